@@ -1,0 +1,37 @@
+"""Errors raised by library code; the CLI turns them into one red line and an exit code."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    CLEAN = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+class ClaimcheckError(Exception):
+    """Base of every error claimcheck reports to users; the message says what to do."""
+
+
+class InputError(ClaimcheckError):
+    """An article path could not be read or holds no article."""
+
+
+class ConfigError(ClaimcheckError):
+    """rules.toml is malformed; ``problems`` lists every one found, with its key path."""
+
+    def __init__(self, path: str, problems: tuple[str, ...]) -> None:
+        self.path = path
+        self.problems = problems
+        listing = "; ".join(problems)
+        super().__init__(f"{path}: {len(problems)} problem(s) in rules: {listing}")
+
+
+class ModelError(ClaimcheckError):
+    """The spaCy pipeline named in the config cannot be loaded."""
+
+
+class BaselineError(ClaimcheckError):
+    """A baseline file is unreadable or of an unknown schema."""
