@@ -118,6 +118,7 @@ class ClaimQuantity:
     quantity: Quantity
     attribute: str = ""  # "employee", "seat", "break fee", "cost"
     attribute_key: str = ""  # canonical form used for blocking
+    superseded: bool = False  # an earlier value the text itself updates ("up from $850 million")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,3 +207,4 @@ class Report:
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     problems: tuple[FileProblem, ...] = field(default=())
+    notes: tuple[str, ...] = ()  # warnings about the run itself (a cache rebuilt, ...)

@@ -1,0 +1,270 @@
+"""An incremental cache of extracted claims per article content, in SQLite.
+
+Extraction is the slow stage; its output depends only on the article's content, the spaCy
+model and claimcheck's extraction code, so those four make the key (:func:`cache_key`).
+Claims are stored with ``doc=""`` because the same content may live under several paths;
+callers put the path back with :func:`relabel` (``published`` and ``outlet`` are stored as
+extracted: they come from the content the key already covers).
+
+The cache never fails a run. A file that is not a SQLite database is deleted and rebuilt;
+one of another schema version is emptied and rebuilt; a cache that cannot be opened at all
+falls back to memory for the run. Each case leaves a message in :attr:`ClaimCache.warnings`
+for the caller to show. Several processes may use one file at once: WAL journal, a busy
+timeout, and every write in a single ``BEGIN IMMEDIATE`` transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+from claimcheck.model import Claim
+from claimcheck.serial import SerialError, claims_from_json, claims_to_json
+
+DEFAULT_CACHE_PATH = Path(".claimcheck") / "cache.sqlite"
+SCHEMA_VERSION = 1
+DEFAULT_BUSY_TIMEOUT_MS = 30_000
+_MEMORY = ":memory:"
+# Primary result codes meaning the file itself is bad (sqlite3.SQLITE_* names, stable values).
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+_CREATE_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL) WITHOUT ROWID",
+)
+
+
+def cache_key(content_hash: str, model_name: str, model_version: str, extraction_version: str) -> str:
+    """sha256 hex of everything extraction output depends on."""
+    parts = (content_hash, model_name, model_version, extraction_version)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def relabel(claims: tuple[Claim, ...], doc: str) -> tuple[Claim, ...]:
+    """Claims read from the cache, attributed to the article path they are used for."""
+    return tuple(dataclasses.replace(claim, doc=doc) for claim in claims)
+
+
+class _SchemaMismatch(Exception):
+    def __init__(self, found: str) -> None:
+        super().__init__(found)
+        self.found = found
+
+
+class ClaimCache:
+    """Claims per cache key; use as a context manager, or call :meth:`close`."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = DEFAULT_CACHE_PATH,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> None:
+        self.path = Path(path)
+        self._busy_timeout_ms = busy_timeout_ms
+        self._warnings: list[str] = []
+        self._connection = self._open()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Problems met and worked around (rebuilt file, memory fallback, unreadable entries)."""
+        return tuple(self._warnings)
+
+    @property
+    def persistent(self) -> bool:
+        """False when the file could not be used and this run caches in memory only."""
+        return self._on_disk
+
+    def __enter__(self) -> ClaimCache:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def get(self, key: str) -> tuple[Claim, ...] | None:
+        """The claims stored under ``key`` (with ``doc=""``), or None on a miss."""
+        try:
+            row = self._connection.execute("SELECT payload FROM claims WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._warn(f"claim cache {self.path} could not be read ({exc}); extracting again")
+            return None
+        if row is None:
+            return None
+        try:
+            return claims_from_json(row[0])
+        except SerialError as exc:
+            self._warn(f"claim cache entry {key[:12]} is unreadable ({exc}); extracting again")
+            return None
+
+    def put_many(self, items: dict[str, tuple[Claim, ...]]) -> None:
+        """Store several entries in one transaction, replacing any under the same keys."""
+        if not items:
+            return
+        rows = [
+            (key, claims_to_json(tuple(dataclasses.replace(claim, doc="") for claim in claims)))
+            for key, claims in items.items()
+        ]
+        try:
+            with self._transaction():
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)", rows
+                )
+        except sqlite3.DatabaseError as exc:
+            self._warn(f"claim cache {self.path} could not be written ({exc}); results were not cached")
+
+    def clear(self) -> None:
+        """Remove every entry."""
+        try:
+            with self._transaction():
+                self._connection.execute("DELETE FROM claims")
+        except sqlite3.DatabaseError as exc:
+            self._warn(f"claim cache {self.path} could not be cleared ({exc})")
+
+    def __len__(self) -> int:
+        try:
+            return int(self._connection.execute("SELECT count(*) FROM claims").fetchone()[0])
+        except sqlite3.DatabaseError:
+            return 0
+
+    def _warn(self, message: str) -> None:
+        if message not in self._warnings:
+            self._warnings.append(message)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock up front, so a concurrent writer waits in busy_timeout
+        # instead of failing to upgrade a read lock halfway through.
+        with _immediate(self._connection):
+            yield
+
+    def _open(self) -> sqlite3.Connection:
+        self._on_disk = True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._connect_and_check(self.path)
+        except _SchemaMismatch as mismatch:
+            try:
+                connection = self._reset_schema(self.path)
+                self._warn(
+                    f"claim cache {self.path} had schema version {mismatch.found}, "
+                    f"expected {SCHEMA_VERSION}; rebuilt it"
+                )
+                return connection
+            except (sqlite3.DatabaseError, OSError, _SchemaMismatch) as exc:
+                return self._fall_back_to_memory(exc)
+        except sqlite3.DatabaseError as exc:
+            if not _is_damaged(exc):
+                # Locked past the busy timeout, read-only, I/O error: the file may be fine for
+                # other processes, so leave it alone.
+                return self._fall_back_to_memory(exc)
+            # Not a SQLite database, or damaged: a cache can simply start over.
+            try:
+                self._delete_files(self.path)
+                connection = self._connect_and_check(self.path)
+                self._warn(f"claim cache {self.path} was unreadable ({exc}); deleted and rebuilt it")
+                return connection
+            except (sqlite3.DatabaseError, OSError, _SchemaMismatch) as retry_exc:
+                return self._fall_back_to_memory(retry_exc)
+        except OSError as exc:
+            return self._fall_back_to_memory(exc)
+
+    def _fall_back_to_memory(self, exc: BaseException) -> sqlite3.Connection:
+        self._on_disk = False
+        self._warn(f"claim cache {self.path} cannot be used ({exc}); caching in memory for this run")
+        connection = sqlite3.connect(_MEMORY, isolation_level=None)
+        self._create_schema(connection)
+        return connection
+
+    def _connect(self, path: Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            path, timeout=self._busy_timeout_ms / 1000, isolation_level=None, check_same_thread=True
+        )
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _connect_and_check(self, path: Path) -> sqlite3.Connection:
+        connection = self._connect(path)
+        try:
+            self._create_schema(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _create_schema(self, connection: sqlite3.Connection) -> None:
+        """Create the tables in a fresh file, or check the version of an existing one."""
+        with _immediate(connection):
+            tables = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if tables and "schema_version" not in tables:
+                raise _SchemaMismatch("none (not a claimcheck cache)")
+            for statement in _CREATE_SCHEMA:
+                connection.execute(statement)
+            versions = [row[0] for row in connection.execute("SELECT version FROM schema_version")]
+            if not versions:
+                connection.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            elif versions != [SCHEMA_VERSION]:
+                raise _SchemaMismatch(", ".join(str(v) for v in versions))
+
+    def _reset_schema(self, path: Path) -> sqlite3.Connection:
+        # Emptied in place rather than deleted, so other processes holding the file stay valid.
+        connection = self._connect(path)
+        try:
+            with _immediate(connection):
+                tables = [
+                    row[0]
+                    for row in connection.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                    )
+                ]
+                for table in tables:
+                    quoted = table.replace('"', '""')
+                    connection.execute(f'DROP TABLE "{quoted}"')
+            self._create_schema(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    @staticmethod
+    def _delete_files(path: Path) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{path}{suffix}")
+
+
+@contextlib.contextmanager
+def _immediate(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, committed on success and rolled back on any error."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        # SQLite may already have rolled back (disk full, I/O error); don't mask the cause.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _is_damaged(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)

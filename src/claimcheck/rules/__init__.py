@@ -1,0 +1,41 @@
+"""Rule kinds: each is code (one module); each rule is data (a ``[rules.<id>]`` table).
+
+A kind module has a docstring (its documentation, shown by ``claimcheck explain``), an
+``Options`` frozen dataclass with ``from_toml``, ``DEFAULT_SEVERITY``, ``DEFAULT_MESSAGE`` and
+``check(pairs, rule, context)``, a generator of findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from claimcheck.model import Severity
+from claimcheck.rules import (
+    change_over_time,
+    date_conflict,
+    exclusive_events,
+    granularity,
+    negation,
+    number_conflict,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    options: object
+
+
+KINDS: dict[str, ModuleType] = {
+    "exclusive-events": exclusive_events,
+    "negation": negation,
+    "date-conflict": date_conflict,
+    "granularity": granularity,
+    "number-conflict": number_conflict,
+    "change-over-time": change_over_time,
+}

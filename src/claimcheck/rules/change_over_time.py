@@ -1,0 +1,75 @@
+"""Change over time: a figure or state that the text presents as having changed.
+
+Values explicitly dated differently, marked as changed ("up from", "revised", "later
+increased to"), or given by a later report of another outlet are evolution, not
+contradiction: this kind notes them (info at most) so a reader sees the history, while the
+conflict kinds stay quiet.
+
+Options: ``markers``, extra lemma phrases that mark a change (the built-in cues cover "up
+from", "revised", "initially", "later ...").
+
+Passes: "The death toll was 12 on Monday." (alone)
+Fails (info): "The death toll rose to 19 on Tuesday, up from 12 on Monday."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from claimcheck import quantities
+from claimcheck.align import CandidatePair
+from claimcheck.model import Finding, Severity
+from claimcheck.rules.matching import Context, evolution, render_message
+from claimcheck.rules.number_conflict import quantity_pairs
+
+DEFAULT_SEVERITY = Severity.INFO
+DEFAULT_MESSAGE = "{attribute} changed over time: {a}, then {b}"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    markers: tuple[str, ...] = ()
+
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> Options:
+        markers = raw.get("markers", [])
+        if not isinstance(markers, list) or not all(isinstance(m, str) for m in markers):
+            raise ValueError("markers: must be a list of strings")
+        return cls(markers=tuple(" ".join(m.casefold().split()) for m in markers))
+
+
+def _order(claim) -> tuple[date, str, int]:
+    return (claim.published or date.min, claim.doc, claim.start)
+
+
+def _marked(text: str, markers: tuple[str, ...]) -> bool:
+    folded = " " + " ".join(text.casefold().split()) + " "
+    return any(f" {m} " in folded for m in markers)
+
+
+def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
+    options: Options = rule.options
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        if pair.same_sentence:
+            continue
+        if not (evolution(a, b) or _marked(a.text, options.markers) or _marked(b.text, options.markers)):
+            continue
+        for qa, qb in quantity_pairs(a, b, context.lexicon):
+            if quantities.can_both_hold(qa.quantity, qb.quantity, 0.0):
+                continue
+            first, second = (qa, qb) if _order(a) <= _order(b) else (qb, qa)
+            yield Finding(
+                rule=rule.id,
+                kind=rule.kind,
+                severity=min(rule.severity, Severity.INFO, key=lambda s: s.rank),
+                message=render_message(
+                    rule.message, attribute=qa.attribute, a=first.quantity.text, b=second.quantity.text
+                ),
+                claims=(a, b),
+                differences=(qa.quantity.text, qb.quantity.text),
+            )
+            break

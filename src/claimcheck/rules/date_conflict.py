@@ -1,0 +1,104 @@
+"""Date conflict: the same event given incompatible dates.
+
+Two claims about the same event (same or synonymous predicate, or a fact-box label naming
+it; participants that agree) whose event dates cannot both be right: disjoint intervals
+("March 2024" vs "May 2024"), or precise ranges of the same granularity with different ends
+("between January 2024 and March 2025" vs "between June 2023 and March 2025"). One date
+inside the other at a coarser granularity is left to the ``granularity`` kind; fuzzy dates
+that overlap ("summer of 2025", "mid-2025") are no finding. Dates with different roles
+(when it happened vs when it was reported or takes effect) are not compared, nor a plan with
+an outcome, nor dates the text marks as changed ("was later moved to").
+
+Passes: "Construction began in the spring of 2023. Groundbreaking: April 2023."
+Fails: "The airlines announced the deal in March 2024. Announced: the deal was unveiled in May 2024."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck import temporal
+from claimcheck.align import CandidatePair
+from claimcheck.model import Claim, ClaimTime, Finding, Severity
+from claimcheck.rules.matching import (
+    Context,
+    Lexicon,
+    comparable_modality,
+    hedged,
+    label_predicate,
+    render_message,
+    same_participants,
+)
+
+DEFAULT_SEVERITY = Severity.WARNING
+DEFAULT_MESSAGE = "{subject} {predicate}: dated {a} in one place and {b} in another"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> Options:
+        return cls()
+
+
+def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    if a.label or b.label:
+        # A fact-box line names its event in the label: "Announced: ...", "Groundbreaking: ...".
+        names_a = {a.predicate, label_predicate(a)} - {""}
+        names_b = {b.predicate, label_predicate(b)} - {""}
+        if a.doc == b.doc and any(lexicon.same_event(x, y) for x in names_a for y in names_b):
+            return True
+    if not lexicon.same_event(a.predicate, b.predicate):
+        return False
+    return same_participants(a, b, lexicon)
+
+
+def dated_pair(a: Claim, b: Claim) -> tuple[ClaimTime, ClaimTime] | None:
+    """The two claims' event times, when both have one of the same role."""
+    ta, tb = a.event_time, b.event_time
+    if ta is None or tb is None or ta.role != tb.role:
+        return None
+    return ta, tb
+
+
+def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
+    va, vb = ta.mention.time, tb.mention.time
+    if temporal.disjoint(va, vb):
+        return True
+    fuzzy = va.mod or vb.mod
+    if fuzzy or va.granularity != vb.granularity:
+        return False
+    both_known = None not in (va.earliest, va.latest, vb.earliest, vb.latest)
+    return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
+
+
+def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
+    lexicon = context.lexicon
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        if pair.same_sentence or hedged(a) or hedged(b) or a.change or b.change:
+            continue
+        times = dated_pair(a, b)
+        if times is None or not incompatible(*times):
+            continue
+        if not comparable_modality(a, b) or not same_event(a, b, lexicon):
+            continue
+        if a.doc != b.doc and a.published and b.published and a.published != b.published:
+            continue  # a later report may correct an earlier one: change over time
+        ta, tb = times
+        yield Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            message=render_message(
+                rule.message,
+                subject=a.subject or b.subject or a.object or b.object or label_predicate(a) or label_predicate(b),
+                predicate=a.predicate or b.predicate,
+                a=ta.mention.text,
+                b=tb.mention.text,
+            ),
+            claims=(a, b),
+            differences=(ta.mention.text, tb.mention.text),
+        )

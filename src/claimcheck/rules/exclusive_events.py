@@ -1,0 +1,118 @@
+"""Exclusive events: predicates that cannot both hold for the same subject and object.
+
+Each rule is one family of news events split into groups; phrases in one group are
+compatible, phrases in different groups exclude each other ("postpone" vs "cancel").
+Two claims about the same participants whose predicates fall in different groups are
+flagged, unless the text dates them apart or marks a change, either is negated, or either
+is hedged ("may", "appears").
+
+Options: ``groups``, a list of lists of lower-case lemma phrases ("call off", "put on hold").
+
+Passes: "The board approved the merger in May. Regulators approved the merger in June."
+Fails: "Renault postponed the IPO in January 2024. In January 2024, Renault canceled its IPO."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.align import CandidatePair
+from claimcheck.model import Claim, Finding, Severity
+from claimcheck.rules.matching import (
+    Context,
+    evolution,
+    hedged,
+    keys_compatible,
+    keys_equal,
+    label_predicate,
+    render_message,
+)
+
+DEFAULT_SEVERITY = Severity.WARNING
+DEFAULT_MESSAGE = "{subject}: one sentence says '{a}', another says '{b}'; these cannot both be true"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    groups: tuple[tuple[str, ...], ...] = ()
+
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> Options:
+        groups = raw.get("groups", ())
+        if not isinstance(groups, list) or len(groups) < 2:
+            raise ValueError("groups: give at least two lists of phrases")
+        out = []
+        for number, group in enumerate(groups):
+            if not isinstance(group, list) or not group or not all(isinstance(p, str) for p in group):
+                raise ValueError(f"groups[{number}]: must be a non-empty list of strings")
+            out.append(tuple(normalise_phrase(p) for p in group))
+        return cls(groups=tuple(out))
+
+
+def normalise_phrase(phrase: str) -> str:
+    return " ".join(phrase.casefold().replace("-", " ").split())
+
+
+def claim_groups(claim: Claim, options: Options) -> frozenset[int]:
+    """Groups whose phrases the claim's predicate (or fact-box label) matches."""
+    found = set()
+    candidates = [claim.predicate] + ([label_predicate(claim)] if claim.label else [])
+    text = " ".join(claim.text.casefold().replace("-", " ").split())
+    for number, group in enumerate(options.groups):
+        for phrase in group:
+            if any(_matches(phrase, c, claim.content_lemmas, text) for c in candidates if c):
+                found.add(number)
+                break
+    return frozenset(found)
+
+
+def _matches(phrase: str, predicate: str, lemmas: Sequence[str], text: str) -> bool:
+    if phrase == predicate:
+        return True
+    words = phrase.split()
+    head = predicate.split()
+    if len(words) > 1 and words[0] == head[0] and len(head) <= len(words):
+        # "put on hold", "walk away from": the rest of the phrase must be in the sentence.
+        rest = words[len(head) :] if words[: len(head)] == head else words[1:]
+        return all(w in lemmas or f" {w}" in f" {text}" for w in rest)
+    return False
+
+
+def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
+    options: Options = rule.options
+    lexicon = context.lexicon
+    cache: dict[int, frozenset[int]] = {}
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        if pair.same_sentence or not a.polarity or not b.polarity or hedged(a) or hedged(b):
+            continue
+        ga = cache.setdefault(id(a), claim_groups(a, options))
+        if not ga:
+            continue
+        gb = cache.setdefault(id(b), claim_groups(b, options))
+        if not gb or ga & gb:
+            continue
+        if not _same_thing(a, b, lexicon):
+            continue
+        if evolution(a, b):
+            continue
+        subject = a.subject or b.subject or a.object or b.object
+        yield Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            message=render_message(rule.message, subject=subject, a=a.predicate, b=b.predicate),
+            claims=(a, b),
+            differences=(a.predicate or label_predicate(a), b.predicate or label_predicate(b)),
+        )
+
+
+def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
+    """The same object, and subjects that agree (or one unknown); across articles both named."""
+    if not keys_equal(a.object_key, b.object_key, lexicon):
+        return False
+    if a.doc != b.doc:
+        return keys_equal(a.subject_key, b.subject_key, lexicon)
+    return keys_compatible(a.subject_key, b.subject_key, lexicon)

@@ -1,0 +1,74 @@
+"""Granularity: one date inside another, given at a different precision.
+
+Not a contradiction, but worth a note (info): "2024" in one place and "January 2024" in
+another, or "the spring of 2023" and "April 2023", for the same event or thing. Overlapping
+fuzzy dates of the same precision ("summer of 2025", "mid-2025") are no finding.
+
+Passes: "The IPO was canceled in January 2024. In January 2024, the IPO was called off."
+Fails (info): "An IPO planned for 2024 ... Renault postponed the IPO in January 2024."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck import temporal
+from claimcheck.align import CandidatePair
+from claimcheck.model import Claim, Finding, Severity
+from claimcheck.rules.date_conflict import same_event
+from claimcheck.rules.matching import Context, Lexicon, keys_equal, label_predicate, render_message
+
+DEFAULT_SEVERITY = Severity.INFO
+DEFAULT_MESSAGE = "{subject} {predicate}: dated {a} and, more precisely, {b}"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> Options:
+        return cls()
+
+
+def _related(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    if same_event(a, b, lexicon) or keys_equal(a.object_key, b.object_key, lexicon):
+        return True
+    # A fact-box line holding only a date ("Groundbreaking: April 2023.") dates its article's events.
+    return a.doc == b.doc and bool(a.label or b.label)
+
+
+def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
+    lexicon = context.lexicon
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        ta, tb = a.event_time, b.event_time
+        if ta is None or tb is None or ta.role != tb.role:
+            continue
+        va, vb = ta.mention.time, tb.mention.time
+        if va.granularity == vb.granularity or (va.earliest, va.latest) == (vb.earliest, vb.latest):
+            continue
+        if temporal.contains(va, vb):
+            outer, inner = ta, tb
+        elif temporal.contains(vb, va):
+            outer, inner = tb, ta
+        else:
+            continue
+        if outer.mention.start == inner.mention.start:
+            continue  # one expression shared by two claims of a sentence
+        if not _related(a, b, lexicon):
+            continue
+        yield Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            message=render_message(
+                rule.message,
+                subject=a.object or b.object or a.subject or b.subject or label_predicate(a),
+                predicate=a.predicate or b.predicate,
+                a=outer.mention.text,
+                b=inner.mention.text,
+            ),
+            claims=(a, b),
+            differences=(ta.mention.text, tb.mention.text),
+        )

@@ -1,0 +1,76 @@
+"""Time expressions of whole articles, for `claimcheck dates`: what the tool understood."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import StringIO
+
+from rich.console import Console
+from rich.table import Table
+
+from claimcheck import temporal
+from claimcheck.ingest import load_articles
+from claimcheck.model import Article, FileProblem, TimeMention
+
+
+@dataclass(frozen=True, slots=True)
+class DatedMention:
+    doc: str
+    mention: TimeMention  # offsets into the whole decoded file
+
+
+def article_mentions(article: Article) -> tuple[DatedMention, ...]:
+    """Time expressions of the article body, anchored to its ``published`` date."""
+    if not article.paragraphs:
+        return ()
+    base = article.paragraphs[0].start
+    found = temporal.find_times(article.text[base:], article.published)
+    return tuple(DatedMention(article.doc, TimeMention(m.start + base, m.end + base, m.text, m.time)) for m in found)
+
+
+def collect_mentions(
+    paths: Sequence[str], stdin_text: str | None = None
+) -> tuple[tuple[DatedMention, ...], tuple[FileProblem, ...]]:
+    articles, problems = load_articles(paths, stdin_text)
+    return tuple(m for a in articles for m in article_mentions(a)), problems
+
+
+def mention_record(item: DatedMention) -> dict[str, object]:
+    m, t = item.mention, item.mention.time
+    return {
+        "doc": item.doc,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "type": t.type,
+        "value": t.value,
+        "mod": t.mod,
+        "earliest": t.earliest.isoformat() if t.earliest else None,
+        "latest": t.latest.isoformat() if t.latest else None,
+        "granularity": t.granularity.value,
+    }
+
+
+def render_json(mentions: Sequence[DatedMention], width: int | None = None) -> str:
+    record = {"schema": "claimcheck.dates/1", "mentions": [mention_record(m) for m in mentions]}
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_table(mentions: Sequence[DatedMention], width: int | None = None) -> str:
+    buffer = StringIO()
+    console = Console(file=buffer, width=width or 110, color_system=None)
+    table = Table(show_lines=False)
+    for column in ("doc", "offset", "text", "type", "value", "mod", "interval", "granularity"):
+        table.add_column(column, overflow="fold")
+    for item in mentions:
+        r = mention_record(item)
+        interval = f"{r['earliest'] or '…'} .. {r['latest'] or '…'}" if r["earliest"] or r["latest"] else ""
+        table.add_row(
+            str(r["doc"]), str(r["start"]), str(r["text"]), str(r["type"]), str(r["value"]),
+            str(r["mod"] or ""), interval, str(r["granularity"]),
+        )
+    console.print(table)
+    console.print(f"{len(mentions)} time expressions in {len({m.doc for m in mentions})} articles")
+    return buffer.getvalue()

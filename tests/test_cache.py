@@ -1,0 +1,336 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+import multiprocessing
+import sqlite3
+from datetime import date
+from multiprocessing.synchronize import Event
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cache import SCHEMA_VERSION, ClaimCache, cache_key, relabel
+from claimcheck.model import (
+    Bound,
+    Claim,
+    ClaimQuantity,
+    ClaimTime,
+    Granularity,
+    Modality,
+    Quantity,
+    TimeMention,
+    TimeRole,
+    TimeValue,
+)
+from claimcheck.serial import SerialError, claims_from_json, claims_to_json
+
+
+def rich_claim(doc: str = "news/a.md", line: int = 4) -> Claim:
+    """A claim with every nested type, enum and date filled in with non-default values."""
+    spring = TimeValue(
+        type="DATE",
+        value="2024-SP",
+        mod="START",
+        earliest=date(2024, 3, 1),
+        latest=date(2024, 5, 31),
+        granularity=Granularity.SEASON,
+    )
+    reported = TimeValue(
+        type="DATE", value="2026-01", earliest=date(2026, 1, 1), granularity=Granularity.MONTH
+    )
+    return Claim(
+        doc=doc,
+        paragraph=2,
+        line=line,
+        column=5,
+        start=310,
+        end=402,
+        text="Reportedly, Acme may cut “at least 1,200” jobs — worth €1.5 billion — from early spring 2024.",
+        subject="Acme",
+        subject_key="acme",
+        predicate="cut",
+        object="jobs",
+        object_key="job",
+        polarity=False,
+        modality=Modality.HEDGED,
+        source="Reuters",
+        times=(
+            ClaimTime(TimeMention(70, 87, "early spring 2024", spring), TimeRole.EFFECTIVE),
+            ClaimTime(TimeMention(0, 10, "Reportedly", reported), TimeRole.REPORT),
+        ),
+        quantities=(
+            ClaimQuantity(
+                Quantity(25, 45, "at least 1,200", 1200.0, "employee", False, Bound.AT_LEAST, "count"),
+                attribute="job",
+                attribute_key="job",
+            ),
+            ClaimQuantity(Quantity(54, 67, "€1.5 billion", 1.5e9, "EUR", True, Bound.EXACT, "money")),
+            ClaimQuantity(Quantity(0, 3, "0.1", 0.1 + 0.2, None, False, Bound.LESS_THAN, "percent")),
+        ),
+        entities=("acme", "reuters"),
+        content_lemmas=("cut", "job", "spring"),
+        change=True,
+        headline=True,
+        label="Job cuts",
+        published=date(2026, 1, 15),
+        outlet="The Daily",
+    )
+
+
+def plain_claim(text: str = "Acme employs 42,000 people.") -> Claim:
+    return Claim(doc="", paragraph=0, line=1, column=1, start=0, end=len(text), text=text)
+
+
+KEY = cache_key("content-sha", "en_core_web_sm", "3.8.0", "1")
+
+
+# serial.py
+
+
+def test_serial_round_trip_is_lossless() -> None:
+    claims = (rich_claim(), plain_claim())
+    decoded = claims_from_json(claims_to_json(claims))
+    assert decoded == claims
+    times = decoded[0].times
+    assert isinstance(times[0].role, TimeRole) and times[0].role is TimeRole.EFFECTIVE
+    assert times[0].mention.time.granularity is Granularity.SEASON
+    assert times[0].mention.time.latest == date(2024, 5, 31)
+    assert decoded[0].quantities[2].quantity.value == 0.1 + 0.2
+    assert decoded[0].quantities[0].quantity.bound is Bound.AT_LEAST
+    assert decoded[0].modality is Modality.HEDGED
+    assert isinstance(decoded[0].entities, tuple)
+
+
+def test_serial_of_no_claims() -> None:
+    assert claims_from_json(claims_to_json(())) == ()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "not json",
+        "[]",
+        '{"format": "claimcheck.claims/0", "claims": []}',
+        '{"format": "claimcheck.claims/1", "claims": [{"doc": ""}]}',
+        '{"format": "claimcheck.claims/1", "claims": [{"doc": 3}]}',
+    ],
+)
+def test_serial_rejects_malformed_payloads(payload: str) -> None:
+    with pytest.raises(SerialError):
+        claims_from_json(payload)
+
+
+def test_serial_rejects_bad_enum_and_unknown_field() -> None:
+    document = json.loads(claims_to_json((rich_claim(),)))
+    document["claims"][0]["modality"] = "certain"
+    with pytest.raises(SerialError, match="modality"):
+        claims_from_json(json.dumps(document))
+    document = json.loads(claims_to_json((plain_claim(),)))
+    document["claims"][0]["mood"] = "grim"
+    with pytest.raises(SerialError, match="mood"):
+        claims_from_json(json.dumps(document))
+
+
+# cache.py
+
+
+def test_cache_key_depends_on_every_part() -> None:
+    parts = ("content-sha", "en_core_web_sm", "3.8.0", "1")
+    assert cache_key(*parts) == KEY
+    assert len(KEY) == 64
+    for index in range(len(parts)):
+        changed = list(parts)
+        changed[index] += "x"
+        assert cache_key(*changed) != KEY
+    # The separator keeps ("ab", "c") and ("a", "bc") apart.
+    assert cache_key("ab", "c", "", "") != cache_key("a", "bc", "", "")
+
+
+def test_put_then_get_round_trips_with_doc_cleared(tmp_path: Path) -> None:
+    claims = (rich_claim(), plain_claim())
+    with ClaimCache(tmp_path / "cache.sqlite") as cache:
+        cache.put_many({KEY: claims})
+        stored = cache.get(KEY)
+        assert cache.warnings == ()
+    assert stored is not None
+    assert all(claim.doc == "" for claim in stored)
+    assert relabel(stored, "news/a.md") == (rich_claim(), dataclasses.replace(plain_claim(), doc="news/a.md"))
+
+
+def test_entries_persist_across_reopen_and_replace(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_many({KEY: (plain_claim(),), "other": ()})
+    with ClaimCache(path) as cache:
+        assert cache.get(KEY) == (plain_claim(),)
+        assert cache.get("other") == ()
+        cache.put_many({KEY: (plain_claim("Acme employs 43,000 people."),)})
+        assert cache.get(KEY) == (plain_claim("Acme employs 43,000 people."),)
+        assert len(cache) == 2
+
+
+def test_miss_returns_none(tmp_path: Path) -> None:
+    with ClaimCache(tmp_path / "cache.sqlite") as cache:
+        cache.put_many({KEY: (plain_claim(),)})
+        assert cache.get(cache_key("other-content", "en_core_web_sm", "3.8.0", "1")) is None
+
+
+def test_clear_removes_every_entry(tmp_path: Path) -> None:
+    with ClaimCache(tmp_path / "cache.sqlite") as cache:
+        cache.put_many({KEY: (plain_claim(),), "k2": (plain_claim("x"),)})
+        cache.clear()
+        assert cache.get(KEY) is None
+        assert len(cache) == 0
+
+
+def test_default_path_is_created_on_demand(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with ClaimCache() as cache:
+        cache.put_many({KEY: (plain_claim(),)})
+        assert cache.persistent
+    assert (tmp_path / ".claimcheck" / "cache.sqlite").is_file()
+
+
+def test_database_uses_wal_and_records_schema_version(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path):
+        pass
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    finally:
+        connection.close()
+
+
+def test_garbage_file_is_rebuilt_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    path.write_bytes(b"\x00\xffthis is not a sqlite database" * 200)
+    with ClaimCache(path) as cache:
+        assert len(cache.warnings) == 1
+        assert "unreadable" in cache.warnings[0] and "rebuilt" in cache.warnings[0]
+        assert cache.persistent
+        assert cache.get(KEY) is None
+        cache.put_many({KEY: (plain_claim(),)})
+    with ClaimCache(path) as cache:
+        assert cache.warnings == ()
+        assert cache.get(KEY) == (plain_claim(),)
+
+
+def test_other_schema_version_is_rebuilt_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_many({KEY: (plain_claim(),)})
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+    connection.commit()
+    connection.close()
+    with ClaimCache(path) as cache:
+        assert len(cache.warnings) == 1
+        assert f"schema version {SCHEMA_VERSION + 1}" in cache.warnings[0]
+        assert cache.get(KEY) is None
+        cache.put_many({KEY: (plain_claim(),)})
+    with ClaimCache(path) as cache:
+        assert cache.warnings == ()
+        assert cache.get(KEY) == (plain_claim(),)
+
+
+def test_foreign_sqlite_database_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE notes (body TEXT)")
+    connection.commit()
+    connection.close()
+    with ClaimCache(path) as cache:
+        assert "not a claimcheck cache" in cache.warnings[0]
+        cache.put_many({KEY: (plain_claim(),)})
+        assert cache.get(KEY) == (plain_claim(),)
+
+
+def test_unreadable_entry_is_a_miss_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_many({KEY: (plain_claim(),)})
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE claims SET payload = '{broken'")
+    connection.commit()
+    connection.close()
+    with ClaimCache(path) as cache:
+        assert cache.get(KEY) is None
+        assert len(cache.warnings) == 1 and KEY[:12] in cache.warnings[0]
+
+
+def test_unusable_location_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache directory should be")
+    with ClaimCache(blocker / "cache.sqlite") as cache:
+        assert not cache.persistent
+        assert "in memory" in cache.warnings[0]
+        cache.put_many({KEY: (plain_claim(),)})
+        assert cache.get(KEY) == (plain_claim(),)
+
+
+def test_locked_database_is_left_alone_and_memory_used(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_many({KEY: (plain_claim(),)})
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        with ClaimCache(path, busy_timeout_ms=50) as cache:
+            assert not cache.persistent
+            assert "database is locked" in cache.warnings[0]
+        holder.execute("ROLLBACK")
+    finally:
+        holder.close()
+    with ClaimCache(path) as cache:
+        assert cache.warnings == ()
+        assert cache.get(KEY) == (plain_claim(),)
+
+
+def _write_entries(path: str, writer: int, count: int, batch: int, start: Event, busy_ms: int) -> None:
+    with ClaimCache(path, busy_timeout_ms=busy_ms) as cache:
+        # Every writer holds an open connection before any starts writing, so they contend.
+        start.wait(timeout=60)
+        for first in range(0, count, batch):
+            items = {
+                f"w{writer}-{n}": (dataclasses.replace(plain_claim(f"Writer {writer} claim {n}."), line=n),)
+                for n in range(first, min(first + batch, count))
+            }
+            cache.put_many(items)
+        if cache.warnings:
+            raise RuntimeError("; ".join(cache.warnings))
+
+
+def test_concurrent_writers_do_not_corrupt_the_cache(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    count, batch = 300, 7
+    context = multiprocessing.get_context("spawn")
+    start = context.Event()
+    writers = [
+        context.Process(target=_write_entries, args=(str(path), w, count, batch, start, 30_000))
+        for w in range(3)
+    ]
+    for process in writers:
+        process.start()
+    start.set()
+    for process in writers:
+        process.join(timeout=120)
+    assert [process.exitcode for process in writers] == [0, 0, 0]
+
+    with ClaimCache(path) as cache:
+        assert cache.warnings == ()
+        assert len(cache) == 3 * count
+        for writer in range(3):
+            for n in range(count):
+                stored = cache.get(f"w{writer}-{n}")
+                assert stored is not None
+                (claim,) = stored
+                assert claim.text == f"Writer {writer} claim {n}."
+                assert claim.line == n
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()
