@@ -18,6 +18,7 @@ from functools import lru_cache
 from claimcheck import quantities, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
 from claimcheck.errors import ModelError
+from claimcheck.lexicon import MEASURE_VERBS
 from claimcheck.model import (
     Article,
     Claim,
@@ -27,6 +28,7 @@ from claimcheck.model import (
     Paragraph,
     TimeMention,
     TimeRole,
+    TimeValue,
 )
 
 EXTRACTION_VERSION = "1"
@@ -51,8 +53,10 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "a
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PRONOUNS = frozenset("it its they them this that which who he she him her we us i you".split())
 _EFFECTIVE_CUES = re.compile(r"\b(?:as of|effective(?: from)?|with effect from|starting(?: from)?|from)\s*$", re.I)
+# "according to recent reports in January 2026", "news reports on Monday": when it was said.
 _REPORT_CUES = re.compile(
-    r"\b(?:report(?:s|ed)?|according to[\w\s]*|announced|said|told|statement)\s+(?:\w+\s+){0,2}(?:in|on)?\s*$",
+    r"\b(?:according to(?: \w+){0,4}|(?:news|media|press|recent|earlier|latest) reports?|a statement|statements)"
+    r"\s+(?:in|on|from|dated|published in)\s*$",
     re.I,
 )
 _SUPERSEDED_CUES = re.compile(
@@ -135,7 +139,7 @@ class _ArticleClaims:
         base = article.paragraphs[0].start if article.paragraphs else 0
         self.times = tuple(
             TimeMention(m.start + base, m.end + base, m.text, m.time)
-            for m in temporal.find_times(body, article.published)
+            for m in with_ranges(body, temporal.find_times(body, article.published))
         )
         self.line_starts = _line_starts(article.text)
         self._claims: list[Claim] = []
@@ -264,8 +268,8 @@ class _ArticleClaims:
 
     def _object(self, verb) -> tuple[str, str]:
         token = _find_object(verb)
-        if token is None:
-            return "", ""
+        if token is None or token.pos_ == "NUM" or token.like_num:
+            return "", ""  # a figure is a quantity of the claim, not what it is about
         return self._noun_key(token)
 
     def _noun_key(self, token) -> tuple[str, str]:
@@ -306,6 +310,39 @@ class _ArticleClaims:
         )
 
 
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def with_ranges(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMention, ...]:
+    """Join "between X and Y", "from X to Y" and "X-Y" into one range mention (X/Y)."""
+    out: list[TimeMention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        if second is not None and first.time.type == second.time.type == "DATE":
+            gap = text[first.end : second.start]
+            opener = _RANGE_OPEN.search(text[max(0, first.start - 10) : first.start])
+            joined = _RANGE_JOIN.match(gap) and (opener or gap.strip() in ("-", "–", "—", "to", "through"))
+            a, b = first.time, second.time
+            if joined and a.earliest and b.latest and a.earliest <= b.latest:
+                start = first.start - len(opener.group(0)) if opener else first.start
+                value = TimeValue(
+                    type="DATE",
+                    value=f"{a.value}/{b.value}",
+                    earliest=a.earliest,
+                    latest=b.latest,
+                    granularity=a.granularity if a.granularity == b.granularity else b.granularity,
+                )
+                out.append(TimeMention(start, second.end, text[start : second.end], value))
+                index += 2
+                continue
+        out.append(first)
+        index += 1
+    return tuple(out)
+
+
 # -- parse helpers --------------------------------------------------------------------------
 
 
@@ -344,7 +381,7 @@ def _predicate(verb) -> str:
             parts.append(child.lower_)
     if verb.pos_ == "AUX":
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
-        if attr is not None:
+        if attr is not None and attr.pos_ != "NUM":
             parts = ["be", attr.lemma_.casefold()]
     return " ".join(parts)
 
@@ -533,20 +570,26 @@ def _quantity_attribute(token) -> str:
     or the subject of a copula ('the cost would be $1.1bn')."""
     head = token
     for _ in range(4):
-        if head.dep_ in ("nummod", "compound", "quantmod") and head.head is not head:
+        if head.pos_ != "NOUN" and head.dep_ in ("nummod", "compound", "quantmod") and head.head is not head:
             head = head.head
         else:
             break
     if head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head is not token:
-        return _compound_lemma(head)
+        # "42,000-seat arena" measures seats; "11,000 staff" staff.
+        return head.lemma_.casefold() if head.dep_ == "compound" else _compound_lemma(head)
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
         return _compound_lemma(head.head.head)
     if head.dep_ in ("attr", "acomp") and head.head.pos_ == "AUX":
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ == "NOUN":
             return _compound_lemma(subject)
-    if head.pos_ == "NOUN" and head is token:
-        return ""
+    if head.dep_ in ("pobj", "dobj") and head.head.pos_ in ("VERB", "ADP"):
+        # "the toll rose to 19", "the toll reached 19": the figure measures the subject.
+        verb = head.head.head if head.head.pos_ == "ADP" else head.head
+        if verb.pos_ == "VERB" and verb.lemma_.casefold() in MEASURE_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ == "NOUN":
+                return _compound_lemma(subject)
     return ""
 
 

@@ -26,6 +26,7 @@ from claimcheck.model import Bound, Quantity
 # "around 11,000" admits 10% either side; the same for every approximation word, because news
 # writers do not use "about" and "nearly" with any consistent precision.
 APPROXIMATE_TOLERANCE = 0.10
+_FLOAT_SLACK = 1e-9
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -421,7 +422,7 @@ _NUMBER_WORDS = (
     rf"half\s+an?\s+(?:{_SCALE}|dozen\b)"
     rf"|(?:{_U100}|an?)\s+dozen\b"
     rf"|{_U100}\s+and\s+a\s+half\b(?:[\s-]+{_SCALE})?"
-    rf"|{_GROUP}(?:,?\s+(?:and\s+)?{_GROUP})*(?:\s+and\s+{_U1000}|\s+{_U1000}(?=\s))?"
+    rf"|{_GROUP}(?:,?\s+(?:and\s+)?{_GROUP})*(?:\s+(?:and\s+)?{_U1000})?"
     rf"|{_U1000}"
 )
 _CORE = re.compile(
@@ -467,6 +468,7 @@ _PRE_MODIFIERS = re.compile(
     rf"(?:(?P<approximate2>{_APPROXIMATE_WORDS})\s*)?"
     r")\Z"
 )
+_MODIFIER_GROUPS = ("approximate", "at_least", "at_most", "more_than", "less_than", "approximate2")
 _NUMBER_SIGN = re.compile(r"(?:(?<=[\s(])|^)(?P<sign>[-−+]|minus\s+)\Z")
 _NUMBER_LABEL = re.compile(r"(?:\b(?:[Nn]o|[Nn]os|[Nn]r)\.|#)\s?\Z")
 _CURRENCY_BEFORE = re.compile(
@@ -756,8 +758,12 @@ def _read(text: str, match: re.Match[str], limit: int) -> _Reading | None:
     range_word = None
     modified = False
     if pre and pre.start() < number_start:
-        quantity_start = pre.start()
         range_word = (pre.group("range") or "").lower() or None
+        # "between" makes the bounds of a range and belongs to it; "from" starts a change.
+        modifier_starts = [pre.start(g) for g in _MODIFIER_GROUPS if pre.group(g)]
+        if range_word == "between":
+            modifier_starts.append(pre.start())
+        quantity_start = min(modifier_starts, default=number_start)
         if pre.group("approximate") or pre.group("approximate2"):
             approximate = True
             modified = True
@@ -877,8 +883,6 @@ def _is_pound_weight(text: str, match: re.Match[str], limit: int) -> bool:
 def _starts_sentence(text: str, index: int) -> bool:
     j = index - 1
     while j >= 0 and text[j] in " \t\u00a0\"'“‘([":
-        if text[j] in "\n\r":
-            return True
         j -= 1
     return j < 0 or text[j] in _SENTENCE_OPENERS
 
@@ -906,8 +910,6 @@ def _join_ranges(text: str, readings: list[_Reading]) -> list[_Reading]:
             second = replace(second, kind=first.kind, unit=first.unit, unit_written=True)
         if not first.scaled and second.scaled and first.number <= second.number:
             first = replace(first, scale=second.scale, scaled=True)
-        if first.approximate:
-            second = replace(second, approximate=True)
         is_range = first.range_word == "between" or (
             first.range_word != "from" and (connector.group("dash") is not None or elided)
         )
@@ -916,6 +918,8 @@ def _join_ranges(text: str, readings: list[_Reading]) -> list[_Reading]:
                 first = replace(first, bound=Bound.AT_LEAST)
             if second.bound is Bound.EXACT:
                 second = replace(second, bound=Bound.AT_MOST)
+            if first.approximate:
+                second = replace(second, approximate=True)
         joined[i], joined[i + 1] = first, second
     return joined
 
@@ -966,10 +970,12 @@ def can_both_hold(a: Quantity, b: Quantity, tolerance: float = 0.0) -> bool:
         hi, hi_closed = hi_b, hi_b_closed
     else:
         hi, hi_closed = hi_a, hi_a_closed and hi_b_closed
-    if lo < hi or (lo == hi and lo_closed and hi_closed):
+    if lo < hi:
         return True
-    slack = tolerance * max(abs(value_a), abs(value_b))
-    return slack > 0 and lo - hi <= slack
+    magnitude = max(abs(value_a), abs(value_b))
+    if lo_closed and hi_closed and lo - hi <= _FLOAT_SLACK * magnitude:
+        return True  # closed ends that meet, up to floating-point error from unit conversion
+    return tolerance > 0 and lo - hi <= tolerance * magnitude
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
@@ -1019,7 +1025,8 @@ def _rounding_step(text: str, value: float, kind: str) -> float:
     except InvalidOperation:
         return 0.0
     exponent = written.as_tuple().exponent
-    assert isinstance(exponent, int)
+    if not isinstance(exponent, int):
+        return 0.0
     scale = abs(value / float(written)) if written else 1.0
     if kind in ("percent", "measure") or exponent < 0 or scale > 1.5:
         return 10.0**exponent * scale

@@ -1095,15 +1095,24 @@ def _h_set_every(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     return TimeValue("SET", _duration_value(n, unit))
 
 
-def _h_per(m: re.Match[str], ctx: _Ctx) -> TimeValue:
+def _h_per(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
+    """'per year'; 'a year' only after an amount ("$5 million a year", "twice a day")."""
+    if not m.group().lower().startswith("per") and not _SET_LEFT.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+        return None
     return TimeValue("SET", _duration_value(1.0, _unit_of(m["u"])))
 
 
-def _h_fixed_ref(value: str) -> Handler:
-    def handler(m: re.Match[str], ctx: _Ctx) -> TimeValue:
-        return _ref(value, ctx.anchor)
+def _h_and_a_half(m: re.Match[str], ctx: _Ctx) -> TimeValue:
+    n = (_number(m["q"]) or 0) + 0.5
+    return TimeValue("DURATION", _duration_value(n, _unit_of(m["u"])), None, None, None, G.UNKNOWN)
 
-    return handler
+
+def _h_past_ref(m: re.Match[str], ctx: _Ctx) -> TimeValue:
+    return _ref("PAST_REF", ctx.anchor)
+
+
+def _h_future_ref(m: re.Match[str], ctx: _Ctx) -> TimeValue:
+    return _ref("FUTURE_REF", ctx.anchor)
 
 
 def _h_now(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
@@ -1293,9 +1302,7 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
     ),
     (
         rf"\b{_I}(?P<q>{_NUM})\s+and\s+a\s+half\s+(?P<u>{_UNIT})s?)\b(?!\s+ago)",
-        lambda m, ctx: TimeValue(
-            "DURATION", _duration_value((_number(m["q"]) or 0) + 0.5, _unit_of(m["u"]))
-        ),
+        _h_and_a_half,
     ),
     (rf"\b{_I}(?P<q>{_NUM})-(?P<u>second|minute|hour|day|week|month|year|decade|century))\b(?!-old|-\w)", _h_duration_adj),
     (rf"\b{_I}half\s+an?\s+(?P<u>hour|day|week|month|year|decade|century))\b", _h_duration_half),
@@ -1330,14 +1337,13 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
         _h_set_every,
     ),
     (rf"\b{_I}(?:per|a)\s+(?P<u>year|month|week|day|hour|minute|quarter))\b(?=\s*[,.;)]|\s+(?:for|in|to|and|on|at)\b)",
-     lambda m, ctx: _h_per(m, ctx) if m.group().lower().startswith("per") or _SET_LEFT.search(
-         ctx.text[max(0, m.start() - 20) : m.start()]) else None),
+     _h_per),
     (rf"\b{_I}now|right now|currently|nowadays|presently|at present|these days|at the moment|the present day)\b",
      _h_now),
     (rf"\b{_I}the\s+past|recently|lately|at\s+the\s+time|at\s+that\s+time|back\s+then|in\s+those\s+days|"
-     rf"formerly)\b(?!\s+(?:of|few|several|many|couple|\d))", _h_fixed_ref("PAST_REF")),
+     rf"formerly)\b(?!\s+(?:of|few|several|many|couple|\d))", _h_past_ref),
     (rf"\b{_I}the\s+(?:near\s+|distant\s+)?future|soon|someday|one\s+day\s+soon|in\s+due\s+course)\b",
-     _h_fixed_ref("FUTURE_REF")),
+     _h_future_ref),
     (
         rf"\b(?:(?P<rel>{_I}last|next|this))\s+)?(?P<h>New Year['’]s (?:Day|Eve)|Christmas(?: Eve| Day)?|Boxing Day|"
         rf"Valentine['’]s Day|Halloween|Independence Day|Bastille Day|St\. Patrick['’]s Day|Thanksgiving(?: Day)?|"
@@ -1346,7 +1352,60 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
     ),
 )
 
-_COMPILED: tuple[tuple[re.Pattern[str], Handler], ...] = tuple((re.compile(p), h) for p, h in _RECOGNISERS)
+# Scanning every pattern over a whole article is slow; each recogniser instead runs only in
+# windows around the words it cannot match without. One scan of the lower-cased text finds
+# all trigger words; each group says how far a match may reach before and after its word.
+# Capitalised group names (month and weekday names) only count capitalised words.
+_TRIGGER_GROUPS: dict[str, tuple[tuple[str, ...], int, int]] = {
+    "unit": (("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+              "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade",
+              "decades", "century", "centuries"), 32, 20),
+    "Month": (tuple(_MONTHS) + ("sept",), 36, 28),
+    "Weekday": (tuple(_WEEKDAYS) + tuple(w + "s" for w in _WEEKDAYS), 16, 24),
+    "season": (("spring", "summer", "autumn", "fall", "winter", "springs", "summers", "winters"), 16, 24),
+    "century": (("century", "centuries"), 32, 12),
+    "quarter": (("quarter", "quarters"), 28, 32),
+    "half": (("half",), 32, 32),
+    "fiscal": (("fiscal", "fy"), 4, 24),
+    "deictic": (("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening"), 8, 24),
+    "ago": (("ago",), 48, 4),
+    "later": (("later", "earlier", "afterward", "afterwards"), 48, 4),
+    "since": (("since",), 2, 12),
+    "clockword": (("noon", "midnight", "midday"), 2, 10),
+    "zone": (("gmt", "utc", "hours", "hrs"), 12, 4),
+    "set": (tuple(_SET_WORDS) + ("every", "each"), 20, 32),
+    "now": (("now", "currently", "nowadays", "presently", "present", "days", "moment"), 12, 16),
+    "pastref": (("past", "recently", "lately", "time", "then", "days", "formerly"), 12, 16),
+    "futureref": (("future", "soon", "someday", "course"), 20, 4),
+    "holiday": (("christmas", "year", "valentine", "halloween", "independence", "bastille", "patrick",
+                 "thanksgiving", "labor", "memorial", "boxing"), 8, 24),
+}  # fmt: skip
+_TRIGGER_INDEX: dict[str, list[tuple[str, int, int]]] = {}
+for _group, (_words, _back, _ahead) in _TRIGGER_GROUPS.items():
+    for _w in _words:
+        _TRIGGER_INDEX.setdefault(_w, []).append((_group, _back, _ahead))
+_TRIGGER_SCAN = re.compile(
+    r"\d+|(?<![a-z])(?:" + "|".join(sorted(_TRIGGER_INDEX, key=len, reverse=True)) + r")(?![a-z])"
+)
+_DIGIT_REACH = (28, 24)
+
+_TRIGGERS: dict[Handler, tuple[str, ...]] = {
+    _h_iso: ("digit",), _h_full_date: ("digit",), _h_numeric_date: ("digit",), _h_month_day: ("digit",),
+    _h_month_year: ("digit",), _h_month: ("Month",), _h_year: ("digit",), _h_year_tail: ("digit",),
+    _h_decade: ("digit",), _h_century: ("century",), _h_quarter: ("quarter", "digit"),
+    _h_half: ("half", "digit"), _h_season: ("season",), _h_fiscal: ("fiscal",), _h_weekday: ("Weekday",),
+    _h_deictic_day: ("deictic",), _h_relative: ("unit", "Month"), _h_the_unit: ("unit",),
+    _h_earlier_later_this: ("unit",), _h_ago: ("ago",), _h_later: ("later",), _h_since_then: ("since",),
+    _h_duration: ("unit",), _h_and_a_half: ("half",), _h_duration_adj: ("unit",), _h_duration_half: ("half",),
+    _h_duration_first: ("unit",), _h_bare_plural: ("unit",), _h_vague_span: ("unit",), _h_span_n: ("unit",),
+    _h_race_time: ("digit",), _h_clock: ("digit",), _h_clock24: ("zone",), _h_clock_word: ("clockword",),
+    _h_set_word: ("set",), _h_set_every: ("set",), _h_per: ("unit",), _h_now: ("now",),
+    _h_holiday: ("holiday",), _h_past_ref: ("pastref",), _h_future_ref: ("futureref",),
+}  # fmt: skip
+
+_COMPILED: tuple[tuple[re.Pattern[str], Handler, tuple[str, ...]], ...] = tuple(
+    (re.compile(p), h, _TRIGGERS.get(h, ())) for p, h in _RECOGNISERS
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1441,14 +1500,50 @@ class _Cand:
 
 def _candidates(text: str, anchor: date | None) -> list[_Cand]:
     ctx = _Ctx(text, anchor)
+    size = len(text)
+    windows = _trigger_windows(text, size)
     out: list[_Cand] = []
-    for rank, (pattern, handler) in enumerate(_COMPILED):
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
+    for rank, (pattern, handler, triggers) in enumerate(_COMPILED):
+        for lo, hi in _merge([w for t in triggers for w in windows.get(t, ())]):
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() == m.start() or (m.end() >= hi and hi < size):
+                    continue
+                v = handler(m, ctx)
+                if v is not None:
+                    out.append(_Cand(m.start(), m.end(), rank, v))
+    return out
+
+
+def _trigger_windows(text: str, size: int) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger group, the stretches of text around its words."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    back_d, ahead_d = _DIGIT_REACH
+    for m in _TRIGGER_SCAN.finditer(text.lower()):
+        s, e = m.span()
+        word = m.group()
+        if word[0].isdigit():
+            out.setdefault("digit", []).append((max(0, s - back_d), min(size, e + ahead_d)))
+            continue
+        for group, back, ahead in _TRIGGER_INDEX[word]:
+            if group[0].isupper() and not text[s].isupper():
                 continue
-            v = handler(m, ctx)
-            if v is not None:
-                out.append(_Cand(m.start(), m.end(), rank, v))
+            out.setdefault(group, []).append((max(0, s - back), min(size, e + ahead)))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not spans:
+        return []
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    lo, hi = spans[0]
+    for a, b in spans[1:]:
+        if a <= hi:
+            hi = max(hi, b)
+        else:
+            out.append((lo, hi))
+            lo, hi = a, b
+    out.append((lo, hi))
     return out
 
 

@@ -22,8 +22,8 @@ from typing import Any
 from claimcheck import quantities
 from claimcheck.align import CandidatePair
 from claimcheck.model import Finding, Severity
-from claimcheck.rules.matching import Context, evolution, render_message
-from claimcheck.rules.number_conflict import quantity_pairs
+from claimcheck.rules.matching import Context, render_message
+from claimcheck.rules.number_conflict import comparable, figures_evolve, quantity_pairs
 
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULT_MESSAGE = "{attribute} changed over time: {a}, then {b}"
@@ -56,10 +56,11 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         a, b = pair.a, pair.b
         if pair.same_sentence:
             continue
-        if not (evolution(a, b) or _marked(a.text, options.markers) or _marked(b.text, options.markers)):
-            continue
+        marked = _marked(a.text, options.markers) or _marked(b.text, options.markers)
         for qa, qb in quantity_pairs(a, b, context.lexicon):
-            if quantities.can_both_hold(qa.quantity, qb.quantity, 0.0):
+            if not (marked or figures_evolve(a, b, qa, qb)):
+                continue
+            if quantities.can_both_hold(comparable(qa), comparable(qb), 0.0):
                 continue
             first, second = (qa, qb) if _order(a) <= _order(b) else (qb, qa)
             yield Finding(

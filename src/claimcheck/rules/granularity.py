@@ -35,7 +35,12 @@ def _related(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if same_event(a, b, lexicon) or keys_equal(a.object_key, b.object_key, lexicon):
         return True
     # A fact-box line holding only a date ("Groundbreaking: April 2023.") dates its article's events.
-    return a.doc == b.doc and bool(a.label or b.label)
+    return a.doc == b.doc and (_date_line(a) or _date_line(b))
+
+
+def _date_line(claim: Claim) -> bool:
+    """A verbless fact-box line ("Groundbreaking: April 2023.")."""
+    return bool(claim.label) and claim.predicate == label_predicate(claim)
 
 
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
@@ -46,6 +51,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         if ta is None or tb is None or ta.role != tb.role:
             continue
         va, vb = ta.mention.time, tb.mention.time
+        if None in (va.earliest, va.latest, vb.earliest, vb.latest):
+            continue  # open bounds ("since 2020") are not dates of a precision
         if va.granularity == vb.granularity or (va.earliest, va.latest) == (vb.earliest, vb.latest):
             continue
         if temporal.contains(va, vb):

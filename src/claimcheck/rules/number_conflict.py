@@ -14,17 +14,19 @@ Fails: "a break fee of €90 million ... Break fee: Aerovia pays €75 million."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimcheck import quantities
 from claimcheck.align import CandidatePair
+from claimcheck.lexicon import MEASURE_VERBS
 from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     Lexicon,
-    evolution,
+    times_separate,
     hedged,
     keys_compatible,
     keys_equal,
@@ -55,13 +57,18 @@ class Options:
         return cls(**values)
 
 
+def _verb(claim: Claim) -> str:
+    return claim.predicate.split()[0] if claim.predicate else ""
+
+
 def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQuantity, ClaimQuantity]]:
     """Pairs of quantities of the two claims that measure the same attribute of the same thing."""
     if not (a.quantities and b.quantities):
         return
     fact_box = a.doc == b.doc and bool(a.label or b.label)
     if not fact_box:
-        if not lexicon.same_event(a.predicate, b.predicate):
+        measures = _verb(a) in MEASURE_VERBS and _verb(b) in MEASURE_VERBS
+        if not (lexicon.same_event(a.predicate, b.predicate) or measures):
             return
         if not keys_compatible(a.subject_key, b.subject_key, lexicon):
             return
@@ -82,17 +89,46 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
             yield qa, qb
 
 
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined|decreased|"
+    r"revised|raised|lowered|cut|reduced|updated|now|later|since|has reached|had reached|reached)\b[^.;]{0,25}$",
+    re.I,
+)
+_CHANGED_AFTER = re.compile(r"^[^.;]{0,15}\b(?:up|down) from\b|^\s*,?\s*(?:previously|initially|originally|earlier)", re.I)
+
+
+def changed(claim: Claim, q: ClaimQuantity) -> bool:
+    """The text around this figure presents it as a change ("rose to 19", "$1.1bn, up from ...")."""
+    text = claim.text
+    return bool(_CHANGED_BEFORE.search(text[max(0, q.quantity.start - 45) : q.quantity.start])) or bool(
+        _CHANGED_AFTER.search(text[q.quantity.end : q.quantity.end + 40])
+    )
+
+
+def figures_evolve(a: Claim, b: Claim, qa: ClaimQuantity, qb: ClaimQuantity) -> bool:
+    if changed(a, qa) or changed(b, qb) or times_separate(a, b):
+        return True
+    return a.doc != b.doc and bool(a.published and b.published and a.published != b.published)
+
+
+def comparable(q: ClaimQuantity):
+    """A count's unit is the counted noun, already matched as the attribute: "42,000-seat" ~ "45,000 seats"."""
+    return replace(q.quantity, unit=None) if q.quantity.kind == "count" else q.quantity
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     options: Options = rule.options
     for pair in pairs:
         a, b = pair.a, pair.b
-        if pair.same_sentence or hedged(a) or hedged(b) or evolution(a, b):
+        if pair.same_sentence or hedged(a) or hedged(b):
             continue
         for qa, qb in quantity_pairs(a, b, context.lexicon):
+            if figures_evolve(a, b, qa, qb):
+                continue
             tolerance = options.tolerance
             if qa.quantity.approximate or qb.quantity.approximate:
                 tolerance = max(tolerance, options.approximate_tolerance)
-            if quantities.can_both_hold(qa.quantity, qb.quantity, tolerance):
+            if quantities.can_both_hold(comparable(qa), comparable(qb), tolerance):
                 continue
             yield Finding(
                 rule=rule.id,

