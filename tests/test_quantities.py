@@ -29,13 +29,29 @@ SINGLE_CASES = [
     ("He led two hundred soldiers.", "two hundred", 200.0, None, "count", False, EXACT),
     ("Half a million voters stayed home.", "Half a million", 500e3, None, "count", False, EXACT),
     ("One and a half million fans came.", "One and a half million", 1.5e6, None, "count", False, EXACT),
-    ("A total of three thousand two hundred.", "three thousand two hundred", 3200.0, None, "count", False, EXACT),
+    (
+        "A total of three thousand two hundred.",
+        "three thousand two hundred",
+        3200.0,
+        None,
+        "count",
+        False,
+        EXACT,
+    ),
     ("It was worth 600 million euros.", "600 million euros", 600e6, "EUR", "money", False, EXACT),
     ("It was worth EUR 600m.", "EUR 600m", 600e6, "EUR", "money", False, EXACT),
     ("Investors paid US$40 million.", "US$40 million", 40e6, "USD", "money", False, EXACT),
     ("The fee was £2.5m.", "£2.5m", 2.5e6, "GBP", "money", False, EXACT),
     ("A fine of 5 million Swiss francs.", "5 million Swiss francs", 5e6, "CHF", "money", False, EXACT),
-    ("A grant of 30 million Canadian dollars.", "30 million Canadian dollars", 30e6, "CAD", "money", False, EXACT),
+    (
+        "A grant of 30 million Canadian dollars.",
+        "30 million Canadian dollars",
+        30e6,
+        "CAD",
+        "money",
+        False,
+        EXACT,
+    ),
     ("It raised 2 billion yen.", "2 billion yen", 2e9, "JPY", "money", False, EXACT),
     ("The ticket cost 50 pounds.", "50 pounds", 50.0, "GBP", "money", False, EXACT),
     ("They paid Rs 500 crore.", "Rs 500 crore", 5e9, "INR", "money", False, EXACT),
@@ -84,7 +100,15 @@ SINGLE_CASES = [
     ("At most 5 seats remain.", "At most 5", 5.0, None, "count", False, AT_MOST),
     ("No more than 20 people may enter.", "No more than 20", 20.0, None, "count", False, AT_MOST),
     ("Fewer than 10 firms replied.", "Fewer than 10", 10.0, None, "count", False, LESS_THAN),
-    ("It was less than six months into his term.", "less than six months", 6.0, "month", "measure", False, LESS_THAN),
+    (
+        "It was less than six months into his term.",
+        "less than six months",
+        6.0,
+        "month",
+        "measure",
+        False,
+        LESS_THAN,
+    ),
     ("Inflation stayed below 3%.", "below 3%", 3.0, "%", "percent", False, LESS_THAN),
     ("Children under 5 travel free.", "under 5", 5.0, None, "count", False, LESS_THAN),
     ("Up to around 30 jobs.", "Up to around 30", 30.0, None, "count", True, AT_MOST),
@@ -136,7 +160,10 @@ def test_reads_no_quantity(text):
 
 
 RANGE_CASES = [
-    ("between €5 and €10 million", [("between €5", 5e6, "EUR", AT_LEAST), ("€10 million", 10e6, "EUR", AT_MOST)]),
+    (
+        "between €5 and €10 million",
+        [("between €5", 5e6, "EUR", AT_LEAST), ("€10 million", 10e6, "EUR", AT_MOST)],
+    ),
     ("€5-10 million", [("€5", 5e6, "EUR", AT_LEAST), ("10 million", 10e6, "EUR", AT_MOST)]),
     ("between 10 and 15% of staff", [("between 10", 10.0, "%", AT_LEAST), ("15%", 15.0, "%", AT_MOST)]),
     ("3 to 5 miles away", [("3", 3.0, "mi", AT_LEAST), ("5 miles", 5.0, "mi", AT_MOST)]),
@@ -245,7 +272,7 @@ def test_tolerance_closes_a_small_gap():
 
 
 def test_approximate_tolerance_is_the_module_constant():
-    assert APPROXIMATE_TOLERANCE == pytest.approx(0.10)
+    assert pytest.approx(0.10) == APPROXIMATE_TOLERANCE
     base = Quantity(0, 0, "", 100.0, approximate=True)
     assert can_both_hold(base, Quantity(0, 0, "", 100.0 * (1 + APPROXIMATE_TOLERANCE)))
     assert can_both_hold(base, Quantity(0, 0, "", 100.0 * (1 - APPROXIMATE_TOLERANCE)))

@@ -130,8 +130,9 @@ _CURRENCY_SYMBOLS = {
     "₺": "TRY",
 }
 _CURRENCY_CODES = (
-    "EUR USD GBP JPY CHF CNY RMB INR AUD CAD NZD HKD SGD SEK NOK DKK KRW BRL ZAR MXN RUB TRY PLN"
-).split()
+    "EUR", "USD", "GBP", "JPY", "CHF", "CNY", "RMB", "INR", "AUD", "CAD", "NZD", "HKD",
+    "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "ZAR", "MXN", "RUB", "TRY", "PLN",
+)  # fmt: skip
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "dollars": "USD",
@@ -368,14 +369,16 @@ _UNIT_SYMBOLS = {
 _ATTACHED_UNIT_SYMBOLS = {"t": "t", "l": "l", "L": "l", "g": "g", "h": "h", "C": "°C", "F": "°F", "W": "W"}
 
 # After "100m", these words say metres; any other word says million ("5m people").
-_METRE_CONTEXT = frozenset(
-    "high tall long wide deep away above below beneath underground under race sprint dash hurdles "
-    "relay freestyle breaststroke backstroke butterfly medley".split()
-)
+_METRE_CONTEXT = frozenset((
+    "high", "tall", "long", "wide", "deep", "away", "above", "below", "beneath", "underground",
+    "under", "race", "sprint", "dash", "hurdles", "relay", "freestyle", "breaststroke",
+    "backstroke", "butterfly", "medley",
+))  # fmt: skip
 # "a 42,000-seat stadium" gives the unit "seat"; these hyphenated words are not counted nouns.
-_NOT_COUNTED_NOUNS = frozenset(
-    "to and or of for in on at by up down off out all way time fold strong member's".split()
-)
+_NOT_COUNTED_NOUNS = frozenset((
+    "to", "and", "or", "of", "for", "in", "on", "at", "by", "up", "down", "off", "out", "all",
+    "way", "time", "fold", "strong",
+))  # fmt: skip
 _FRACTION_WORDS = (
     "half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?"
 )
@@ -472,7 +475,7 @@ _MODIFIER_GROUPS = ("approximate", "at_least", "at_most", "more_than", "less_tha
 _NUMBER_SIGN = re.compile(r"(?:(?<=[\s(])|^)(?P<sign>[-−+]|minus\s+)\Z")
 _NUMBER_LABEL = re.compile(r"(?:\b(?:[Nn]o|[Nn]os|[Nn]r)\.|#)\s?\Z")
 _CURRENCY_BEFORE = re.compile(
-    rf"(?<![A-Za-z$])(?P<currency>{_alternation(list(_CURRENCY_SYMBOLS) + _CURRENCY_CODES)})\s?\Z"
+    rf"(?<![A-Za-z$])(?P<currency>{_alternation((*_CURRENCY_SYMBOLS, *_CURRENCY_CODES))})\s?\Z"
 )
 _SCALE_AFTER = re.compile(
     r"(?:[\s-]+(?P<word>(?i:thousand|million|billion|trillion|lakh|crore))\b"
@@ -485,14 +488,18 @@ _PERCENT_AFTER = re.compile(
     r"|[\s-]+(?P<points>(?i:percentage[\s-]+points?))\b"
     r"|(?:[\s-]+(?i:basis[\s-]+points?)\b|\s?bps?\b)(?P<basis>)"
 )
-_NATIONALITY = r"(?:US|U\.S\.|American|Canadian|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Swiss|Danish|Norwegian|Swedish)"
+_NATIONALITY = (
+    r"(?:US|U\.S\.|American|Canadian|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Swiss|Danish|"
+    r"Norwegian|Swedish)"
+)
 _CURRENCY_AFTER = re.compile(
     rf"(?P<space>[\s-]+)(?:(?P<nationality>{_NATIONALITY})\s+)?"
     rf"(?P<word>(?i:{_alternation(_CURRENCY_WORDS)}))\b"
     rf"|\s?(?P<code>{'|'.join(_CURRENCY_CODES)})\b"
 )
+_UNIT_NAME_PATTERN = "|".join(_spaced(s) for s in sorted(_UNIT_NAME_TO_CANONICAL, key=len, reverse=True))
 _UNIT_AFTER = re.compile(
-    rf"[\s-]+(?P<name>(?i:{'|'.join(_spaced(s) for s in sorted(_UNIT_NAME_TO_CANONICAL, key=len, reverse=True))}))"
+    rf"[\s-]+(?P<name>(?i:{_UNIT_NAME_PATTERN}))"
     r"(?![A-Za-z0-9])"
     rf"|[\s-]?(?P<symbol>{_alternation(_UNIT_SYMBOLS)})(?![A-Za-z0-9²³])"
     rf"|(?P<attached>{_alternation(_ATTACHED_UNIT_SYMBOLS)})(?![A-Za-z0-9])"
@@ -516,7 +523,9 @@ _SUPERLATIVE_AFTER = re.compile(
 _ONE_BEFORE = re.compile(r"(?i:\b(?:no|the|this|that|any|every|each|which|another|such)\s+)\Z")
 _ONE_AFTER = re.compile(r"(?i:\s+(?:of|another|by\s+one|after\s+another|on\s+one)\b|['’]s\b)")
 _WEIGHING = re.compile(r"(?i:weigh|heav)")
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)[ \u00a0]\Z")
+_CAPITALISED_WORD_BEFORE = re.compile(
+    r"(?<![\w'’.-])(?P<word>[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)[ \u00a0]\Z"
+)
 _SENTENCE_OPENERS = frozenset(".!?:;\n\r*#•|>–—-")
 _FIRST_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _SCALE_WORD_IN = re.compile(r"(?i:\b(thousand|million|billion|trillion|lakh|crore)\b)")
@@ -849,7 +858,7 @@ def _is_money_context(text: str, scale_match: re.Match[str], currency: str | Non
 
 
 def _reads_as_million(text: str, pos: int) -> bool:
-    """"5m people" is five million, "the 100m sprint" and "a 30m-high wall" are metres."""
+    """After "5m": five million before "people", metres before "sprint" or in "a 30m-high wall"."""
     if _CURRENCY_AFTER.match(text, pos):
         return True
     following = re.match(r"\s+([a-z]+)\b", text[pos : pos + 40])
@@ -871,7 +880,7 @@ def _currency_after(match: re.Match[str]) -> str:
 
 
 def _is_pound_weight(text: str, match: re.Match[str], limit: int) -> bool:
-    """"a 200-pound man", "5 pounds of sugar", "weighing 20 pounds" are weights, not sterling."""
+    """Pounds of weight, not sterling: "a 200-pound man", "5 pounds of sugar", "weighing 20 pounds"."""
     word = (match.group("word") or "").lower()
     if not word.startswith("pound") or word == "pounds sterling":
         return False
@@ -888,13 +897,13 @@ def _starts_sentence(text: str, index: int) -> bool:
 
 
 def _after_capitalised_word(text: str, start: int, limit: int) -> bool:
-    """"the Renault 5", "Article 50", "Boeing 737": a number naming a thing, not counting."""
+    """A number naming a thing, not counting: "the Renault 5", "Article 50", "Boeing 737"."""
     before = _CAPITALISED_WORD_BEFORE.search(text, max(limit, start - 40), start)
     return before is not None and not _starts_sentence(text, before.start())
 
 
 def _join_ranges(text: str, readings: list[_Reading]) -> list[_Reading]:
-    """"€5-10 million", "between 10 and 15%", "3 to 5 miles": both ends share scale and unit."""
+    """Both ends of a range share scale and unit: "€5-10 million", "between 10 and 15%", "3 to 5 miles"."""
     joined = list(readings)
     for i in range(len(joined) - 1):
         first, second = joined[i], joined[i + 1]
@@ -905,7 +914,9 @@ def _join_ranges(text: str, readings: list[_Reading]) -> list[_Reading]:
             continue
         elided = not first.unit_written
         if elided and second.unit_written:
-            first = replace(first, kind=second.kind, unit=second.unit, factor=second.factor, unit_written=True)
+            first = replace(
+                first, kind=second.kind, unit=second.unit, factor=second.factor, unit_written=True
+            )
         if first.currency_before and not second.unit_written:
             second = replace(second, kind=first.kind, unit=first.unit, unit_written=True)
         if not first.scaled and second.scaled and first.number <= second.number:
@@ -913,7 +924,12 @@ def _join_ranges(text: str, readings: list[_Reading]) -> list[_Reading]:
         is_range = first.range_word == "between" or (
             first.range_word != "from" and (connector.group("dash") is not None or elided)
         )
-        if is_range and first.value < second.value and first.kind == second.kind and first.unit == second.unit:
+        if (
+            is_range
+            and first.value < second.value
+            and first.kind == second.kind
+            and first.unit == second.unit
+        ):
             if first.bound is Bound.EXACT:
                 first = replace(first, bound=Bound.AT_LEAST)
             if second.bound is Bound.EXACT:
@@ -925,7 +941,7 @@ def _join_ranges(text: str, readings: list[_Reading]) -> list[_Reading]:
 
 
 def _mark_model_lists(text: str, readings: list[_Reading]) -> list[_Reading]:
-    """"Renault 5, 4 and Twingo": a bare number listed right after a model number is one too."""
+    """A bare number listed right after a model number is one too: "the Renault 5, 4 and Twingo"."""
     marked = list(readings)
     for i in range(1, len(marked)):
         previous, current = marked[i - 1], marked[i]

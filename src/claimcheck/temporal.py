@@ -119,9 +119,7 @@ def _week(d: date) -> TimeValue:
 def _weekend(d: date) -> TimeValue:
     iy, iw, iwd = d.isocalendar()
     saturday = d + timedelta(days=6 - iwd)
-    return TimeValue(
-        "DATE", f"{iy:04d}-W{iw:02d}-WE", None, saturday, saturday + timedelta(days=1), G.DAY
-    )
+    return TimeValue("DATE", f"{iy:04d}-W{iw:02d}-WE", None, saturday, saturday + timedelta(days=1), G.DAY)
 
 
 def _quarter(y: int, q: int) -> TimeValue:
@@ -152,7 +150,12 @@ def _season(y: int, code: str) -> TimeValue:
 
 def _decade(start_year: int) -> TimeValue:
     return TimeValue(
-        "DATE", f"{start_year // 10:03d}", None, date(start_year, 1, 1), date(start_year + 9, 12, 31), G.DECADE
+        "DATE",
+        f"{start_year // 10:03d}",
+        None,
+        date(start_year, 1, 1),
+        date(start_year + 9, 12, 31),
+        G.DECADE,
     )
 
 
@@ -233,7 +236,13 @@ _UNDER_UNIT = {
 # (first, last) month of a year / day of a month / fraction of anything else
 _YEAR_PART = {"early": (1, 4), "start": (1, 3), "mid": (4, 9), "late": (9, 12), "end": (10, 12)}
 _MONTH_PART = {"early": (1, 10), "start": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
-_FRACTION = {"early": (0.0, 0.4), "start": (0.0, 0.3), "mid": (0.25, 0.75), "late": (0.6, 1.0), "end": (0.7, 1.0)}
+_FRACTION = {
+    "early": (0.0, 0.4),
+    "start": (0.0, 0.3),
+    "mid": (0.25, 0.75),
+    "late": (0.6, 1.0),
+    "end": (0.7, 1.0),
+}
 _PART_MOD = {"early": "START", "start": "START", "mid": "MID", "late": "END", "end": "END"}
 
 
@@ -322,7 +331,9 @@ _NUMWORD = (
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a |two |three )?dozen|a hundred)"
 )
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMWORD})"
-_QUANT = rf"(?:{_NUM}|an?|several|a few|few|many|a couple of|a couple|couple of|a number of|numerous|dozens of)"
+_QUANT = (
+    rf"(?:{_NUM}|an?|several|a few|few|many|a couple of|a couple|couple of|a number of|numerous|dozens of)"
+)
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 
@@ -475,7 +486,11 @@ def _h_numeric_date(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
 def _h_month_day(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     month = _MONTHS[m["mon"].rstrip(".").lower()]
     day = int(re.match(r"\d+", m["d"]).group())
-    if month == 5 and m["mon"] == "May" and re.search(r"\b(?:I|you|we|they|it|he|she)\s*$", ctx.text[: m.start()]):
+    if (
+        month == 5
+        and m["mon"] == "May"
+        and re.search(r"\b(?:I|you|we|they|it|he|she)\s*$", ctx.text[: m.start()])
+    ):
         return None
     y = _following_year(ctx.text, m.end())
     if y is None:
@@ -665,8 +680,12 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
         return _season(int(m["y"]), code)
     if not rel and not _SEASON_LEFT_OK.search(ctx.text[max(0, m.start() - 12) : m.start()]):
         return None
-    if not rel and m["s"].lower() == "fall" and not re.search(
-        r"(?i)\b(?:the|this|last|next|early|late)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]
+    if (
+        not rel
+        and m["s"].lower() == "fall"
+        and not re.search(
+            r"(?i)\b(?:the|this|last|next|early|late)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]
+        )
     ):
         return None
     if re.match(r"\s+(?:Olympics|Games|camp|school|break|session|collection|solstice)", ctx.text[m.end() :]):
@@ -688,10 +707,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
             which = "this"
         elif which == "next" and s.latest and s.latest >= ctx.anchor:
             which = "this"
-    y = _season_occurrence(code, ctx.anchor, which)
-    if code == "WI" and which != "this" and False:
-        y += 1
-    return _season(y, code)
+    return _season(_season_occurrence(code, ctx.anchor, which), code)
 
 
 def _h_fiscal(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
@@ -784,7 +800,9 @@ def _h_relative(m: re.Match[str], ctx: _Ctx) -> TimeValue | Resolver | None:
     if ulow not in _REL_UNITS:
         return None
     unit = _REL_UNITS[ulow]
-    if rel == "past" or (rel == "last" and m.group().lower().startswith("the ") and unit not in ("week", "weekend")):
+    if rel == "past" or (
+        rel == "last" and m.group().lower().startswith("the ") and unit not in ("week", "weekend")
+    ):
         # "the past year", "the last decade": the stretch up to now
         if unit in ("weekend", "half"):
             return None
@@ -837,7 +855,9 @@ def _ref_day(ref: TimeValue | None, unit: str) -> date | None:
 def _h_the_unit(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     """'the year' / 'the month' only after 'the end of', 'the rest of'...: the anchor's one."""
     left = ctx.text[max(0, m.start() - 30) : m.start()]
-    if not re.search(r"(?i)\b(?:end|start|beginning|middle|rest|remainder|balance|close|turn)\s+of\s+$", left):
+    if not re.search(
+        r"(?i)\b(?:end|start|beginning|middle|rest|remainder|balance|close|turn)\s+of\s+$", left
+    ):
         return None
     unit = m["u"].lower()
     if ctx.anchor is None:
@@ -894,13 +914,18 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     if n is None or n != int(n):
         return _ref("PAST_REF", ctx.anchor)
     if ctx.anchor is None:
-        v, g = _UNDER_UNIT["year" if unit in ("decade", "century") else unit] if unit in _UNDER_UNIT else (
-            "PAST_REF", G.UNKNOWN)
+        v, g = (
+            _UNDER_UNIT["year" if unit in ("decade", "century") else unit]
+            if unit in _UNDER_UNIT
+            else ("PAST_REF", G.UNKNOWN)
+        )
         return _under(v, g)
     n = int(n)
     if unit in ("second", "minute", "hour"):
-        return _ref("PAST_REF", ctx.anchor) if n > 48 else TimeValue(
-            "TIME", "PAST_REF", None, ctx.anchor - timedelta(days=1), ctx.anchor, G.TIME
+        return (
+            _ref("PAST_REF", ctx.anchor)
+            if n > 48
+            else TimeValue("TIME", "PAST_REF", None, ctx.anchor - timedelta(days=1), ctx.anchor, G.TIME)
         )
     shift_unit = {"decade": "year", "century": "year"}.get(unit, unit)
     n_units = n * {"decade": 10, "century": 100}.get(unit, 1)
@@ -990,19 +1015,36 @@ _SET_LEFT = re.compile(
 )
 
 
+_AGE_LEFT = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:of\s+)?$")
+_AGE_RIGHT = re.compile(r"(?i)\s*(?:-?\s*old\b|of\s+age\b|and\s+(?:older|younger|up|over|under)\b)")
+_IN_FUTURE = re.compile(r"(?i)\bin\s+(?:about\s+|around\s+|roughly\s+)?$")
+
+
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     q = m["q"]
     unit = _unit_of(m["u"])
-    if unit == "day" and q.lower() == "one" and m.start() == 0:
-        return None
+    left = ctx.text[max(0, m.start() - 24) : m.start()]
+    if _AGE_LEFT.search(left) or _AGE_RIGHT.match(ctx.text, m.end()):
+        return None  # an age, not a stretch of time
     n = _number(q)
     if m["half"] and n is not None:
         n += 0.5
-    left = ctx.text[max(0, m.start() - 20) : m.start()]
     if q.lower() in ("a", "an") and not m["half"] and _SET_LEFT.search(left):
         return TimeValue("SET", _duration_value(1.0, unit), None, None, None, G.UNKNOWN)
-    if q.lower() in ("a", "an") and unit == "day" and re.match(r"\s+(?:after|before|later|earlier)\b", ctx.text[m.end() :]) is None:
-        pass
+    if (
+        ctx.anchor is not None
+        and n is not None
+        and n == int(n)
+        and unit in ("day", "week", "month", "year")
+        and _IN_FUTURE.search(left)
+        and _tense(ctx.text, m.start(), m.end()) == "future"
+    ):
+        # "will open in three weeks": TimeML keeps it a DURATION; the interval carries the
+        # calendar unit it lands in (is_interval stays False for durations).
+        target = _unit_value(unit, _shift(unit, ctx.anchor, int(n)))
+        return TimeValue(
+            "DURATION", _duration_value(n, unit), None, target.earliest, target.latest, target.granularity
+        )
     return TimeValue("DURATION", _duration_value(n, unit), None, None, None, G.UNKNOWN)
 
 
@@ -1035,7 +1077,9 @@ def _h_bare_plural(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     unit = _unit_of(m["u"])
     left = ctx.text[max(0, m.start() - 16) : m.start()]
     right = ctx.text[m.end() : m.end() + 12]
-    if not (_BARE_LEFT.search(left) or re.match(r"(?i)\s+(?:before|after|later|earlier|on end)\b|-long", right)):
+    if not (
+        _BARE_LEFT.search(left) or re.match(r"(?i)\s+(?:before|after|later|earlier|on end)\b|-long", right)
+    ):
         return None
     return TimeValue("DURATION", _duration_value(None, unit), None, None, None, G.UNKNOWN)
 
@@ -1084,7 +1128,7 @@ def _h_set_every(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     if wl in _SEASON_CODE:
         return TimeValue("SET", f"XXXX-{_SEASON_CODE[wl]}")
     if wl in ("morning", "afternoon", "evening", "night"):
-        return TimeValue("SET", f"TXX{_PART_OF_DAY[wl]}" if False else f"XXXX-XX-XXT{_PART_OF_DAY[wl]}")
+        return TimeValue("SET", f"XXXX-XX-XXT{_PART_OF_DAY[wl]}")
     if wl == "season":
         return TimeValue("SET", "P1Y")
     if wl == "weekend":
@@ -1097,7 +1141,9 @@ def _h_set_every(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
 
 def _h_per(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     """'per year'; 'a year' only after an amount ("$5 million a year", "twice a day")."""
-    if not m.group().lower().startswith("per") and not _SET_LEFT.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+    if not m.group().lower().startswith("per") and not _SET_LEFT.search(
+        ctx.text[max(0, m.start() - 20) : m.start()]
+    ):
         return None
     return TimeValue("SET", _duration_value(1.0, _unit_of(m["u"])))
 
@@ -1188,7 +1234,9 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Clock | None:
             h = 0
     elif not m["zone"]:
         left = ctx.text[max(0, m.start() - 12) : m.start()]
-        if m["m"] is None or not re.search(r"(?i)\b(?:at|by|until|till|from|before|after|around|about)\s+$", left):
+        if m["m"] is None or not re.search(
+            r"(?i)\b(?:at|by|until|till|from|before|after|around|about)\s+$", left
+        ):
             return None
     return _Clock(f"{h:02d}:{mi:02d}" if m["m"] or not ampm else f"{h:02d}")
 
@@ -1259,7 +1307,7 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
     ),
     (rf"\bH(?P<h2>[12])(?:\s*(?P<y>{_YEAR4}|'?\d\d)\b)?\b", _h_half),
     (
-        rf"\b(?:(?P<rel>{_I}last|next|this|coming|past|previous))\s+)?(?P<s>{_I}{_SEASON}))"
+        rf"\b(?:(?P<rel>{_I}last|next|this|coming|past|previous))\s+|(?P<the>{_I}the))\s+)?(?P<s>{_I}{_SEASON}))"
         rf"(?:,?\s+(?i:of\s+)?(?P<y>{_YEAR4})\b)?",
         _h_season,
     ),
@@ -1304,7 +1352,10 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
         rf"\b{_I}(?P<q>{_NUM})\s+and\s+a\s+half\s+(?P<u>{_UNIT})s?)\b(?!\s+ago)",
         _h_and_a_half,
     ),
-    (rf"\b{_I}(?P<q>{_NUM})-(?P<u>second|minute|hour|day|week|month|year|decade|century))\b(?!-old|-\w)", _h_duration_adj),
+    (
+        rf"\b{_I}(?P<q>{_NUM})-(?P<u>second|minute|hour|day|week|month|year|decade|century))\b(?!-old|-\w)",
+        _h_duration_adj,
+    ),
     (rf"\b{_I}half\s+an?\s+(?P<u>hour|day|week|month|year|decade|century))\b", _h_duration_half),
     (
         rf"\b{_I}(?P<q>{_NUM}))(?=\s*(?:-|–|to|and|or)\s*{_I}{_NUM})\s+(?P<u>{_UNIT})s?\b)",
@@ -1329,21 +1380,33 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
     ),
     (r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:GMT|UTC|hours|hrs)\b", _h_clock24),
     (rf"\b{_I}noon|midnight|midday)\b", _h_clock_word),
-    (rf"\b{_I}daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biannually|biennially|"
-     rf"semiannually|fortnightly)\b", _h_set_word),
+    (
+        rf"\b{_I}daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biannually|biennially|"
+        rf"semiannually|fortnightly)\b",
+        _h_set_word,
+    ),
     (
         rf"\b{_I}(?:every|each)\s+(?:(?P<q>other|{_NUM})\s+)?)(?P<w>{_I}(?:{_UNIT}|season|weekend|morning|"
         rf"afternoon|evening|night|{_SEASON})s?)|{_WEEKDAY}|{_MONTH_FULL})\b",
         _h_set_every,
     ),
-    (rf"\b{_I}(?:per|a)\s+(?P<u>year|month|week|day|hour|minute|quarter))\b(?=\s*[,.;)]|\s+(?:for|in|to|and|on|at)\b)",
-     _h_per),
-    (rf"\b{_I}now|right now|currently|nowadays|presently|at present|these days|at the moment|the present day)\b",
-     _h_now),
-    (rf"\b{_I}the\s+past|recently|lately|at\s+the\s+time|at\s+that\s+time|back\s+then|in\s+those\s+days|"
-     rf"formerly)\b(?!\s+(?:of|few|several|many|couple|\d))", _h_past_ref),
-    (rf"\b{_I}the\s+(?:near\s+|distant\s+)?future|soon|someday|one\s+day\s+soon|in\s+due\s+course)\b",
-     _h_future_ref),
+    (
+        rf"\b{_I}(?:per|a)\s+(?P<u>year|month|week|day|hour|minute|quarter))\b(?=\s*[,.;)]|\s+(?:for|in|to|and|on|at)\b)",
+        _h_per,
+    ),
+    (
+        rf"\b{_I}now|right now|currently|nowadays|presently|at present|these days|at the moment|the present day)\b",
+        _h_now,
+    ),
+    (
+        rf"\b{_I}the\s+past|recently|lately|at\s+the\s+time|at\s+that\s+time|back\s+then|in\s+those\s+days|"
+        rf"formerly)\b(?!\s+(?:of|few|several|many|couple|\d))",
+        _h_past_ref,
+    ),
+    (
+        rf"\b{_I}the\s+(?:near\s+|distant\s+)?future|soon|someday|one\s+day\s+soon|in\s+due\s+course)\b",
+        _h_future_ref,
+    ),
     (
         rf"\b(?:(?P<rel>{_I}last|next|this))\s+)?(?P<h>New Year['’]s (?:Day|Eve)|Christmas(?: Eve| Day)?|Boxing Day|"
         rf"Valentine['’]s Day|Halloween|Independence Day|Bastille Day|St\. Patrick['’]s Day|Thanksgiving(?: Day)?|"
@@ -1585,8 +1648,13 @@ def find_times(text: str, anchor: date | None = None) -> tuple[TimeMention, ...]
                 word = re.sub(r"\s+", " ", (fm["a"] or fm["b"]).lower())
                 v = _narrow(v, _FUZZY_WORD[word])
                 start = fm.start()
-        if isinstance(v, TimeValue) and v.type in ("DATE", "TIME") and v.value[:1].isdigit() and v.mod in (
-            None, "START", "MID", "END") and v.earliest is not None:
+        if (
+            isinstance(v, TimeValue)
+            and v.type in ("DATE", "TIME")
+            and v.value[:1].isdigit()
+            and v.mod in (None, "START", "MID", "END")
+            and v.earliest is not None
+        ):
             state.ref = v
         spans.append([start, c.end])
         values.append(v)
@@ -1595,11 +1663,15 @@ def find_times(text: str, anchor: date | None = None) -> tuple[TimeMention, ...]
     _apply_bounds(text, spans, values, anchor)
     _settle_clocks(text, spans, values, anchor, state)
     return tuple(
-        TimeMention(s, e, text[s:e], v) for (s, e), v in zip(spans, values, strict=True) if isinstance(v, TimeValue)
+        TimeMention(s, e, text[s:e], v)
+        for (s, e), v in zip(spans, values, strict=True)
+        if isinstance(v, TimeValue)
     )
 
 
-def _apply_bounds(text: str, spans: list[list[int]], values: list[TimeValue | _Clock], anchor: date | None) -> None:
+def _apply_bounds(
+    text: str, spans: list[list[int]], values: list[TimeValue | _Clock], anchor: date | None
+) -> None:
     """Fold bound words and quantifiers next to a mention into it (in place)."""
     n = len(values)
     for i in range(n):
@@ -1646,7 +1718,9 @@ def _apply_bounds(text: str, spans: list[list[int]], values: list[TimeValue | _C
             values[i] = _bounded(v, _SUFFIX_MOD[word])
             spans[i][1] = e + sm.end()
             continue
-        am = re.search(r"(?i)\b(?:around|about|circa|approximately|roughly|c\.)\s+$", text[max(lo, s - 16) : s])
+        am = re.search(
+            r"(?i)\b(?:around|about|circa|approximately|roughly|c\.)\s+$", text[max(lo, s - 16) : s]
+        )
         if am and v.mod is None and v.granularity in (G.YEAR, G.MONTH, G.DECADE, G.DAY, G.SEASON):
             values[i] = replace(v, mod="APPROX")
             spans[i][0] = max(lo, s - 16) + am.start()
@@ -1728,4 +1802,16 @@ def find_ranges(text: str, anchor: date | None = None) -> tuple[TimeMention, ...
     return tuple(out)
 
 
-_GRAN_ORDER = [G.UNKNOWN, G.TIME, G.DAY, G.WEEK, G.MONTH, G.SEASON, G.QUARTER, G.HALF, G.YEAR, G.DECADE, G.CENTURY]
+_GRAN_ORDER = [
+    G.UNKNOWN,
+    G.TIME,
+    G.DAY,
+    G.WEEK,
+    G.MONTH,
+    G.SEASON,
+    G.QUARTER,
+    G.HALF,
+    G.YEAR,
+    G.DECADE,
+    G.CENTURY,
+]

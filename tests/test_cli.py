@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+SEED = Path(__file__).parent / "golden" / "seed" / "articles" / "renault-ampere.md"
+NEWSDEV = Path(__file__).parent / "golden" / "newsdev" / "articles"
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture()
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(SEED, tmp_path / "corpus" / "seed.md")
+    return tmp_path
+
+
+def test_report_json_default_corpus(workdir):
+    result = invoke("report", "--format", "json", "--no-cache")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["schema"] == "claimcheck.report/1"
+    assert {"fingerprint", "rule", "kind", "severity", "message", "claims"} <= set(data["findings"][0])
+    claim = data["findings"][0]["claims"][0]
+    for key in ("doc", "paragraph", "line", "column", "start", "end", "text", "subject", "predicate", "object",
+                "polarity", "time", "quantity", "source"):
+        assert key in claim
+    text = (workdir / "corpus" / "seed.md").read_text(encoding="utf-8")
+    assert text[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_report_table_has_summary_and_locations(workdir):
+    result = invoke("report", "--no-cache", "--width", "120")
+    assert result.exit_code == 0
+    assert "corpus/seed.md:" in result.stdout
+    assert "warning" in result.stdout and "finding" in result.stdout.splitlines()[-1]
+
+
+def test_min_severity_hides_info(workdir):
+    result = invoke("report", "--format", "json", "--no-cache", "--min-severity", "warning")
+    severities = {f["severity"] for f in json.loads(result.stdout)["findings"]}
+    assert severities and "info" not in severities
+
+
+def test_output_file_and_stdin(workdir):
+    out = workdir / "out" / "r.json"
+    result = invoke("report", "-", "--format", "json", "--no-cache", "--output", str(out), input=SEED.read_text())
+    assert result.exit_code == 0 and json.loads(out.read_text())["findings"]
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [(b"", "empty file"), (b"\x00\x00", "binary"), (b"\xe9t\xe9", "not UTF-8"), (b"---\na: [\n---\nx.\n", "front matter")],
+)
+def test_bad_input_exits_2_with_one_line(workdir, content, fragment):
+    bad = workdir / "bad.md"
+    bad.write_bytes(content)
+    result = invoke("report", str(bad), "--no-cache")
+    assert result.exit_code == 2
+    assert fragment in result.stderr and "bad.md" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_path_and_empty_folder_exit_2(workdir):
+    assert invoke("report", "nope.md", "--no-cache").exit_code == 2
+    (workdir / "empty").mkdir()
+    result = invoke("report", "empty", "--no-cache")
+    assert result.exit_code == 2 and "no .md" in result.stderr
+
+
+def test_bad_file_among_good_is_reported_and_rest_processed(workdir):
+    (workdir / "corpus" / "broken.md").write_bytes(b"\xff\xfe\xfa")
+    result = invoke("report", "--format", "json", "--no-cache")
+    assert result.exit_code == 0
+    assert "broken.md" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["findings"] and [p["doc"] for p in data["problems"]] == ["corpus/broken.md"]
+
+
+def test_config_errors_exit_2_listing_all(workdir):
+    (workdir / "rules.toml").write_text('[rules.x]\nkind = "nope"\n[rules.y]\nkind = "negation"\nseverity = "bad"\n')
+    result = invoke("report", "--no-cache")
+    assert result.exit_code == 2
+    assert "rules.x.kind" in result.stderr and "rules.y.severity" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(workdir):
+    assert invoke("report", "--format", "pdf").exit_code == 2
+
+
+def test_claims_rules_explain_dates(workdir):
+    claims = json.loads(invoke("claims", "--format", "json", "--no-cache").stdout)
+    assert any(c["predicate"] == "reintegrate" for c in claims["claims"])
+    listed = invoke("rules", "--rules", str(workdir / "none.toml"))
+    assert listed.exit_code == 2
+    listed = invoke("rules")
+    assert listed.exit_code == 0 and "negation" in listed.stdout
+    explained = invoke("explain", "date-conflict")
+    assert explained.exit_code == 0 and "Fails:" in explained.stdout and "Passes:" in explained.stdout
+    assert invoke("explain", "no-such-rule").exit_code == 2
+    dates = json.loads(invoke("dates", "--format", "json").stdout)
+    late = next(m for m in dates["mentions"] if m["text"] == "late 2023")
+    assert late["earliest"] == "2023-09-01" and late["latest"] == "2023-12-31"
+    text = (workdir / "corpus" / "seed.md").read_text(encoding="utf-8")
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in dates["mentions"])

@@ -1,0 +1,66 @@
+"""End-to-end golden folders: tests/golden/<scenario>/{articles/, expected.json, gold.json}.
+
+expected.json is the JSON report, regenerated on purpose with `pytest --update-golden` and
+reviewed as a diff. gold.json holds the hand-labelled discrepancies, scored with the
+project's scorer (tests/golden/score.py, a copy of the shared one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck.ingest import load_articles
+from claimcheck.pipeline import analyse
+from claimcheck.reporters import REPORTERS, ReportOptions
+
+GOLDEN = Path(__file__).parent / "golden"
+SCENARIOS = sorted(p.name for p in GOLDEN.iterdir() if (p / "articles").is_dir())
+
+
+def _report_json(scenario: str, config, extractor) -> str:
+    here = Path.cwd()
+    os.chdir(GOLDEN / scenario)
+    try:
+        articles, problems = load_articles(["articles"])
+        report = analyse(articles, extractor(articles), config, problems)
+    finally:
+        os.chdir(here)
+    return REPORTERS["json"](report, ReportOptions())
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_golden_report(scenario, default_config, extractor, request, tmp_path):
+    produced = _report_json(scenario, default_config, extractor)
+    expected_path = GOLDEN / scenario / "expected.json"
+    if request.config.getoption("--update-golden") or not expected_path.exists():
+        expected_path.write_text(produced, encoding="utf-8")
+    assert produced == expected_path.read_text(encoding="utf-8")
+    assert produced == _report_json(scenario, default_config, extractor), "same input must give the same bytes"
+    result = tmp_path / "report.json"
+    result.write_text(produced, encoding="utf-8")
+    scored = subprocess.run(
+        [sys.executable, str(GOLDEN / "score.py"), str(GOLDEN / scenario / "gold.json"), str(result)],
+        capture_output=True,
+        text=True,
+    )
+    assert "negatives violated 0" in scored.stdout, scored.stdout
+    recall = float(scored.stdout.split("recall ")[1].split("= ")[1].split(";")[0])
+    assert recall >= MIN_RECALL[scenario], scored.stdout
+
+
+MIN_RECALL = {"seed": 1.0, "newsdev": 0.8}
+
+
+def test_seed_findings_are_explained(default_config, extractor):
+    report = json.loads(_report_json("seed", default_config, extractor))
+    kinds = {f["kind"] for f in report["findings"] if f["severity"] != "info"}
+    assert kinds == {"exclusive-events"}
+    for finding in report["findings"]:
+        assert len(finding["claims"]) == 2 and finding["message"] and finding["fingerprint"]
+        assert all(c["line"] >= 1 and c["text"] for c in finding["claims"])
