@@ -118,6 +118,10 @@ SINGLE_CASES = [
     ("The company, with 1,200 staff, grew.", "1,200", 1200.0, None, "count", False, EXACT),
     ("Bought for 2,000 dollars in 1999.", "2,000 dollars", 2000.0, "USD", "money", False, EXACT),
     ("More than 2000 people marched.", "More than 2000", 2000.0, None, "count", False, MORE_THAN),
+    ("The side has 10 won so far.", "10", 10.0, None, "count", False, EXACT),
+    ("A fine of 3 billion Korean won.", "3 billion Korean won", 3e9, "KRW", "money", False, EXACT),
+    ("The plant makes 1.5m tonnes.", "1.5m tonnes", 1.5e6, "t", "measure", False, EXACT),
+    ("More than a dozen people fled.", "More than a dozen", 12.0, None, "count", False, MORE_THAN),
 ]
 
 
@@ -168,6 +172,7 @@ RANGE_CASES = [
     ("between 10 and 15% of staff", [("between 10", 10.0, "%", AT_LEAST), ("15%", 15.0, "%", AT_MOST)]),
     ("3 to 5 miles away", [("3", 3.0, "mi", AT_LEAST), ("5 miles", 5.0, "mi", AT_MOST)]),
     ("profits rose from 5% to 7%", [("5%", 5.0, "%", EXACT), ("7%", 7.0, "%", EXACT)]),
+    ("a 50-50 split", [("50", 50.0, None, EXACT), ("50", 50.0, None, EXACT)]),
 ]
 
 
@@ -198,6 +203,12 @@ def test_skip_span_is_never_read_as_a_modifier():
     # a time expression ending right before the number keeps its words to itself
     found = find_quantities(text, skip=((7, 12),))
     assert [(q.text, q.bound) for q in found] == [("30", EXACT)]
+
+
+def test_overlapping_skip_spans_are_merged():
+    text = "Since May 2024, 300 people and 40 cars."
+    found = find_quantities(text, skip=((10, 14), (6, 14)))
+    assert [q.text for q in found] == ["300", "40"]
 
 
 def test_skip_span_overlapping_part_of_a_quantity_drops_it():

@@ -28,7 +28,6 @@ from claimcheck.model import (
     Paragraph,
     TimeMention,
     TimeRole,
-    TimeValue,
 )
 
 EXTRACTION_VERSION = "1"
@@ -139,7 +138,7 @@ class _ArticleClaims:
         base = article.paragraphs[0].start if article.paragraphs else 0
         self.times = tuple(
             TimeMention(m.start + base, m.end + base, m.text, m.time)
-            for m in with_ranges(body, temporal.find_times(body, article.published))
+            for m in temporal.with_ranges(body, article.published)
         )
         self.line_starts = _line_starts(article.text)
         self._claims: list[Claim] = []
@@ -308,39 +307,6 @@ class _ArticleClaims:
             attribute_key=self.aliases.canonical(attribute) if attribute else "",
             superseded=superseded,
         )
-
-
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through|thru)\s*$", re.I)
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
-
-
-def with_ranges(text: str, mentions: Sequence[TimeMention]) -> tuple[TimeMention, ...]:
-    """Join "between X and Y", "from X to Y" and "X-Y" into one range mention (X/Y)."""
-    out: list[TimeMention] = []
-    index = 0
-    while index < len(mentions):
-        first = mentions[index]
-        second = mentions[index + 1] if index + 1 < len(mentions) else None
-        if second is not None and first.time.type == second.time.type == "DATE":
-            gap = text[first.end : second.start]
-            opener = _RANGE_OPEN.search(text[max(0, first.start - 10) : first.start])
-            joined = _RANGE_JOIN.match(gap) and (opener or gap.strip() in ("-", "–", "—", "to", "through"))
-            a, b = first.time, second.time
-            if joined and a.earliest and b.latest and a.earliest <= b.latest:
-                start = first.start - len(opener.group(0)) if opener else first.start
-                value = TimeValue(
-                    type="DATE",
-                    value=f"{a.value}/{b.value}",
-                    earliest=a.earliest,
-                    latest=b.latest,
-                    granularity=a.granularity if a.granularity == b.granularity else b.granularity,
-                )
-                out.append(TimeMention(start, second.end, text[start : second.end], value))
-                index += 2
-                continue
-        out.append(first)
-        index += 1
-    return tuple(out)
 
 
 # -- parse helpers --------------------------------------------------------------------------

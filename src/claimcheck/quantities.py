@@ -153,7 +153,8 @@ _CURRENCY_WORDS = {
     "roubles": "RUB",
     "ruble": "RUB",
     "rubles": "RUB",
-    "won": "KRW",
+    "korean won": "KRW",  # bare "won" is too often the verb ("10 won, 3 lost")
+    "south korean won": "KRW",
     "reais": "BRL",
     "rand": "ZAR",
     "krona": "SEK",
@@ -428,25 +429,30 @@ _NUMBER_WORDS = (
     rf"|{_GROUP}(?:,?\s+(?:and\s+)?{_GROUP})*(?:\s+(?:and\s+)?{_U1000})?"
     rf"|{_U1000}"
 )
+# The lookarounds before each branch let the engine give up on most positions and words cheaply:
+# the full number-word pattern is tried only where a number word starts.
+_NUMBER_WORD_START = (
+    rf"(?:{'|'.join(_SMALL_NUMBERS)}|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)|half\s)"
+)
 _CORE = re.compile(
-    r"(?P<digits>(?<![\w.,:/])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|(?<![\w.,:/])\.\d+)"
-    rf"|(?<![\w'’-])(?P<words>(?i:{_NUMBER_WORDS}))"
-    rf"|(?<![\w'’-])(?P<ordinal_word>(?i:{'|'.join(_ORDINAL_WORDS)})\b)"
+    r"(?=[\d.])(?<![\w.,:/])(?P<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
+    rf"|(?<![\w'’-])(?=[aefhnostzAEFHNOSTZ])(?=(?i:{_NUMBER_WORD_START}))(?P<words>(?i:{_NUMBER_WORDS}))"
+    rf"|(?<![\w'’-])(?=[efnstEFNST])(?P<ordinal_word>(?i:{'|'.join(_ORDINAL_WORDS)})\b)"
 )
 
 # Spans that hold digits but no quantity: times, dates, seasons, phone numbers.
 _NOT_QUANTITIES = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?![a-z]))?"
+    r"(?=\d)(?:\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?(?![a-z]))?"
     r"|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?(?![a-z])"
     r"|\b\d{1,2}\s*o'clock\b"
     r"|\b\d{1,4}/\d{1,2}(?:/\d{1,4})?\b"
     r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b"
     r"|\b(?:1[89]\d\d|20\d\d)[-–/](?:\d{2}|\d{4})\b(?![-–/]\d)"
     r"|\b\d{4}-\d{2}-\d{2}\b"
-    r"|(?<![\w.,])\d{3}-\d{4}\b"
+    r"|(?<![\w.,])\d{3}-\d{4}\b)"
 )
 _PHONE = re.compile(
-    r"(?<![\w.,])(?P<lead>\+\d{1,3}[\s.-]?|\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w])"
+    r"(?=[\d+(])(?<![\w.,])(?P<lead>\+\d{1,3}[\s.-]?|\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w])"
 )
 
 _APPROXIMATE_WORDS = (
@@ -527,6 +533,8 @@ _CAPITALISED_WORD_BEFORE = re.compile(
     r"(?<![\w'’.-])(?P<word>[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)[ \u00a0]\Z"
 )
 _SENTENCE_OPENERS = frozenset(".!?:;\n\r*#•|>–—-")
+_DIGIT = re.compile(r"\d")
+_PHONE_SEPARATOR = re.compile(r"\d[\s.-]+(?=\d)")
 _FIRST_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _SCALE_WORD_IN = re.compile(r"(?i:\b(thousand|million|billion|trillion|lakh|crore)\b)")
 
@@ -612,13 +620,14 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
 
 
 def _blocked_spans(text: str, skip: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _NOT_QUANTITIES.finditer(text)]
-    for m in _PHONE.finditer(text):
-        digits = sum(c.isdigit() for c in m.group())
-        separators = len(re.findall(r"\d[\s.-]+(?=\d)", m.group()))
-        if digits >= 7 and (m.group("lead") or separators >= 2):
-            spans.append(m.span())
-    spans.extend(skip)
+    spans = list(skip)
+    if _DIGIT.search(text):
+        spans.extend(m.span() for m in _NOT_QUANTITIES.finditer(text))
+        for m in _PHONE.finditer(text):
+            digits = sum(c.isdigit() for c in m.group())
+            separators = len(_PHONE_SEPARATOR.findall(m.group()))
+            if digits >= 7 and (m.group("lead") or separators >= 2):
+                spans.append(m.span())
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:

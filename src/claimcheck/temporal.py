@@ -21,6 +21,10 @@ How it works, in passes:
 Ranges ("2009-2010", "from 2015 to 2020", "between January 2024 and March 2025") come out of
 ``find_times`` as two mentions, one per end, as TempEval annotates them; ``find_ranges`` joins
 such pairs into one mention whose interval spans both ends (value "2015/2020").
+
+"will open in three weeks" stays a TimeML DURATION ("P3W"), but its earliest/latest carry the
+calendar unit it lands in; ``TimeValue.is_interval`` is False for it, so rules ignore it unless
+they ask.
 """
 
 from __future__ import annotations
@@ -248,8 +252,8 @@ _PART_MOD = {"early": "START", "start": "START", "mid": "MID", "late": "END", "e
 
 def _narrow(tv: TimeValue, part: str) -> TimeValue:
     mod = _PART_MOD[part]
-    e, l = tv.earliest, tv.latest
-    if e is None or l is None:
+    e, last = tv.earliest, tv.latest
+    if e is None or last is None:
         return replace(tv, mod=mod)
     if tv.granularity is G.YEAR and not tv.value.startswith("FY"):
         a, b = _YEAR_PART[part]
@@ -257,10 +261,10 @@ def _narrow(tv: TimeValue, part: str) -> TimeValue:
     if tv.granularity is G.MONTH:
         a, b = _MONTH_PART[part]
         return replace(
-            tv, mod=mod, earliest=date(e.year, e.month, a), latest=date(e.year, e.month, min(b, l.day))
+            tv, mod=mod, earliest=date(e.year, e.month, a), latest=date(e.year, e.month, min(b, last.day))
         )
     a, b = _FRACTION[part]
-    span = (l - e).days
+    span = (last - e).days
     return replace(
         tv, mod=mod, earliest=e + timedelta(days=round(span * a)), latest=e + timedelta(days=round(span * b))
     )
@@ -341,16 +345,83 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Tense cues around an expression: which way a bare "Friday" or "March" points.
 
 _FUTURE_CUES = frozenset(
-    "will 'll shall next scheduled schedule due expected expects expect plans plan planned planning "
-    "set going upcoming coming would aims aim intends intend slated forecast forecasts "
-    "tomorrow until".split()
+    [
+        "will",
+        "'ll",
+        "shall",
+        "next",
+        "scheduled",
+        "schedule",
+        "due",
+        "expected",
+        "expects",
+        "expect",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "set",
+        "going",
+        "upcoming",
+        "coming",
+        "would",
+        "aims",
+        "aim",
+        "intends",
+        "intend",
+        "slated",
+        "forecast",
+        "forecasts",
+        "tomorrow",
+        "until",
+    ]
 )
 _PAST_CUES = frozenset(
-    "was were had did ago last earlier previously said told took made came went began became saw won "
-    "lost left met got gave found fled sold bought held led ran rose fell paid kept brought thought "
-    "wrote struck spoke began since".split()
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "ago",
+        "last",
+        "earlier",
+        "previously",
+        "said",
+        "told",
+        "took",
+        "made",
+        "came",
+        "went",
+        "began",
+        "became",
+        "saw",
+        "won",
+        "lost",
+        "left",
+        "met",
+        "got",
+        "gave",
+        "found",
+        "fled",
+        "sold",
+        "bought",
+        "held",
+        "led",
+        "ran",
+        "rose",
+        "fell",
+        "paid",
+        "kept",
+        "brought",
+        "thought",
+        "wrote",
+        "struck",
+        "spoke",
+        "began",
+        "since",
+    ]
 )
-_NOT_PAST_ED = frozenset("need indeed seed speed feed breed proceed exceed succeed".split())
+_NOT_PAST_ED = frozenset(["need", "indeed", "seed", "speed", "feed", "breed", "proceed", "exceed", "succeed"])
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 
@@ -417,9 +488,10 @@ def _year_ok(text: str, s: int, e: int) -> bool:
         return False
     if re.search(r"\d[-–]$", before) and not re.search(rf"{_YEAR4}\s*[-–]$", before):
         return False
-    if re.match(r"\s*(?:%|per\s*cent|percent)", after) or re.match(r"[-–/]\d", after):
-        if not re.match(rf"[-–](?:{_YEAR4}|\d\d)\b", after):
-            return False
+    if (re.match(r"\s*(?:%|per\s*cent|percent)", after) or re.match(r"[-–/]\d", after)) and not re.match(
+        rf"[-–](?:{_YEAR4}|\d\d)\b", after
+    ):
+        return False
     if re.match(r",\d{3}|\.\d|:\d", after):
         return False
     if re.search(r"\b(?:[Nn]o\.|[Nn]umber|[Rr]oute|[Ff]light|[Rr]oom|[Ss]ection|[Aa]rticle)\s*$", before):
@@ -436,10 +508,11 @@ def _year_ok(text: str, s: int, e: int) -> bool:
             return False
         if w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and len(w) > 3:
             return False
-    if re.search(r"(?i)\b(?:about|some|nearly|almost|over|than|approximately|roughly|least)\s+$", before):
-        if nxt:
-            return False
-    return True
+    # "about 2000 tonnes": an approximated count
+    return not (
+        nxt
+        and re.search(r"(?i)\b(?:about|some|nearly|almost|over|than|approximately|roughly|least)\s+$", before)
+    )
 
 
 def _resolve_month(ctx: _Ctx, s: int, e: int, month: int) -> tuple[int | None, str | None]:
@@ -516,9 +589,9 @@ _MONTH_LEFT_OK = re.compile(
 def _h_month(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     name = m.group()
     month = _MONTHS[name.rstrip(".").lower()]
-    if name in ("May", "March"):  # also a modal verb / a noun and verb: demand a time-ish neighbour
-        if not _MONTH_LEFT_OK.search(ctx.text[max(0, m.start() - 12) : m.start()]):
-            return None
+    # "May" is also a modal verb and "March" a noun and verb: demand a time-ish neighbour
+    if name in ("May", "March") and not _MONTH_LEFT_OK.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None
     y = _following_year(ctx.text, m.end())
     if y is None:
         y, _ = _resolve_month(ctx, m.start(), m.end(), month)
@@ -547,10 +620,7 @@ def _h_year_tail(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     if m["full"]:
         y = int(m["full"])
-        if y % 100 == 0 and y != 2000:
-            tv = _century(y // 100)
-        else:
-            tv = _decade(y)
+        tv = _century(y // 100) if y % 100 == 0 and y != 2000 else _decade(y)  # "the 1800s" = a century
     else:
         d = int(m["two"] or m["two2"])
         base = (ctx.anchor.year if ctx.anchor else 2029) // 10 * 10
@@ -703,9 +773,14 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
         which = {"past": "last", "future": "next"}.get(t, "this")
         y = _season_occurrence(code, ctx.anchor, "this")
         s = _season(y, code)
-        if which == "last" and s.earliest and s.earliest <= ctx.anchor:
-            which = "this"
-        elif which == "next" and s.latest and s.latest >= ctx.anchor:
+        if (
+            which == "last"
+            and s.earliest
+            and s.earliest <= ctx.anchor
+            or which == "next"
+            and s.latest
+            and s.latest >= ctx.anchor
+        ):
             which = "this"
     return _season(_season_occurrence(code, ctx.anchor, which), code)
 
@@ -733,9 +808,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
         d = a - timedelta(days=back or 7)
     elif rel == "next":
         d = a + timedelta(days=(wd - a.isoweekday()) % 7 or 7)
-    elif rel in ("this", "coming"):
-        d = a + timedelta(days=(wd - a.isoweekday()) % 7)
-    elif _tense(ctx.text, m.start(), m.end()) == "future":
+    elif rel in ("this", "coming") or _tense(ctx.text, m.start(), m.end()) == "future":
         d = a + timedelta(days=(wd - a.isoweekday()) % 7)
     else:
         d = a - timedelta(days=back)
@@ -750,16 +823,19 @@ _PRESENT_TODAY = re.compile(r"(?i)\b(?:than|of|until|unlike|even|still|like|as|w
 def _h_deictic_day(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     word = m["w"].lower()
     pod = _PART_OF_DAY.get((m["pod"] or "").lower())
-    if word == "tonight":
-        pod = "NI"
-    elif word == "last night":
+    if word == "tonight" or word == "last night":
         pod = "NI"
     elif word.startswith("this "):
         pod = _PART_OF_DAY[word.split()[1]]
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
     if word == "today" and not pod:
         left = ctx.text[max(0, m.start() - 12) : m.start()]
-        generic = _PRESENT_TODAY.search(left) or ctx.text[m.end() : m.end() + 2] == "'s"
+        clause = re.split(r"[,;:.!?]", ctx.text[max(0, m.start() - 40) : m.start()])[-1]
+        generic = (
+            _PRESENT_TODAY.search(left)
+            or re.search(r"(?i)\bthan\b", clause)  # "cheaper than today": nowadays
+            or ctx.text[m.end() : m.end() + 2] in ("'s", "’s")
+        )
         if generic or ctx.anchor is None:
             return _ref("PRESENT_REF", ctx.anchor)
     if ctx.anchor is None:
@@ -1285,7 +1361,8 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
         _h_decade,
     ),
     (
-        rf"{_I}(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:[- ]first)?)"
+        rf"{_I}(?:the\s+)?(?:(?P<part>early|mid|late)[- ])?"
+        rf"(?P<n>\d{{1,2}}(?:st|nd|rd|th)|[a-z]+(?:[- ]first)?)"
         rf"[- ]century)\b",
         _h_century,
     ),
@@ -1374,7 +1451,7 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
     ),
     (r"\b(?P<h>\d{1,2}):(?P<m>\d\d):(?P<s>\d\d)\b(?!\s*(?:[ap]\.?m\b|[AP]\.?M\b))", _h_race_time),
     (
-        r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[AP]\.?M\.?(?![A-Za-z])|[ap]\.m\b)"
+        r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|[ap]\.m\b)"
         r"|(?=\s*(?P<zone>GMT|UTC|[ECMP][SD]?T|BST|CET)\b))(?:\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CET)\b)?",
         _h_clock,
     ),
@@ -1395,7 +1472,8 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
         _h_per,
     ),
     (
-        rf"\b{_I}now|right now|currently|nowadays|presently|at present|these days|at the moment|the present day)\b",
+        rf"\b{_I}now|right now|currently|nowadays|presently|at present|these days|at the moment"
+        rf"|the present day)\b",
         _h_now,
     ),
     (
@@ -1408,8 +1486,9 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
         _h_future_ref,
     ),
     (
-        rf"\b(?:(?P<rel>{_I}last|next|this))\s+)?(?P<h>New Year['’]s (?:Day|Eve)|Christmas(?: Eve| Day)?|Boxing Day|"
-        rf"Valentine['’]s Day|Halloween|Independence Day|Bastille Day|St\. Patrick['’]s Day|Thanksgiving(?: Day)?|"
+        rf"\b(?:(?P<rel>{_I}last|next|this))\s+)?(?P<h>New Year['’]s (?:Day|Eve)|Christmas(?: Eve| Day)?"
+        rf"|Boxing Day|Valentine['’]s Day|Halloween|Independence Day|Bastille Day|St\. Patrick['’]s Day"
+        rf"|Thanksgiving(?: Day)?|"
         rf"Labor Day|Memorial Day)(?:,?\s+(?P<y>{_YEAR4})\b)?",
         _h_holiday,
     ),
@@ -1422,7 +1501,7 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
 _TRIGGER_GROUPS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "unit": (("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
               "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade",
-              "decades", "century", "centuries"), 32, 20),
+              "decades", "century", "centuries", "weekend", "weekends"), 32, 20),
     "Month": (tuple(_MONTHS) + ("sept",), 36, 28),
     "Weekday": (tuple(_WEEKDAYS) + tuple(w + "s" for w in _WEEKDAYS), 16, 24),
     "season": (("spring", "summer", "autumn", "fall", "winter", "springs", "summers", "winters"), 16, 24),
@@ -1430,7 +1509,9 @@ _TRIGGER_GROUPS: dict[str, tuple[tuple[str, ...], int, int]] = {
     "quarter": (("quarter", "quarters"), 28, 32),
     "half": (("half",), 32, 32),
     "fiscal": (("fiscal", "fy"), 4, 24),
-    "deictic": (("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening"), 8, 24),
+    "deictic": (
+        ("today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening"), 8, 24
+    ),
     "ago": (("ago",), 48, 4),
     "later": (("later", "earlier", "afterward", "afterwards"), 48, 4),
     "since": (("since",), 2, 12),
@@ -1491,7 +1572,7 @@ _FUZZY_OK = (G.YEAR, G.MONTH, G.QUARTER, G.HALF, G.SEASON, G.DECADE, G.CENTURY, 
 
 _BOUND_PREFIX = re.compile(
     r"(?i)\b(?P<w>since|after|before|by|until|till|through|not\s+before|not\s+until|no\s+earlier\s+than|"
-    r"no\s+later\s+than|not\s+later\s+than|earlier\s+than|later\s+than|prior\s+to|ahead\s+of|from|"
+    r"no\s+later\s+than|not\s+later\s+than|earlier\s+than|later\s+than|prior\s+to|ahead\s+of|"
     r"starting(?:\s+in|\s+from)?|beginning\s+in|as\s+early\s+as|as\s+late\s+as|effective|up\s+to|"
     r"no\s+sooner\s+than)\s+$"
 )
@@ -1500,7 +1581,7 @@ _BOUND_MOD = {
     "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "through": "ON_OR_BEFORE",
     "not before": "ON_OR_AFTER", "not until": "ON_OR_AFTER", "no earlier than": "ON_OR_AFTER",
     "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE", "earlier than": "BEFORE",
-    "later than": "AFTER", "prior to": "BEFORE", "ahead of": "BEFORE", "from": "ON_OR_AFTER",
+    "later than": "AFTER", "prior to": "BEFORE", "ahead of": "BEFORE",
     "starting": "ON_OR_AFTER", "starting in": "ON_OR_AFTER", "starting from": "ON_OR_AFTER",
     "beginning in": "ON_OR_AFTER", "as early as": "ON_OR_AFTER", "as late as": "ON_OR_BEFORE",
     "effective": "ON_OR_AFTER", "up to": "ON_OR_BEFORE", "no sooner than": "ON_OR_AFTER",
@@ -1537,13 +1618,13 @@ _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
 
 
 def _bounded(tv: TimeValue, mod: str) -> TimeValue:
-    e, l = tv.earliest, tv.latest
+    e, last = tv.earliest, tv.latest
     if mod == "ON_OR_AFTER":
         return replace(tv, mod=mod, latest=None)
     if mod == "ON_OR_BEFORE":
         return replace(tv, mod=mod, earliest=None)
     if mod == "AFTER":
-        return replace(tv, mod=mod, earliest=l + timedelta(days=1) if l else None, latest=None)
+        return replace(tv, mod=mod, earliest=last + timedelta(days=1) if last else None, latest=None)
     if mod == "BEFORE":
         return replace(tv, mod=mod, earliest=None, latest=e - timedelta(days=1) if e else None)
     return replace(tv, mod=mod)
@@ -1685,7 +1766,7 @@ def _apply_bounds(
         linked_prev = i > 0 and _RANGE_GAP.match(text[spans[i - 1][1] : s]) is not None
         if v.type == "DURATION":
             qm = _QUANT_PREFIX.search(text, max(lo, s - 20), s)
-            if qm and v.mod is None:
+            if qm and v.mod is None and not text.startswith(("the ", "The "), s):
                 values[i] = replace(v, mod=_QUANT_MOD[re.sub(r"\s+", " ", qm["w"].lower())])
                 spans[i][0] = qm.start()
             continue
@@ -1762,14 +1843,17 @@ def _settle_clocks(
         values[i] = TimeValue("TIME", f"{prefix}T{v.part}", None, day, day, G.TIME)
 
 
-def find_ranges(text: str, anchor: date | None = None) -> tuple[TimeMention, ...]:
+def find_ranges(
+    text: str, anchor: date | None = None, mentions: tuple[TimeMention, ...] | None = None
+) -> tuple[TimeMention, ...]:
     """Pairs of dates joined as a range ("2009-2010", "from 2015 to 2020", "between January
     2024 and March 2025"), each as one mention spanning both ends.
 
     The value is the ISO 8601 interval of the two TIMEX3 values ("2015/2020"); the interval
     runs from the first end's earliest day to the second end's latest day.
     """
-    mentions = find_times(text, anchor)
+    if mentions is None:
+        mentions = find_times(text, anchor)
     out: list[TimeMention] = []
     i = 0
     while i + 1 < len(mentions):
@@ -1815,3 +1899,13 @@ _GRAN_ORDER = [
     G.DECADE,
     G.CENTURY,
 ]
+
+
+def with_ranges(text: str, anchor: date | None = None) -> tuple[TimeMention, ...]:
+    """``find_times``, with the two ends of each range replaced by one range mention."""
+    mentions = find_times(text, anchor)
+    ranges = find_ranges(text, anchor, mentions)
+    if not ranges:
+        return mentions
+    kept = [m for m in mentions if not any(r.start <= m.start and m.end <= r.end for r in ranges)]
+    return tuple(sorted([*kept, *ranges], key=lambda m: (m.start, m.end)))
