@@ -52,11 +52,18 @@ def _marked(text: str, markers: tuple[str, ...]) -> bool:
 
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     options: Options = rule.options
+    marks: dict[int, bool] = {}
+
+    def marked_claim(claim) -> bool:
+        if id(claim) not in marks:
+            marks[id(claim)] = _marked(claim.text, options.markers)
+        return marks[id(claim)]
+
     for pair in pairs:
         a, b = pair.a, pair.b
-        if pair.same_sentence:
+        if pair.same_sentence or not (a.quantities and b.quantities):
             continue
-        marked = _marked(a.text, options.markers) or _marked(b.text, options.markers)
+        marked = marked_claim(a) or marked_claim(b)
         for qa, qb in quantity_pairs(a, b, context.lexicon):
             if not (marked or figures_evolve(a, b, qa, qb)):
                 continue

@@ -55,17 +55,15 @@ def normalise_phrase(phrase: str) -> str:
     return " ".join(phrase.casefold().replace("-", " ").split())
 
 
-def claim_groups(claim: Claim, options: Options) -> frozenset[int]:
-    """Groups whose phrases the claim's predicate (or fact-box label) matches."""
-    found = set()
+def claim_groups(claim: Claim, rule_id: str, context: Context) -> frozenset[int]:
+    """Groups of rule ``rule_id`` whose phrases the claim's predicate (or fact-box label) matches."""
+    return frozenset(group for rid, group in context.event_groups(claim, _phrase_matches) if rid == rule_id)
+
+
+def _phrase_matches(phrase: str, claim: Claim) -> bool:
     candidates = [claim.predicate] + ([label_predicate(claim)] if claim.label else [])
     text = " ".join(claim.text.casefold().replace("-", " ").split())
-    for number, group in enumerate(options.groups):
-        for phrase in group:
-            if any(_matches(phrase, c, claim.content_lemmas, text) for c in candidates if c):
-                found.add(number)
-                break
-    return frozenset(found)
+    return any(_matches(phrase, c, claim.content_lemmas, text) for c in candidates if c)
 
 
 def _matches(phrase: str, predicate: str, lemmas: Sequence[str], text: str) -> bool:
@@ -81,17 +79,15 @@ def _matches(phrase: str, predicate: str, lemmas: Sequence[str], text: str) -> b
 
 
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
-    options: Options = rule.options
     lexicon = context.lexicon
-    cache: dict[int, frozenset[int]] = {}
-    for pair in pairs:
+    for pair in context.event_pairs(pairs, _phrase_matches):
         a, b = pair.a, pair.b
         if pair.same_sentence or not a.polarity or not b.polarity or hedged(a) or hedged(b):
             continue
-        ga = cache.setdefault(id(a), claim_groups(a, options))
+        ga = claim_groups(a, rule.id, context)
         if not ga:
             continue
-        gb = cache.setdefault(id(b), claim_groups(b, options))
+        gb = claim_groups(b, rule.id, context)
         if not gb or ga & gb:
             continue
         if not _same_thing(a, b, lexicon):

@@ -46,6 +46,39 @@ def _stem(word: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Context:
     lexicon: Lexicon
+    # claim identity -> ((rule id, group), ...): computed once per claim for every rule
+    _groups: dict[int, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    _by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _event_pairs: list = field(default_factory=list)
+
+    def event_pairs(self, pairs, matches):
+        """The pairs whose two claims both name an event of the exclusive-event lexicon."""
+        if not self._event_pairs:
+            self._event_pairs.append(
+                tuple(p for p in pairs if self.event_groups(p.a, matches) and self.event_groups(p.b, matches))
+            )
+        return self._event_pairs[0]
+
+    def event_groups(self, claim: Claim, matches) -> tuple[tuple[str, int], ...]:
+        """Every (rule, group) of the exclusive-event lexicon the claim's predicate falls in."""
+        key = id(claim)
+        if key in self._groups:
+            return self._groups[key]
+        if not self._by_first_word:
+            index: dict[str, list[str]] = {}
+            for phrase in self.lexicon.groups:
+                index.setdefault(phrase.split()[0], []).append(phrase)
+            self._by_first_word.update({k: tuple(v) for k, v in index.items()})
+        heads = {claim.predicate.split()[0]} if claim.predicate else set()
+        if claim.label:
+            heads.update(label_predicate(claim).split())
+        found: list[tuple[str, int]] = []
+        for head in heads:
+            for phrase in self._by_first_word.get(head, ()):
+                if matches(phrase, claim):
+                    found.extend(self.lexicon.groups[phrase])
+        self._groups[key] = tuple(sorted(set(found)))
+        return self._groups[key]
 
 
 def _safe(value: object) -> str:
