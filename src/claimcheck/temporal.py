@@ -421,6 +421,7 @@ _PAST_CUES = frozenset(
         "since",
     ]
 )
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 _NOT_PAST_ED = frozenset(["need", "indeed", "seed", "speed", "feed", "breed", "proceed", "exceed", "succeed"])
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
@@ -433,8 +434,12 @@ def _tense(text: str, start: int, end: int) -> str | None:
     cut = [m.end() for m in _SENTENCE_END.finditer(left)]
     if cut:
         left = left[cut[-1] :]
-    for w in reversed(_WORD.findall(left)):
-        c = _cue(w)
+    words = _WORD.findall(left)
+    for i in range(len(words) - 1, -1, -1):
+        # "the plan", "its forecast": a noun after a determiner says nothing of tense.
+        if i > 0 and words[i - 1].lower() in _DETERMINERS:
+            continue
+        c = _cue(words[i])
         if c:
             return c
     right = text[end : end + 60]

@@ -1,0 +1,88 @@
+"""Claims from sentences: the parts a reader would name."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.ingest import parse_article
+from claimcheck.model import Modality, TimeRole
+
+
+@pytest.fixture()
+def claims_of(extractor):
+    def run(text: str, published: str | None = None):
+        header = f"---\npublished: {published}\n---\n" if published else ""
+        article = parse_article("t.md", header + text)
+        return extractor([article])["t.md"]
+
+    return run
+
+
+def find(claims, predicate):
+    return next(c for c in claims if c.predicate == predicate)
+
+
+def test_subject_predicate_object_with_particle(claims_of):
+    claim = find(claims_of("Skyline Airways called off its merger with Aerovia."), "call off")
+    assert claim.subject_key == "skyline airways" and claim.object_key == "merger"
+
+
+def test_passive_is_turned_round(claims_of):
+    claim = find(claims_of("The merger was blocked by regulators in Brussels."), "block")
+    assert claim.subject_key == "regulator" and claim.object_key == "merger"
+
+
+def test_negation_and_negative_governors(claims_of):
+    assert not find(claims_of("The video was never uploaded."), "upload").polarity
+    assert not find(claims_of("The company failed to complete the deal."), "complete").polarity
+    assert find(claims_of("The company completed the deal."), "complete").polarity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "modality"),
+    [
+        ("Renault plans to reintegrate Ampere.", "reintegrate", Modality.PLANNED),
+        ("The firm is set to close the plant.", "close", Modality.PLANNED),
+        ("The minister may resign next week.", "resign", Modality.HEDGED),
+        ("He now appears to support the plan.", "support", Modality.HEDGED),
+        ("The board approved the budget.", "approve", Modality.DONE),
+    ],
+)
+def test_modality(claims_of, sentence, predicate, modality):
+    assert find(claims_of(sentence), predicate).modality is modality
+
+
+def test_attribution(claims_of):
+    claim = find(claims_of("Bloomberg reports that the bank is cutting 500 jobs."), "cut")
+    assert claim.source == "Bloomberg"
+    claim = find(claims_of("The plant will close in May, according to Reuters."), "close")
+    assert claim.source == "Reuters"
+
+
+def test_times_roles_and_offsets(claims_of):
+    text = "The unit will be shut down as of July 2026, according to reports in January 2026."
+    claim = find(claims_of(text), "shut down")
+    roles = {t.mention.text: t.role for t in claim.times}
+    assert roles["July 2026"] is TimeRole.EFFECTIVE
+    assert roles["January 2026"] is TimeRole.REPORT
+    assert claim.text == text and claim.start == 0 and claim.line == 1
+
+
+def test_quantities_with_attribute_and_change(claims_of):
+    claims = claims_of("The club said the final cost would be about $1.1 billion, up from the $850 million estimate.")
+    quantities = [q for c in claims for q in c.quantities]
+    cost = next(q for q in quantities if q.quantity.value == 1.1e9)
+    old = next(q for q in quantities if q.quantity.value == 850e6)
+    assert cost.attribute_key == "cost" and cost.quantity.approximate and not cost.superseded
+    assert old.superseded
+
+
+def test_fact_box_line_is_a_claim_with_its_label(claims_of):
+    claims = claims_of("Facts:\nCapacity: 45,000 seats.\n")
+    (claim,) = claims
+    assert claim.label == "Capacity" and claim.quantities[0].attribute_key == "seat"
+
+
+def test_relative_dates_use_the_published_anchor(claims_of):
+    claim = find(claims_of("The council approved the plan on Tuesday.", published="2025-03-14"), "approve")
+    assert claim.event_time.mention.time.value == "2025-03-11"
