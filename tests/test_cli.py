@@ -115,3 +115,9 @@ def test_claims_rules_explain_dates(workdir):
     assert late["earliest"] == "2023-09-01" and late["latest"] == "2023-12-31"
     text = (workdir / "corpus" / "seed.md").read_text(encoding="utf-8")
     assert all(text[m["start"] : m["end"]] == m["text"] for m in dates["mentions"])
+
+
+def test_version_and_help():
+    assert invoke("--version").stdout.startswith("claimcheck ")
+    result = invoke()
+    assert result.exit_code == 0 and "report" in result.stdout

@@ -31,6 +31,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    invoke_without_command=True,
 )
 cache_app = typer.Typer(help="Manage the claim cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
@@ -87,12 +88,16 @@ WidthOpt = Annotated[int | None, typer.Option("--width", help="Table width (defa
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
     _state["debug"] = debug
     if version:
         typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
         raise typer.Exit(0)
 
 
