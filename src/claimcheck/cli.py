@@ -28,7 +28,6 @@ from claimcheck.model import Report, Severity
 app = typer.Typer(
     name="claimcheck",
     help="Find where news articles contradict themselves or each other.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     invoke_without_command=True,
