@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,8 +33,22 @@ def test_report_json_default_corpus(workdir):
     assert data["schema"] == "claimcheck.report/1"
     assert {"fingerprint", "rule", "kind", "severity", "message", "claims"} <= set(data["findings"][0])
     claim = data["findings"][0]["claims"][0]
-    for key in ("doc", "paragraph", "line", "column", "start", "end", "text", "subject", "predicate", "object",
-                "polarity", "time", "quantity", "source"):
+    for key in (
+        "doc",
+        "paragraph",
+        "line",
+        "column",
+        "start",
+        "end",
+        "text",
+        "subject",
+        "predicate",
+        "object",
+        "polarity",
+        "time",
+        "quantity",
+        "source",
+    ):
         assert key in claim
     text = (workdir / "corpus" / "seed.md").read_text(encoding="utf-8")
     assert text[claim["start"] : claim["end"]] == claim["text"]
@@ -56,13 +69,20 @@ def test_min_severity_hides_info(workdir):
 
 def test_output_file_and_stdin(workdir):
     out = workdir / "out" / "r.json"
-    result = invoke("report", "-", "--format", "json", "--no-cache", "--output", str(out), input=SEED.read_text())
+    result = invoke(
+        "report", "-", "--format", "json", "--no-cache", "--output", str(out), input=SEED.read_text()
+    )
     assert result.exit_code == 0 and json.loads(out.read_text())["findings"]
 
 
 @pytest.mark.parametrize(
     ("content", "fragment"),
-    [(b"", "empty file"), (b"\x00\x00", "binary"), (b"\xe9t\xe9", "not UTF-8"), (b"---\na: [\n---\nx.\n", "front matter")],
+    [
+        (b"", "empty file"),
+        (b"\x00\x00", "binary"),
+        (b"\xe9t\xe9", "not UTF-8"),
+        (b"---\na: [\n---\nx.\n", "front matter"),
+    ],
 )
 def test_bad_input_exits_2_with_one_line(workdir, content, fragment):
     bad = workdir / "bad.md"
@@ -90,7 +110,9 @@ def test_bad_file_among_good_is_reported_and_rest_processed(workdir):
 
 
 def test_config_errors_exit_2_listing_all(workdir):
-    (workdir / "rules.toml").write_text('[rules.x]\nkind = "nope"\n[rules.y]\nkind = "negation"\nseverity = "bad"\n')
+    (workdir / "rules.toml").write_text(
+        '[rules.x]\nkind = "nope"\n[rules.y]\nkind = "negation"\nseverity = "bad"\n'
+    )
     result = invoke("report", "--no-cache")
     assert result.exit_code == 2
     assert "rules.x.kind" in result.stderr and "rules.y.severity" in result.stderr

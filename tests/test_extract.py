@@ -69,7 +69,9 @@ def test_times_roles_and_offsets(claims_of):
 
 
 def test_quantities_with_attribute_and_change(claims_of):
-    claims = claims_of("The club said the final cost would be about $1.1 billion, up from the $850 million estimate.")
+    claims = claims_of(
+        "The club said the final cost would be about $1.1 billion, up from the $850 million estimate."
+    )
     quantities = [q for c in claims for q in c.quantities]
     cost = next(q for q in quantities if q.quantity.value == 1.1e9)
     old = next(q for q in quantities if q.quantity.value == 850e6)

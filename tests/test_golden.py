@@ -41,7 +41,9 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
     if request.config.getoption("--update-golden") or not expected_path.exists():
         expected_path.write_text(produced, encoding="utf-8")
     assert produced == expected_path.read_text(encoding="utf-8")
-    assert produced == _report_json(scenario, default_config, extractor), "same input must give the same bytes"
+    assert produced == _report_json(scenario, default_config, extractor), (
+        "same input must give the same bytes"
+    )
     result = tmp_path / "report.json"
     result.write_text(produced, encoding="utf-8")
     scored = subprocess.run(

@@ -9,7 +9,12 @@ from claimcheck.ingest import collect_paths, load_articles, parse_article
 def test_front_matter_and_offsets():
     text = "---\ntitle: T\nsource: Wire\npublished: 2025-03-04\nurl: https://x\n---\nHeadline here\n\nBody one.\nBody two.\n"
     article = parse_article("a.md", text)
-    assert (article.title, article.source, article.published, article.url) == ("T", "Wire", date(2025, 3, 4), "https://x")
+    assert (article.title, article.source, article.published, article.url) == (
+        "T",
+        "Wire",
+        date(2025, 3, 4),
+        "https://x",
+    )
     assert [p.text for p in article.paragraphs] == ["Headline here", "Body one.", "Body two."]
     assert all(text[p.start : p.end] == p.text for p in article.paragraphs)
     assert article.paragraphs[0].headline and not article.paragraphs[1].headline
@@ -17,13 +22,17 @@ def test_front_matter_and_offsets():
 
 
 def test_wrapped_lines_join_into_one_paragraph():
-    article = parse_article("a.txt", "The council said on Monday that\nthe bridge would close.\n\nNext one.\n")
+    article = parse_article(
+        "a.txt", "The council said on Monday that\nthe bridge would close.\n\nNext one.\n"
+    )
     assert len(article.paragraphs) == 2
     assert article.paragraphs[0].text == "The council said on Monday that\nthe bridge would close."
 
 
 def test_fact_box_label_is_context():
-    article = parse_article("a.txt", "Facts:\nCapacity: 45,000 seats.\nIPO Cancellation: An IPO was canceled.\n")
+    article = parse_article(
+        "a.txt", "Facts:\nCapacity: 45,000 seats.\nIPO Cancellation: An IPO was canceled.\n"
+    )
     heading, capacity, ipo = article.paragraphs
     assert heading.headline and heading.label is None
     assert capacity.label == "Capacity" and capacity.text[capacity.label_end :] == "45,000 seats."

@@ -74,14 +74,21 @@ _state = {"debug": False}
 PathsArg = Annotated[
     list[str] | None, typer.Argument(help="Article files or folders (.md, .markdown, .txt); '-' reads stdin.")
 ]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
 RulesOpt = Annotated[
-    Path | None, typer.Option("--rules", help="Rules file (default: ./rules.toml, else the shipped defaults).")
+    Path | None,
+    typer.Option("--rules", help="Rules file (default: ./rules.toml, else the shipped defaults)."),
 ]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for spaCy (n_process).")]
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim cache lives.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; do not use the cache.")]
-MinSeverityOpt = Annotated[SeverityOption, typer.Option("--min-severity", help="Hide findings below this severity.")]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Parse every article again; do not use the cache.")
+]
+MinSeverityOpt = Annotated[
+    SeverityOption, typer.Option("--min-severity", help="Hide findings below this severity.")
+]
 WidthOpt = Annotated[int | None, typer.Option("--width", help="Table width (default: the terminal's).")]
 
 
@@ -148,7 +155,8 @@ def _run(
     result = apply_suppressions(report.findings, report.articles, config.ignores)
     notes = list(report.notes)
     notes.extend(
-        f"unused suppression: {u.doc}{':' + str(u.line) if u.line else ''}: {u.description}" for u in result.unused
+        f"unused suppression: {u.doc}{':' + str(u.line) if u.line else ''}: {u.description}"
+        for u in result.unused
     )
     report = replace(report, findings=result.kept, notes=tuple(notes))
     _show_problems(report)
@@ -208,13 +216,17 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise ClaimcheckError(f"cannot write {path}: {err.strerror or err}; check the folder exists and is writable")
+        raise ClaimcheckError(
+            f"cannot write {path}: {err.strerror or err}; check the folder exists and is writable"
+        ) from None
 
 
 @app.command()
 def report(
     paths: PathsArg = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
     min_severity: MinSeverityOpt = SeverityOption.info,
@@ -236,7 +248,9 @@ def report(
 @app.command()
 def claims(
     paths: PathsArg = None,
-    format: Annotated[ClaimsFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimsFormat.table,
+    format: Annotated[
+        ClaimsFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ClaimsFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
     jobs: JobsOpt = 1,
@@ -323,15 +337,19 @@ def dates(
 def check(
     paths: PathsArg = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help=f"Accepted findings (default: {DEFAULT_BASELINE} if present).")
+        Path | None,
+        typer.Option("--baseline", help=f"Accepted findings (default: {DEFAULT_BASELINE} if present)."),
     ] = None,
     fail_on: Annotated[
         SeverityOption, typer.Option("--fail-on", help="Fail on new findings at or above this severity.")
     ] = SeverityOption.warning,
     changed_since: Annotated[
-        str | None, typer.Option("--changed-since", help="Gate only findings in articles changed since this git rev.")
+        str | None,
+        typer.Option("--changed-since", help="Gate only findings in articles changed since this git rev."),
     ] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.table,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
     jobs: JobsOpt = 1,
@@ -347,7 +365,9 @@ def check(
         config = _config(rules)
         baseline_path = baseline if baseline is not None else Path(DEFAULT_BASELINE)
         if baseline is not None and not baseline.is_file():
-            raise ClaimcheckError(f"baseline {baseline} not found; create it with `claimcheck baseline -o {baseline}`")
+            raise ClaimcheckError(
+                f"baseline {baseline} not found; create it with `claimcheck baseline -o {baseline}`"
+            )
         accepted = baselines.read_baseline(baseline_path) if baseline_path.is_file() else baselines.Baseline()
         result = _run(paths, config, jobs, no_cache, cache_dir)
         comparison = baselines.compare(result.findings, accepted)
@@ -362,7 +382,9 @@ def check(
             output,
             width,
             new_fingerprints=frozenset(f.fingerprint for f in failing),
-            github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY") if format is ReportFormat.github else None,
+            github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
+            if format is ReportFormat.github
+            else None,
         )
         shown = result if format is not ReportFormat.table else replace(result, findings=failing)
         _emit(REPORTERS[format.value](shown, options), output)
@@ -374,7 +396,10 @@ def check(
 
 def check_summary(failing, comparison) -> str:
     counts = {s: sum(1 for f in failing if f.severity is s) for s in Severity}
-    parts = [f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}" for s in reversed(Severity)]
+    parts = [
+        f"{counts[s]} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+        for s in reversed(Severity)
+    ]
     parts = [p for p in parts if not p.startswith("0 ")] or ["none"]
     noun = "finding" if len(failing) == 1 else "findings"
     head = f"{len(failing)} new {noun} ({', '.join(parts)})" if failing else "No new findings"
@@ -395,7 +420,11 @@ def changed_articles(rev: str, docs: list[str]) -> frozenset[str]:
             cwd=top,
         ).stdout.splitlines()
         untracked = subprocess.run(
-            ["git", "ls-files", "--others", "--exclude-standard"], capture_output=True, text=True, check=True, cwd=top
+            ["git", "ls-files", "--others", "--exclude-standard"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=top,
         ).stdout.splitlines()
     except FileNotFoundError:
         raise ClaimcheckError("--changed-since needs git on PATH") from None
@@ -414,7 +443,9 @@ def _same_file(doc: str, changed: frozenset[str]) -> bool:
 @app.command("baseline")
 def make_baseline(
     paths: PathsArg = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(DEFAULT_BASELINE),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(
+        DEFAULT_BASELINE
+    ),
     rules: RulesOpt = None,
     jobs: JobsOpt = 1,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
@@ -428,7 +459,9 @@ def make_baseline(
         result = _run(paths, config, jobs, no_cache, cache_dir)
         recorded = baselines.baseline_from_report(result)
         baselines.write_baseline(output, recorded)
-        _error_console().print(f"Wrote {len(recorded.entries)} accepted findings to {output}", highlight=False)
+        _error_console().print(
+            f"Wrote {len(recorded.entries)} accepted findings to {output}", highlight=False
+        )
 
 
 @app.command()

@@ -109,7 +109,9 @@ def _line_of(text: str, needle: str) -> str:
 
 def _build(data: dict[str, Any], source: str, problems: list[str], text: str) -> Config | None:
     for key in sorted(set(data) - _TOP_KEYS):
-        problems.append(f"{key}: unknown top-level key{_line_of(text, key)}; expected one of {sorted(_TOP_KEYS)}")
+        problems.append(
+            f"{key}: unknown top-level key{_line_of(text, key)}; expected one of {sorted(_TOP_KEYS)}"
+        )
     settings = _settings(data.get("settings", {}), problems, text)
     aliases = _aliases(data.get("aliases", {}), problems)
     synonyms = _synonyms(data.get("synonyms", {}), problems)
@@ -128,7 +130,9 @@ def _settings(raw: Any, problems: list[str], text: str) -> Settings:
     for key, value in raw.items():
         want = _SETTING_KEYS.get(key)
         if want is None:
-            problems.append(f"settings.{key}: unknown setting{_line_of(text, key)}; known: {sorted(_SETTING_KEYS)}")
+            problems.append(
+                f"settings.{key}: unknown setting{_line_of(text, key)}; known: {sorted(_SETTING_KEYS)}"
+            )
         elif not isinstance(value, want) or isinstance(value, bool):
             problems.append(f"settings.{key}: wrong type {type(value).__name__}")
         else:
@@ -198,7 +202,9 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
                 continue
             if key not in option_fields:
                 known = sorted(_RULE_KEYS | set(option_fields))
-                problems.append(f"{where}.{key}: unknown key for kind {kind!r}{_line_of(text, key)}; known: {known}")
+                problems.append(
+                    f"{where}.{key}: unknown key for kind {kind!r}{_line_of(text, key)}; known: {known}"
+                )
                 continue
             options[key] = value
         try:

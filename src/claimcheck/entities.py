@@ -13,9 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_DETERMINERS = frozenset(
-    "the a an its their his her our your my this that these those former new ex".split()
-)
+_DETERMINERS = frozenset("the a an its their his her our your my this that these those former new ex".split())
 # Legal forms and group words that do not change which organisation is meant.
 CORPORATE_SUFFIXES = frozenset(
     """sa s.a. ag inc inc. incorporated corp corp. corporation ltd ltd. limited plc nv n.v. se gmbh llc
@@ -24,14 +22,18 @@ CORPORATE_SUFFIXES = frozenset(
 )
 _PUNCT = re.compile(r"[^\w\s&-]")
 _SPACE = re.compile(r"\s+")
-_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][\w-]*|of|and|for|the|&)(?:\s+(?:[A-Za-z][\w-]*|of|and|for|the|&)){1,7})\s*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_ACRONYM_DEF = re.compile(
+    r"\b((?:[A-Z][\w-]*|of|and|for|the|&)(?:\s+(?:[A-Za-z][\w-]*|of|and|for|the|&)){1,7})\s*\(([A-Z][A-Za-z0-9&]{1,9})\)"
+)
 
 
 def fold(text: str) -> str:
     """Accent-, case- and space-folded text: 'François  Provost' -> 'francois provost'."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = stripped.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    stripped = (
+        stripped.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    )
     return _SPACE.sub(" ", stripped.casefold()).strip()
 
 

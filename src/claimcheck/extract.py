@@ -32,7 +32,9 @@ from claimcheck.model import (
 
 EXTRACTION_VERSION = "1"
 
-_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LOC"})
+_ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LOC"}
+)
 _SPEECH_VERBS = frozenset(
     "say tell report add announce state claim confirm write note explain insist argue cite "
     "allege suggest warn reveal disclose estimate acknowledge admit".split()
@@ -48,10 +50,14 @@ _NEGATIVE_GOVERNORS = frozenset("fail refuse decline deny".split())
 _NEGATION_WORDS = frozenset("not n't never no".split())
 _REPORTED_ADVERBS = frozenset("reportedly allegedly purportedly".split())
 _HEDGE_ADVERBS = frozenset("possibly perhaps probably likely maybe".split())
-_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PRONOUNS = frozenset("it its they them this that which who he she him her we us i you".split())
-_EFFECTIVE_CUES = re.compile(r"\b(?:as of|effective(?: from)?|with effect from|starting(?: from)?|from)\s*$", re.I)
+_EFFECTIVE_CUES = re.compile(
+    r"\b(?:as of|effective(?: from)?|with effect from|starting(?: from)?|from)\s*$", re.I
+)
 # "according to recent reports in January 2026", "news reports on Monday": when it was said.
 _REPORT_CUES = re.compile(
     r"\b(?:according to(?: \w+){0,4}|(?:news|media|press|recent|earlier|latest) reports?|a statement|statements)"
@@ -191,7 +197,9 @@ class _ArticleClaims:
         produced = 0
         used_quantities: set[int] = set()
         for verb in verbs:
-            if verb.lemma_.casefold() in _SPEECH_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            if verb.lemma_.casefold() in _SPEECH_VERBS and any(
+                c.dep_ in ("ccomp", "xcomp") for c in verb.children
+            ):
                 continue
             subject, subject_key = self._subject(verb)
             obj, object_key = self._object(verb)
@@ -295,7 +303,9 @@ class _ArticleClaims:
 
     def _claim_quantity(self, q, token, sentence: str, label: str | None) -> ClaimQuantity:
         attribute = _quantity_attribute(token) if token is not None else ""
-        if label and (not attribute or q.kind in ("money", "percent") or token is None or token.dep_ in ("ROOT",)):
+        if label and (
+            not attribute or q.kind in ("money", "percent") or token is None or token.dep_ in ("ROOT",)
+        ):
             attribute = fold(label)
         elif label and attribute and q.kind == "count":
             attribute = attribute or fold(label)
@@ -335,8 +345,10 @@ def _is_predicate(token) -> bool:
     if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ == "VBN":
         return False
     # Copulas "X is the CEO of Y" head on the auxiliary when there is an attribute.
-    return token.pos_ == "AUX" and token.dep_ in ("ROOT", "conj", "ccomp") and any(
-        c.dep_ in ("attr", "acomp") for c in token.children
+    return (
+        token.pos_ == "AUX"
+        and token.dep_ in ("ROOT", "conj", "ccomp")
+        and any(c.dep_ in ("attr", "acomp") for c in token.children)
     )
 
 
@@ -374,7 +386,9 @@ def _find_subject(verb):
                 return subject
         elif head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
             # Headlines: "Renault to spin off its arm" parses the verb as a clause on the name.
-            if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if verb.dep_ in ("relcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+            ):
                 return head.head
             return None
         else:
@@ -421,7 +435,11 @@ def _name_in(token, span):
             return ent if ent is not None else token.doc[t.i : t.i + 1]
     # "electric vehicle arm Ampere" in headlines: a name right after the noun names it.
     after = token.i + 1
-    if after < len(token.doc) and token.doc[after].pos_ == "PROPN" and token.doc[after].dep_ not in ("nsubj",):
+    if (
+        after < len(token.doc)
+        and token.doc[after].pos_ == "PROPN"
+        and token.doc[after].dep_ not in ("nsubj",)
+    ):
         end = after
         while end + 1 < len(token.doc) and token.doc[end + 1].pos_ == "PROPN":
             end += 1
@@ -481,11 +499,11 @@ def _attribution(sent) -> str | None:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if pobj is not None:
                 return _source_name(pobj)
-        if token.lemma_.casefold() in _SPEECH_VERBS and token.pos_ == "VERB":
-            if any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "ROOT":
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.lower_ not in _PRONOUNS:
-                    return _source_name(subject)
+        speech = token.lemma_.casefold() in _SPEECH_VERBS and token.pos_ == "VERB"
+        if speech and (any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "ROOT"):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in _PRONOUNS:
+                return _source_name(subject)
     return None
 
 
@@ -563,7 +581,11 @@ _CURRENCY_WORDS = frozenset("euro dollar pound yen franc yuan rupee krona krone 
 
 
 def _compound_lemma(noun) -> str:
-    parts = [c.lemma_.casefold() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i]
+    parts = [
+        c.lemma_.casefold()
+        for c in noun.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i
+    ]
     parts.append(noun.lemma_.casefold())
     return " ".join(parts)
 

@@ -41,11 +41,15 @@ def collect_paths(paths: Sequence[str]) -> tuple[tuple[str, ...], tuple[FileProb
         path = Path(given)
         if path.is_dir():
             inside = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and not _hidden(p, path)
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not _hidden(p, path)
             )
             if not inside:
                 problems.append(
-                    FileProblem(given, "folder holds no .md, .markdown or .txt articles; point at article files")
+                    FileProblem(
+                        given, "folder holds no .md, .markdown or .txt articles; point at article files"
+                    )
                 )
             found.extend(str(p) if given != "." else str(p.relative_to(".")) for p in inside)
         elif path.is_file():
@@ -192,9 +196,8 @@ def split_paragraphs(text: str, body_start: int = 0) -> Iterable[Paragraph]:
         prefix = _MARKDOWN_PREFIX.match(line[lead:])
         lead += prefix.end() if prefix else 0
         content = line[lead:].rstrip()
-        if pending and not _continues(pending[-1][2], content):
-            if (p := flush()) is not None:
-                yield p
+        if pending and not _continues(pending[-1][2], content) and (p := flush()) is not None:
+            yield p
         pending.append((line_no, offset + lead, content))
     if (p := flush()) is not None:
         yield p

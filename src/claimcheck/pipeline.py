@@ -78,7 +78,9 @@ def analyse(
     return Report(articles=tuple(articles), claims=claims, findings=findings, problems=tuple(problems))
 
 
-def find_discrepancies(claims: Sequence[Claim], config: Config, min_severity: Severity) -> tuple[Finding, ...]:
+def find_discrepancies(
+    claims: Sequence[Claim], config: Config, min_severity: Severity
+) -> tuple[Finding, ...]:
     lexicon = build_lexicon(config)
     pairs = candidate_pairs(claims, lexicon.predicate_class)
     context = Context(lexicon=lexicon)
@@ -88,9 +90,13 @@ def find_discrepancies(claims: Sequence[Claim], config: Config, min_severity: Se
         if rule.severity.rank < min_severity.rank:
             continue
         for finding in KINDS[rule.kind].check(pairs, rule, context):
-            claims_sorted = tuple(sorted(finding.claims, key=lambda c: (order.get(c.doc, 0), c.start, c.predicate)))
+            claims_sorted = tuple(
+                sorted(finding.claims, key=lambda c: (order.get(c.doc, 0), c.start, c.predicate))
+            )
             if claims_sorted != finding.claims:
-                finding = replace(finding, claims=claims_sorted, differences=tuple(reversed(finding.differences)))
+                finding = replace(
+                    finding, claims=claims_sorted, differences=tuple(reversed(finding.differences))
+                )
             # One finding per rule and pair of sentences.
             key = (finding.rule, tuple((c.doc, c.start) for c in claims_sorted))
             if key in findings:
@@ -140,7 +146,9 @@ def cached_extractor(config: Config, jobs: int, cache_path, notes: list[str]) ->
 
     def run_cached(articles: Sequence[Article]) -> dict[str, tuple[Claim, ...]]:
         with ClaimCache(cache_path) as cache:
-            keys = {a.doc: cache_key(a.content_hash, config.settings.model, version, extraction) for a in articles}
+            keys = {
+                a.doc: cache_key(a.content_hash, config.settings.model, version, extraction) for a in articles
+            }
             result: dict[str, tuple[Claim, ...]] = {}
             missing = []
             for article in articles:

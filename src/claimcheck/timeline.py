@@ -27,7 +27,9 @@ def article_mentions(article: Article) -> tuple[DatedMention, ...]:
         return ()
     base = article.paragraphs[0].start
     found = temporal.find_times(article.text[base:], article.published)
-    return tuple(DatedMention(article.doc, TimeMention(m.start + base, m.end + base, m.text, m.time)) for m in found)
+    return tuple(
+        DatedMention(article.doc, TimeMention(m.start + base, m.end + base, m.text, m.time)) for m in found
+    )
 
 
 def collect_mentions(
@@ -68,8 +70,14 @@ def render_table(mentions: Sequence[DatedMention], width: int | None = None) -> 
         r = mention_record(item)
         interval = f"{r['earliest'] or '…'} .. {r['latest'] or '…'}" if r["earliest"] or r["latest"] else ""
         table.add_row(
-            str(r["doc"]), str(r["start"]), str(r["text"]), str(r["type"]), str(r["value"]),
-            str(r["mod"] or ""), interval, str(r["granularity"]),
+            str(r["doc"]),
+            str(r["start"]),
+            str(r["text"]),
+            str(r["type"]),
+            str(r["value"]),
+            str(r["mod"] or ""),
+            interval,
+            str(r["granularity"]),
         )
     console.print(table)
     console.print(f"{len(mentions)} time expressions in {len({m.doc for m in mentions})} articles")
