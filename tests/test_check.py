@@ -128,10 +128,6 @@ def test_fail_on_sets_the_threshold(workdir, cli):
     assert summary(strict).group("counts") == "3 warnings, 3 info"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._guard prints the error as Rich markup: a path holding '[/x]' raises MarkupError",
-)
 def test_error_naming_a_bracketed_path_exits_2(workdir, cli):
     result = cli("check", "notes[/draft].md")
     assert result.exit_code == 2
@@ -332,10 +328,6 @@ def test_changed_since_gates_only_changed_articles(workdir, cli, monkeypatch):
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.changed_articles reads git's quoted paths (core.quotepath): non-ASCII names never match",
-)
 def test_changed_since_sees_non_ascii_file_names(workdir, cli, monkeypatch):
     (workdir / "corpus" / "seed.md").unlink()
     write(workdir / "corpus" / "a.md", CLEAN_TEXT)
@@ -437,10 +429,6 @@ def test_unused_suppressions_are_reported(workdir, cli):
     assert "fingerprint 0123456789abcdef (gone) matches no finding" in stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._show_problems prints notes as Rich markup, so '[[ignore]]' shows as '[]'; escape them",
-)
 def test_unused_ignore_entry_is_named_as_written(workdir, cli):
     write(
         workdir / "rules.toml",

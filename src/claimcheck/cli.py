@@ -19,6 +19,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from claimcheck import __version__
 from claimcheck.config import Config, load_config
@@ -118,7 +119,7 @@ def _guard() -> Iterator[None]:
     except ClaimcheckError as err:
         if _state["debug"]:
             raise
-        _error_console().print(f"[bold red]error:[/] {err}", highlight=False, markup=True, soft_wrap=True)
+        _error_console().print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, soft_wrap=True)
         raise typer.Exit(ExitCode.ERROR) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
@@ -177,9 +178,11 @@ def _progress(label: str) -> Iterator[None]:
 def _show_problems(report: Report) -> None:
     console = _error_console()
     for problem in report.problems:
-        console.print(f"[yellow]warning:[/] {problem.doc}: {problem.message}", highlight=False)
+        console.print(
+            f"[yellow]warning:[/] {escape(problem.doc)}: {escape(problem.message)}", highlight=False
+        )
     for note in report.notes:
-        console.print(f"[yellow]warning:[/] {note}", highlight=False)
+        console.print(f"[yellow]warning:[/] {escape(note)}", highlight=False)
 
 
 def _rule_meta(config: Config):
@@ -328,7 +331,9 @@ def dates(
         mentions, problems = timeline.collect_mentions(paths, stdin_text)
         console = _error_console()
         for problem in problems:
-            console.print(f"[yellow]warning:[/] {problem.doc}: {problem.message}", highlight=False)
+            console.print(
+                f"[yellow]warning:[/] {escape(problem.doc)}: {escape(problem.message)}", highlight=False
+            )
         render = timeline.render_json if format is DatesFormat.json else timeline.render_table
         _emit(render(mentions, width), output)
 
@@ -381,7 +386,8 @@ def check(
             config,
             output,
             width,
-            new_fingerprints=frozenset(f.fingerprint for f in failing),
+            new_fingerprints=frozenset(f.fingerprint for f in comparison.new),
+            failing_fingerprints=frozenset(f.fingerprint for f in failing),
             github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
             if format is ReportFormat.github
             else None,
@@ -413,19 +419,19 @@ def changed_articles(rev: str, docs: list[str]) -> frozenset[str]:
             ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
         ).stdout.strip()
         listed = subprocess.run(
-            ["git", "diff", "--name-only", "--diff-filter=AMR", rev, "--"],
+            ["git", "diff", "--name-only", "-z", "--diff-filter=AMR", rev, "--"],
             capture_output=True,
             text=True,
             check=True,
             cwd=top,
-        ).stdout.splitlines()
+        ).stdout.split("\0")
         untracked = subprocess.run(
-            ["git", "ls-files", "--others", "--exclude-standard"],
+            ["git", "ls-files", "-z", "--others", "--exclude-standard"],
             capture_output=True,
             text=True,
             check=True,
             cwd=top,
-        ).stdout.splitlines()
+        ).stdout.split("\0")
     except FileNotFoundError:
         raise ClaimcheckError("--changed-since needs git on PATH") from None
     except subprocess.CalledProcessError as err:
@@ -433,7 +439,7 @@ def changed_articles(rev: str, docs: list[str]) -> frozenset[str]:
         raise ClaimcheckError(
             f"--changed-since {rev}: git failed ({detail[-1] if detail else err}); give a valid revision"
         ) from None
-    return frozenset(str((Path(top) / name).resolve()) for name in [*listed, *untracked])
+    return frozenset(str((Path(top) / name).resolve()) for name in [*listed, *untracked] if name)
 
 
 def _same_file(doc: str, changed: frozenset[str]) -> bool:
@@ -492,7 +498,7 @@ def export(
         }
         for name, text in outputs.items():
             write_atomic(output / name, text)
-        _error_console().print(f"Wrote {', '.join(outputs)} to {output}/", highlight=False)
+        _error_console().print(f"Wrote {', '.join(outputs)} to {output}/", highlight=False, markup=False)
 
 
 @cache_app.command("clear")
@@ -503,12 +509,12 @@ def cache_clear(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
     with _guard():
         path = cache_dir / "cache.sqlite"
         if not path.exists():
-            _error_console().print(f"No cache at {path}", highlight=False)
+            _error_console().print(f"No cache at {path}", highlight=False, markup=False)
             return
         with ClaimCache(path) as cache:
             count = len(cache)
             cache.clear()
-        _error_console().print(f"Cleared {count} cached articles from {path}", highlight=False)
+        _error_console().print(f"Cleared {count} cached articles from {path}", highlight=False, markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

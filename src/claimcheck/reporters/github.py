@@ -47,7 +47,7 @@ def render(report: Report, options: ReportOptions) -> str:
         f"::warning file={escape_property(p.doc)},title=unreadable file::{escape_data(p.message)}"
         for p in report.problems
     ]
-    lines += [annotation(f) for f in report.findings if options.is_new(f)]
+    lines += [annotation(f) for f in report.findings if options.fails(f) or not options.checking]
     return "".join(line + "\n" for line in lines)
 
 

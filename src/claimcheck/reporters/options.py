@@ -30,6 +30,9 @@ class ReportOptions:
     width: int | None = None
     color: bool = False
     new_fingerprints: frozenset[str] | None = None
+    # Set by ``check``: the new findings that fail the run (at or above --fail-on, in the
+    # articles gated by --changed-since). None: every new warning or error fails.
+    failing_fingerprints: frozenset[str] | None = None
     rules: tuple[RuleMeta, ...] = ()
     tool_version: str = __version__
     github_summary_path: str | None = None
@@ -49,5 +52,7 @@ class ReportOptions:
         return "new" if finding.fingerprint in self.new_fingerprints else "accepted"
 
     def fails(self, finding: Finding) -> bool:
-        """A finding fails a CI run when it is new and at least a warning."""
+        """A finding fails a CI run when it is new and at least a warning (or as ``check`` decided)."""
+        if self.failing_fingerprints is not None:
+            return finding.fingerprint in self.failing_fingerprints
         return self.is_new(finding) and finding.severity.rank >= Severity.WARNING.rank
