@@ -9,6 +9,14 @@ that overlap ("summer of 2025", "mid-2025") are no finding. Dates with different
 (when it happened vs when it was reported or takes effect) are not compared, nor a plan with
 an outcome, nor dates the text marks as changed ("was later moved to").
 
+Only dates that date the claim count: a year modifying a noun ("the 2012 Olympics", "a 1932
+film") names which thing is meant, and a bracketed date after a name ("Lynd Ward (1905-1985)")
+annotates the name. A clause dated several times that cannot overlap ("rowed in 1949 and
+1951") tells of a repeated event, which has no single date. States ("was coach", "is a
+film") and periods ("from 2003 to 2005", "since 2006") may hold at several times, so a state
+or period at disjoint times is a sequence, not a conflict. Light verbs ("have", "make")
+name an event only with their object, which must then be the same on both sides.
+
 Passes: "Construction began in the spring of 2023. Groundbreaking: April 2023."
 Fails: "The airlines announced the deal in March 2024. Announced: the deal was unveiled in May 2024."
 """
@@ -26,7 +34,9 @@ from claimcheck.rules.matching import (
     Context,
     Lexicon,
     comparable_modality,
+    dating_time,
     hedged,
+    keys_equal,
     label_predicate,
     render_message,
     same_participants,
@@ -43,6 +53,10 @@ class Options:
         return cls()
 
 
+# Verbs that say little without their object: "made her debut", "had a role".
+LIGHT_VERBS = frozenset("have make take get do give hold keep put go come see play".split())
+
+
 def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if a.label or b.label:
         # A fact-box line names its event in the label: "Announced: ...", "Groundbreaking: ...".
@@ -57,10 +71,44 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 
 def dated_pair(a: Claim, b: Claim) -> tuple[ClaimTime, ClaimTime] | None:
     """The two claims' event times, when both have one of the same role."""
-    ta, tb = a.event_time, b.event_time
+    ta, tb = dating_time(a), dating_time(b)
     if ta is None or tb is None or ta.role != tb.role:
         return None
     return ta, tb
+
+
+def stative(claim: Claim) -> bool:
+    """A copula ("was coach", "is a film"): a state, which can hold at many times."""
+    return claim.predicate == "be" or claim.predicate.startswith("be ")
+
+
+def period(time: ClaimTime) -> bool:
+    """A range or an open period ("from 2003 to 2005", "since 2006"): how long something held."""
+    value = time.mention.time
+    return "/" in value.value or value.earliest is None or value.latest is None or value.mod in _OPEN_MODS
+
+
+_OPEN_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE", "START_OR_AFTER"})
+
+
+def light_without_object(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The same light verb with objects that differ: "had a guest role" and "had a recurring
+    role" are two events; "made her debut" needs its object to say which debut."""
+    verb = a.predicate.split()[0] if a.predicate else ""
+    if verb not in LIGHT_VERBS or a.predicate != b.predicate:
+        return False
+    if not keys_equal(a.object_key, b.object_key, lexicon):
+        return True
+    words_a, words_b = object_words(a), object_words(b)
+    return not (words_a <= words_b or words_b <= words_a)
+
+
+_DETERMINERS = frozenset("a an the this that these those his her its their our my your some".split())
+
+
+def object_words(claim: Claim) -> frozenset[str]:
+    words = claim.object.casefold().replace("-", " ").split()
+    return frozenset(w for w in words if w.isalnum() and w not in _DETERMINERS)
 
 
 def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
@@ -83,6 +131,12 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         times = dated_pair(a, b)
         if times is None or not incompatible(*times):
             continue
+        if stative(a) or stative(b) or light_without_object(a, b, lexicon):
+            continue
+        if (period(times[0]) or period(times[1])) and temporal.disjoint(
+            times[0].mention.time, times[1].mention.time
+        ):
+            continue
         if not comparable_modality(a, b) or not same_event(a, b, lexicon):
             continue
         if a.doc != b.doc and a.published and b.published and a.published != b.published:
@@ -94,7 +148,12 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             severity=rule.severity,
             message=render_message(
                 rule.message,
-                subject=a.subject or b.subject or a.object or b.object or label_predicate(a) or label_predicate(b),
+                subject=a.subject
+                or b.subject
+                or a.object
+                or b.object
+                or label_predicate(a)
+                or label_predicate(b),
                 predicate=a.predicate or b.predicate,
                 a=ta.mention.text,
                 b=tb.mention.text,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 
@@ -28,7 +29,11 @@ class Lexicon:
             return False
         if a == b or self.predicate_class(a) == self.predicate_class(b):
             return True
-        return _stem(a) == _stem(b)
+        # Every word must agree: "be novel" and "be son" share a verb, not an event.
+        words_a, words_b = a.split(), b.split()
+        return len(words_a) == len(words_b) and all(
+            _stem(x) == _stem(y) for x, y in zip(words_a, words_b, strict=True)
+        )
 
     def noun_class(self, key: str) -> str:
         return self.synonyms.get(key, key)
@@ -108,13 +113,41 @@ def keys_equal(a: str, b: str, lexicon: Lexicon) -> bool:
     return bool(a) and bool(b) and (a == b or lexicon.noun_class(a) == lexicon.noun_class(b))
 
 
+def keys_corefer(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Within one article, a key and its head noun ("the Hope Highway" ... "the highway") or a
+    name and its last word ("Hannah Dodd" ... "Dodd") are taken to be one thing."""
+    if keys_equal(a, b, lexicon):
+        return True
+    if not a or not b:
+        return False
+    short_key, long_key = sorted((a.split(), b.split()), key=len)
+    return len(short_key) == 1 and len(long_key) > 1 and long_key[-1] == short_key[0]
+
+
+_ORDINAL = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|previous)\b",
+    re.I,
+)
+
+
+def ordinals(claim: Claim) -> frozenset[str]:
+    """Ordinals in the participants ("the 138th race", "the first race"): which instance is meant."""
+    return frozenset(m.casefold() for m in _ORDINAL.findall(f"{claim.subject} {claim.object}"))
+
+
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Subject and object agree (or are unknown on one side), and at least one is shared."""
-    if not keys_compatible(a.subject_key, b.subject_key, lexicon):
+    if ordinals(a) != ordinals(b):
         return False
-    if not keys_compatible(a.object_key, b.object_key, lexicon):
+    if a.doc == b.doc:
+        equal = lambda x, y: keys_corefer(x, y, lexicon)  # noqa: E731
+    else:
+        equal = lambda x, y: keys_equal(x, y, lexicon)  # noqa: E731
+    if a.subject_key and b.subject_key and not equal(a.subject_key, b.subject_key):
         return False
-    shared = keys_equal(a.subject_key, b.subject_key, lexicon) or keys_equal(a.object_key, b.object_key, lexicon)
+    if a.object_key and b.object_key and not equal(a.object_key, b.object_key):
+        return False
+    shared = equal(a.subject_key, b.subject_key) or equal(a.object_key, b.object_key)
     if a.doc != b.doc:
         # Across articles only named, shared participants align.
         return keys_equal(a.subject_key, b.subject_key, lexicon) and (
@@ -142,6 +175,85 @@ def evolution(a: Claim, b: Claim) -> bool:
     if a.doc != b.doc and a.published and b.published and a.published != b.published:
         return True
     return times_separate(a, b)
+
+
+# A determiner or possessive before a year makes the year a modifier of the noun after it.
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|each|every)|'s|\u2019s|s')\s*$",
+    re.I,
+)
+# "the 1949 , 1950 and 1951 races": earlier years of a list share the noun of the last one.
+_YEAR_LIST_AFTER = re.compile(r"^\s*(?:,|and|or|&|,\s*and)\s*(?:the\s+)?(?:\d{4})\b")
+_WORD_AFTER = re.compile(r"^\s*[-\u2013]?\s*([A-Za-z][\w'-]*)")
+# Words that follow an adverbial date ("in 2010 when", "in 2010 and"); not nouns it modifies.
+_FUNCTION_WORDS = frozenset(
+    "and or but nor to in on at by for of with from as when while after before since until till during "
+    "than that which who whom whose where through into onto over under about against between among "
+    "is was were are be been being has have had do does did will would can could may might shall should "
+    "it he she they we i you his her its their this these those there then so yet also".split()
+)
+
+
+def attributive(claim: Claim, time: ClaimTime) -> bool:
+    """A date modifying a noun names which thing is meant, not when the claim happened.
+
+    "the 2012 Summer Paralympics", "a 1932 film", "the 1926 and 1930 races": comparing such dates
+    compares two different things (two Olympics, two races), never two dates of one event.
+    """
+    start = time.mention.start - claim.start
+    end = time.mention.end - claim.start
+    if not 0 <= start <= end <= len(claim.text):
+        return False
+    before, after = claim.text[:start], claim.text[end:]
+    if not _DETERMINER_BEFORE.search(before):
+        return False
+    while True:
+        listed = _YEAR_LIST_AFTER.match(after)
+        if listed is None:
+            break
+        after = after[listed.end() :]
+    word = _WORD_AFTER.match(after)
+    return word is not None and word.group(1).casefold() not in _FUNCTION_WORDS
+
+
+def annotation(claim: Claim, time: ClaimTime) -> bool:
+    """A date in brackets of its own ("Lynd Ward ( 1905 - 1985 )") annotates the name before it."""
+    start = time.mention.start - claim.start
+    end = time.mention.end - claim.start
+    if not 0 <= start <= end <= len(claim.text):
+        return False
+    return claim.text[:start].rstrip().endswith("(") and claim.text[end:].lstrip().startswith(")")
+
+
+def dating_times(claim: Claim) -> tuple[ClaimTime, ...]:
+    """The event times that date the claim itself: not noun modifiers nor bracketed annotations."""
+    return tuple(
+        t
+        for t in claim.times
+        if t.role is TimeRole.EVENT
+        and t.mention.time.is_interval
+        and not attributive(claim, t)
+        and not annotation(claim, t)
+    )
+
+
+def dating_time(claim: Claim) -> ClaimTime | None:
+    """The one time dating the claim; None when there is none, or several that cannot overlap
+    ("rowed in 1949 and 1951": a repeated event has no single date)."""
+    times = dating_times(claim)
+    if not times:
+        return None
+    first = times[0]
+    if any(temporal.disjoint(first.mention.time, t.mention.time) for t in times[1:]):
+        return None
+    return first
+
+
+def instance_years(claim: Claim) -> frozenset[str]:
+    """Years that name which instance of a thing the claim is about ("the 1961 race")."""
+    return frozenset(
+        t.mention.time.value[:4] for t in claim.times if t.role is TimeRole.EVENT and attributive(claim, t)
+    )
 
 
 def hedged(claim: Claim) -> bool:

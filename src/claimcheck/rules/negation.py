@@ -59,7 +59,12 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             rule=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            message=render_message(rule.message, a=short(a.text), b=short(b.text), subject=a.subject or b.subject),
+            message=render_message(
+                rule.message, a=short(a.text), b=short(b.text), subject=a.subject or b.subject
+            ),
             claims=(a, b),
-            differences=("" if a.polarity else "not " + a.predicate, "" if b.polarity else "not " + b.predicate),
+            differences=(
+                "" if a.polarity else "not " + a.predicate,
+                "" if b.polarity else "not " + b.predicate,
+            ),
         )

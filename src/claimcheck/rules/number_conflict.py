@@ -26,11 +26,13 @@ from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     Lexicon,
-    times_separate,
     hedged,
+    instance_years,
     keys_compatible,
     keys_equal,
     render_message,
+    same_participants,
+    times_separate,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -76,9 +78,11 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
             return
         if a.doc != b.doc and not keys_equal(a.subject_key, b.subject_key, lexicon):
             return
+    if instance_years(a) != instance_years(b):
+        return  # "won the 1961 race by four lengths" is not about this year's race
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.superseded or qb.superseded:
+            if qa.superseded or qb.superseded or ratio_part(a, qa) or ratio_part(b, qb):
                 continue
             if not qa.attribute_key or qa.attribute_key in _GENERIC_ATTRIBUTES:
                 continue
@@ -94,14 +98,56 @@ _CHANGED_BEFORE = re.compile(
     r"revised|raised|lowered|cut|reduced|updated|now|later|since|has reached|had reached|reached)\b[^.;]{0,25}$",
     re.I,
 )
-_CHANGED_AFTER = re.compile(r"^[^.;]{0,15}\b(?:up|down) from\b|^\s*,?\s*(?:previously|initially|originally|earlier)", re.I)
+_CHANGED_AFTER = re.compile(
+    r"^[^.;]{0,15}\b(?:up|down) from\b|^\s*,?\s*(?:previously|initially|originally|earlier)", re.I
+)
+
+
+# "increased to almost 400 personnel and twenty-five aircraft": one change verb, two figures.
+_COORDINATED = re.compile(
+    r"^\s*-\s*$|^[\w\s'-]{0,40}?(?:,\s*|\s)(?:and|as well as)\s+(?:\w+\s+)?$|^[\w\s'-]{0,40}?,\s*$"
+)
 
 
 def changed(claim: Claim, q: ClaimQuantity) -> bool:
-    """The text around this figure presents it as a change ("rose to 19", "$1.1bn, up from ...")."""
+    """The text around this figure presents it as a change ("rose to 19", "$1.1bn, up from ..."),
+    directly or through a figure it is coordinated with ("rose to 400 staff and 25 aircraft")."""
     text = claim.text
+    if _changed_here(text, q):
+        return True
+    earlier = sorted(
+        (o for o in claim.quantities if o.quantity.end <= q.quantity.start), key=lambda o: -o.quantity.end
+    )
+    current = q
+    for other in earlier:
+        if not _COORDINATED.match(text[other.quantity.end : current.quantity.start]):
+            break
+        if _changed_here(text, other):
+            return True
+        current = other
+    return False
+
+
+def _changed_here(text: str, q: ClaimQuantity) -> bool:
     return bool(_CHANGED_BEFORE.search(text[max(0, q.quantity.start - 45) : q.quantity.start])) or bool(
         _CHANGED_AFTER.search(text[q.quantity.end : q.quantity.end + 40])
+    )
+
+
+_NUMBER = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|hundred|thousand)"
+)
+_RATIO_AFTER = re.compile(rf"^\s*(?:in|out of|of|per)\s+(?:every\s+)?{_NUMBER}\b", re.I)
+_RATIO_BEFORE = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:in|out of|of)\s+(?:every\s+)?$", re.I)
+
+
+def ratio_part(claim: Claim, q: ClaimQuantity) -> bool:
+    """One term of a ratio ("one in 5 students", "10 out of every 100,000 women"): a rate, not a count."""
+    text = claim.text
+    start = q.quantity.start
+    end = q.quantity.end
+    return bool(_RATIO_AFTER.match(text[end : end + 30])) or bool(
+        _RATIO_BEFORE.search(text[max(0, start - 40) : start])
     )
 
 
@@ -116,13 +162,65 @@ def comparable(q: ClaimQuantity):
     return replace(q.quantity, unit=None) if q.quantity.kind == "count" else q.quantity
 
 
+# Figures restated in nearly the same words: of the words around the two figures (six on
+# each side), at least this share must be common to both.
+RESTATEMENT_OVERLAP = 0.6
+_WORD = re.compile(r"[A-Za-z][\w'-]*|\d[\d,.]*")
+
+
+def _window(text: str, start: int, end: int, size: int = 6) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    before = tuple(w.casefold() for w in _WORD.findall(text[max(0, start - 80) : start]))[-size:]
+    after = tuple(w.casefold() for w in _WORD.findall(text[end : end + 80]))[:size]
+    return before, after
+
+
+def restated(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity) -> bool:
+    """The two figures stand in the same words: "debuted to a franchise-worst $30 million over the
+    four-day weekend" and "debuted to a franchise-best $117 million over the four-day weekend"."""
+    before_a, after_a = _window(a.text, qa.quantity.start, qa.quantity.end)
+    before_b, after_b = _window(b.text, qb.quantity.start, qb.quantity.end)
+    if not (after_a[:1] == after_b[:1] or before_a[-1:] == before_b[-1:]):
+        return False
+    words_a, words_b = set(before_a + after_a), set(before_b + after_b)
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= RESTATEMENT_OVERLAP
+
+
+def restated_figures(pair: CandidatePair, lexicon: Lexicon) -> Iterator[tuple[ClaimQuantity, ClaimQuantity]]:
+    """Figures of one statement made twice in an article, for figures whose attribute the parser
+    did not find: same predicate and participants, the figures in the same words."""
+    a, b = pair.a, pair.b
+    if not pair.same_doc or not a.predicate or a.predicate != b.predicate:
+        return
+    if not (a.quantities and b.quantities) or instance_years(a) != instance_years(b):
+        return
+    if not same_participants(a, b, lexicon) or a.polarity != b.polarity:
+        return
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.attribute_key and qb.attribute_key:
+                continue  # compared by attribute already
+            if qa.superseded or qb.superseded or ratio_part(a, qa) or ratio_part(b, qb):
+                continue
+            if qa.quantity.kind != qb.quantity.kind or qa.quantity.kind in ("ordinal", "year-like"):
+                continue
+            if qa.quantity.unit != qb.quantity.unit:
+                continue
+            if restated(a, qa, b, qb):
+                yield qa, qb
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     options: Options = rule.options
     for pair in pairs:
         a, b = pair.a, pair.b
         if pair.same_sentence or hedged(a) or hedged(b):
             continue
-        for qa, qb in quantity_pairs(a, b, context.lexicon):
+        candidates = list(quantity_pairs(a, b, context.lexicon)) + list(
+            restated_figures(pair, context.lexicon)
+        )
+        for qa, qb in candidates:
             if figures_evolve(a, b, qa, qb):
                 continue
             tolerance = options.tolerance
@@ -134,7 +232,9 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 rule=rule.id,
                 kind=rule.kind,
                 severity=rule.severity,
-                message=render_message(rule.message, attribute=qa.attribute, a=qa.quantity.text, b=qb.quantity.text),
+                message=render_message(
+                    rule.message, attribute=qa.attribute, a=qa.quantity.text, b=qb.quantity.text
+                ),
                 claims=(a, b),
                 differences=(qa.quantity.text, qb.quantity.text),
             )
