@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Accuracy of claimcheck on the shared evaluation sets, next to published anchors.
+
+    python3 benchmarks/accuracy.py [--shared ../shared] [--corpus corpus]
+
+Runs ``claimcheck report ... --no-cache --format json`` (and ``claimcheck dates`` for the
+time-expression set) in subprocesses, scores each output with the shared scorers, and prints
+one table. Exit 0 whatever the figures: this measures, it does not gate (the scorers'
+own ``--min-*`` options do that).
+
+Sets: the seed corpus against its gold (score.py), newsdev (score.py), contradoc-dev
+(score_docs.py: located recall, false-alarm rate) and timex-dev (score_timex.py: value F1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ANCHORS = {
+    "seed": "gold pairs; keep all found, 0 negatives violated",
+    "newsdev": "gold pairs; keep all found, 0 negatives violated",
+    "contradoc-dev": "GPT-4 judge-then-find: locates ~1/3 of contradictory docs at 88% precision, flags ~1/5 of docs",
+    "timex-dev": "TempEval-3 value F1: HeidelTime 0.776, SUTime 0.674, human 0.88",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    name: str
+    figures: str
+    ok: bool
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def _claimcheck(args: list[str], output: Path) -> str | None:
+    """Run claimcheck; None when it worked (exit 0 clean or 1 findings), else its stderr."""
+    done = _run(["claimcheck", *args, "--format", "json", "--output", str(output)])
+    if done.returncode not in (0, 1) or not output.exists():
+        lines = (done.stderr or done.stdout or f"exit {done.returncode}").strip().splitlines()
+        return lines[-1] if lines else f"exit {done.returncode}"
+    return None
+
+
+def _score(scorer: Path, gold: Path, produced: Path) -> tuple[str, bool]:
+    done = _run([sys.executable, str(scorer), str(gold), str(produced), "--quiet"])
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    return (lines[-1] if lines else done.stderr.strip()), done.returncode == 0
+
+
+def report_set(name: str, articles: Path, gold: Path, scorer: Path, work: Path) -> Result:
+    if not articles.exists() or not gold.exists():
+        return Result(name, f"skipped: {articles} or {gold} missing", False)
+    output = work / f"{name}.json"
+    error = _claimcheck(["report", str(articles), "--no-cache"], output)
+    if error:
+        return Result(name, f"claimcheck failed: {error}", False)
+    figures, ok = _score(scorer, gold, output)
+    return Result(name, figures, ok)
+
+
+def timex_set(shared: Path, work: Path) -> Result:
+    base = shared / "eval" / "timex-dev"
+    output = work / "timex-dev.json"
+    if not (base / "articles").exists():
+        return Result("timex-dev", "skipped: no articles", False)
+    error = _claimcheck(["dates", str(base / "articles")], output)
+    if error:
+        return Result("timex-dev", f"claimcheck failed: {error}", False)
+    figures, ok = _score(shared / "eval" / "score_timex.py", base / "gold.jsonl", output)
+    return Result("timex-dev", figures, ok)
+
+
+def _compact(figures: str) -> str:
+    return re.sub(r"\s+", " ", figures)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default="../shared", type=Path, help="the shared folder (eval/, gold/)")
+    parser.add_argument("--corpus", default="corpus", type=Path, help="the seed corpus folder")
+    args = parser.parse_args(argv)
+    shared: Path = args.shared
+    evals = shared / "eval"
+    with tempfile.TemporaryDirectory(prefix="claimcheck-accuracy-") as tmp:
+        work = Path(tmp)
+        results = [
+            report_set(
+                "seed", args.corpus, shared / "gold" / "renault-ampere.json", evals / "score.py", work
+            ),
+            report_set(
+                "newsdev",
+                evals / "newsdev" / "articles",
+                evals / "newsdev" / "gold.json",
+                evals / "score.py",
+                work,
+            ),
+            report_set(
+                "contradoc-dev",
+                evals / "contradoc-dev" / "articles",
+                evals / "contradoc-dev" / "labels.json",
+                evals / "score_docs.py",
+                work,
+            ),
+            timex_set(shared, work),
+        ]
+    width = max(len(r.name) for r in results)
+    print(f"{'set':<{width}}  figures  |  anchor")
+    print("-" * 100)
+    for result in results:
+        print(f"{result.name:<{width}}  {_compact(result.figures)}")
+        print(f"{'':<{width}}    anchor: {ANCHORS[result.name]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
