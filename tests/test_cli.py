@@ -143,3 +143,28 @@ def test_version_and_help():
     assert invoke("--version").stdout.startswith("claimcheck ")
     result = invoke()
     assert result.exit_code == 0 and "report" in result.stdout
+
+
+def test_output_to_a_fifo_writes_through_it_and_files_get_normal_modes(workdir):
+    import os
+    import threading
+
+    fifo = workdir / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert invoke("report", "--format", "json", "--no-cache", "--output", str(fifo)).exit_code == 0
+    reader.join(timeout=30)
+    assert fifo.is_fifo() and json.loads(received[0])["findings"]
+    out = workdir / "r.json"
+    invoke("report", "--format", "json", "--no-cache", "--output", str(out))
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -206,15 +206,31 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename: readers never see half a file."""
+    if path.exists() and not path.is_file():
+        # A device or pipe (/dev/null, a FIFO): write through it, never replace it.
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError as err:
+            raise ClaimcheckError(f"cannot write {path}: {err.strerror or err}") from None
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except OSError as err:
         with contextlib.suppress(OSError):
