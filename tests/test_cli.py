@@ -168,3 +168,9 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_jobs_gives_the_same_report(workdir):
+    one = invoke("report", "--format", "json", "--no-cache")
+    two = invoke("report", "--format", "json", "--no-cache", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout
