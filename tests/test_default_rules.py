@@ -7,14 +7,9 @@ from importlib.resources import files
 
 import pytest
 
-KNOWN_KINDS = {
-    "exclusive-events",
-    "negation",
-    "date-conflict",
-    "granularity",
-    "number-conflict",
-    "change-over-time",
-}
+from claimcheck.rules import KINDS
+
+KNOWN_KINDS = set(KINDS)
 SEVERITIES = {"error", "warning", "info"}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 EVENT_PLACEHOLDERS = {"subject", "a", "b"}

@@ -56,7 +56,10 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
     assert recall >= MIN_RECALL[scenario], scored.stdout
 
 
-MIN_RECALL = {"seed": 1.0, "newsdev": 0.8}
+# Recall floors: the seed and newsdev are fully found; the later scenarios hold cases the
+# tool does not yet catch (see the note of the session that wrote them), so their floor is
+# what is found now, to catch regressions.
+MIN_RECALL = {"seed": 1.0, "newsdev": 1.0, "cross-source": 0.1, "domains": 0.25}
 
 
 def test_seed_findings_are_explained(default_config, extractor):

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _DETERMINERS = frozenset("the a an its their his her our your my this that these those former new ex".split())
-# Legal forms and group words that do not change which organisation is meant.
+# Legal forms, group words and club suffixes that do not change which organisation is meant.
 CORPORATE_SUFFIXES = frozenset(
     """sa s.a. ag inc inc. incorporated corp corp. corporation ltd ltd. limited plc nv n.v. se gmbh llc
     l.l.c. co co. company companies group holdings holding spa s.p.a. ab asa oyj bv b.v. kk lp llp
-    pty sas s.a.s. srl""".split()
+    pty sas s.a.s. srl fc f.c. afc cf sc""".split()
 )
 _PUNCT = re.compile(r"[^\w\s&-]")
 _SPACE = re.compile(r"\s+")

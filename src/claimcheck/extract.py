@@ -540,6 +540,9 @@ def _modality(verb, sent) -> Modality:
         chain.append(head)
     lemmas = {t.lemma_.casefold() for t in chain[1:]}
     aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+    if "would" in aux and lemmas & _SPEECH_VERBS:
+        # "said the drug would cost $8,400": reported future (backshift), not a hedge.
+        aux = (aux - {"would"}) | {"will"}
     adverbs = {c.lower_ for t in chain for c in t.children if c.dep_ == "advmod"}
     if lemmas & _HEDGE_GOVERNORS or aux & _HEDGE_AUX or adverbs & _HEDGE_ADVERBS:
         return Modality.HEDGED

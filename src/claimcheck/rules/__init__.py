@@ -12,6 +12,7 @@ from types import ModuleType
 
 from claimcheck.model import Severity
 from claimcheck.rules import (
+    antonyms,
     change_over_time,
     date_conflict,
     exclusive_events,
@@ -38,4 +39,5 @@ KINDS: dict[str, ModuleType] = {
     "granularity": granularity,
     "number-conflict": number_conflict,
     "change-over-time": change_over_time,
+    "antonyms": antonyms,
 }

@@ -1,0 +1,205 @@
+"""Antonyms: one statement made twice, once with a word and once with its opposite.
+
+Two sentences about the same subject that share most of their content words, where one has
+a word whose antonym the other has ("supported" / "opposed", "the best" / "the worst",
+"independent" / "dependent"), are flagged. The antonyms come from WordNet (direct antonyms,
+and adjectives similar to one side: "damp" against "dry"), shipped as ``data/antonyms.tsv``.
+
+Quiet when the two differ in negation ("not good" agrees with "bad"), when either is hedged,
+when the text marks a change or dates them apart, when the sentences differ in more than one
+pair of opposites or name different instances ("the first hotel", "the second hotel"), and
+when the opposite word belongs to the subject ("the winning team", "the losing team").
+
+Options: ``min_overlap`` (share of the smaller sentence's other content words found in both,
+default 0.5), ``min_shared`` (content words in common, default 3), ``pos`` (parts of speech of
+the table to use: adj, verb, adv, noun), ``exclude`` (extra words never to set against
+another).
+
+Passes: "Critics praised the new bridge design. Critics admired the new bridge design."
+Fails: "The council strongly supported the stadium plan. The council strongly opposed the
+stadium plan."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from claimcheck.align import CandidatePair
+from claimcheck.model import Claim, Finding, Severity
+from claimcheck.rules.matching import (
+    Context,
+    evolution,
+    hedged,
+    keys_compatible,
+    keys_equal,
+    ordinals,
+    render_message,
+    short,
+)
+
+DEFAULT_SEVERITY = Severity.WARNING
+DEFAULT_MESSAGE = "{subject}: the same statement with opposite words, '{a}' in one place and '{b}' in another"
+POS = ("adj", "verb", "adv", "noun")
+
+# Negation cues counted per sentence: an odd number on one side only turns an antonym into
+# agreement ("was not good" ~ "was bad").
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|neither|nor|without|cannot|none|nobody|nothing)\b|n['\u2019]t\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    min_overlap: float = 0.5
+    min_shared: int = 3
+    pos: tuple[str, ...] = POS
+    exclude: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> Options:
+        min_overlap = raw.get("min_overlap", cls.min_overlap)
+        if (
+            isinstance(min_overlap, bool)
+            or not isinstance(min_overlap, (int, float))
+            or not 0 < min_overlap <= 1
+        ):
+            raise ValueError("min_overlap: a number above 0 and at most 1")
+        min_shared = raw.get("min_shared", cls.min_shared)
+        if isinstance(min_shared, bool) or not isinstance(min_shared, int) or min_shared < 1:
+            raise ValueError("min_shared: a whole number of at least 1")
+        pos = raw.get("pos", list(POS))
+        if not isinstance(pos, list) or not pos or not all(p in POS for p in pos):
+            raise ValueError(f"pos: a non-empty list drawn from {list(POS)}")
+        exclude = raw.get("exclude", [])
+        if not isinstance(exclude, list) or not all(isinstance(w, str) for w in exclude):
+            raise ValueError("exclude: must be a list of words")
+        return cls(
+            min_overlap=float(min_overlap),
+            min_shared=min_shared,
+            pos=tuple(pos),
+            exclude=frozenset(w.casefold().strip() for w in exclude),
+        )
+
+
+@cache
+def antonym_table(pos: tuple[str, ...] = POS) -> dict[str, frozenset[str]]:
+    """word -> its antonyms, from the shipped table, for the parts of speech asked for."""
+    text = (resources.files("claimcheck") / "data" / "antonyms.tsv").read_text(encoding="utf-8")
+    table: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        word, antonym, part = line.split("\t")
+        if part in pos:
+            table.setdefault(word, set()).add(antonym)
+    return {word: frozenset(antonyms) for word, antonyms in table.items()}
+
+
+def opposite_words(
+    a: Sequence[str],
+    b: Sequence[str],
+    table: dict[str, frozenset[str]],
+    exclude: frozenset[str] = frozenset(),
+) -> tuple[tuple[str, str], ...]:
+    """Pairs (word of a, word of b) that are antonyms, each word found in one side only."""
+    only_a, only_b = set(a) - set(b), set(b) - set(a)
+    return tuple(
+        sorted(
+            (x, y) for x in only_a - exclude for y in table.get(x, frozenset()) & only_b if y not in exclude
+        )
+    )
+
+
+def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
+    options: Options = rule.options
+    table = antonym_table(options.pos)
+    lexicon = context.lexicon
+    verdicts: dict[tuple, tuple[str, str] | None] = {}
+    for pair in pairs:
+        a, b = pair.a, pair.b
+        if pair.same_sentence or hedged(a) or hedged(b) or a.polarity != b.polarity:
+            continue
+        if not _same_subject(a, b, lexicon) or _other_instance(a, b) or evolution(a, b):
+            continue
+        key = (a.doc, a.start, b.doc, b.start)
+        if key not in verdicts:
+            verdicts[key] = _opposed(a, b, table, options)
+        words = verdicts[key] or _opposed_predicates(a, b, table, options)
+        if words is None or _in_subject(words[0], a) or _in_subject(words[1], b):
+            continue
+        subject = a.subject or b.subject or a.object or b.object
+        yield Finding(
+            rule=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            message=render_message(
+                rule.message,
+                subject=subject,
+                a=words[0],
+                b=words[1],
+                text_a=short(a.text),
+                text_b=short(b.text),
+            ),
+            claims=(a, b),
+            differences=words,
+        )
+
+
+def _same_subject(a: Claim, b: Claim, lexicon) -> bool:
+    if a.doc != b.doc:
+        return keys_equal(a.subject_key, b.subject_key, lexicon)
+    return keys_compatible(a.subject_key, b.subject_key, lexicon)
+
+
+def _other_instance(a: Claim, b: Claim) -> bool:
+    """Both name an instance and the instances differ ("the first race", "the second race");
+    "the last film, X" and "X" may be one thing."""
+    first, second = ordinals(a), ordinals(b)
+    return bool(first) and bool(second) and first != second
+
+
+def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | None:
+    """The one pair of opposite content words of two sentences that otherwise say the same."""
+    if _negations(a.text) % 2 != _negations(b.text) % 2:
+        return None
+    found = opposite_words(a.content_lemmas, b.content_lemmas, table, options.exclude)
+    if len({x for x, _ in found}) != 1 or len({y for _, y in found}) != 1:
+        return None
+    x, y = found[0]
+    if not _restated(a.content_lemmas, b.content_lemmas, {x, y}, options):
+        return None
+    return (x, y)
+
+
+def _opposed_predicates(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | None:
+    """Predicates that are antonyms as phrases ("speed up" / "slow down")."""
+    if not a.predicate or not b.predicate or b.predicate not in table.get(a.predicate, ()):
+        return None
+    if a.predicate in options.exclude or b.predicate in options.exclude:
+        return None
+    if _negations(a.text) % 2 != _negations(b.text) % 2:
+        return None
+    removed = set(a.predicate.split()) | set(b.predicate.split())
+    if not _restated(a.content_lemmas, b.content_lemmas, removed, options):
+        return None
+    return (a.predicate, b.predicate)
+
+
+def _restated(a: Sequence[str], b: Sequence[str], removed: set[str], options: Options) -> bool:
+    rest_a, rest_b = set(a) - removed, set(b) - removed
+    shared = rest_a & rest_b
+    smaller = min(len(rest_a), len(rest_b))
+    return len(shared) >= options.min_shared and smaller > 0 and len(shared) / smaller >= options.min_overlap
+
+
+def _negations(text: str) -> int:
+    return len(_NEGATION.findall(text))
+
+
+def _in_subject(word: str, claim: Claim) -> bool:
+    """The opposite word picks out who is meant ("the losing side"), not what is said of them."""
+    stem = word[: max(4, len(word) - 2)]
+    return any(w.startswith(stem) for w in claim.subject.casefold().split())
