@@ -155,6 +155,7 @@ class _ArticleClaims:
         self._claims: list[Claim] = []
         self.last_person = ""
         self.last_org = ""
+        self.named: list[str] = []  # entity keys in order of first mention
 
     def claims(self) -> tuple[Claim, ...]:
         return tuple(self._claims)
@@ -269,6 +270,8 @@ class _ArticleClaims:
                     self.last_org = key
                 if key:
                     keys.append(key)
+                    if key not in self.named:
+                        self.named.append(key)
         return tuple(sorted(set(keys)))
 
     def _subject(self, verb) -> tuple[str, str]:
@@ -300,6 +303,12 @@ class _ArticleClaims:
         ):
             # "the company", "the carmaker": the organisation last named.
             return span.text, self.last_org
+        if token.pos_ == "NOUN" and _bare_definite(token):
+            # "the storm" after "Storm Orla", "the bridge" after "the Tamar Bridge".
+            head = token.lemma_.casefold()
+            named = next((k for k in reversed(self.named) if head in k.split()), None)
+            if named is not None:
+                return span.text, named
         name = _name_in(token, span)
         if name is not None:
             key = self.aliases.canonical(name.text)
@@ -408,6 +417,13 @@ def _predicate(verb) -> str:
         if attr is not None and attr.pos_ != "NUM":
             parts = ["be", attr.lemma_.casefold()]
     return " ".join(parts)
+
+
+def _bare_definite(token) -> bool:
+    """'the storm': a definite noun with no modifier that would make it a different thing."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in ("compound", "amod", "prep", "nummod", "poss", "relcl", "acl") for c in token.children
+    )
 
 
 def _antecedent(token, verb):

@@ -36,9 +36,9 @@ from claimcheck.rules.matching import (
     evolution,
     hedged,
     keys_compatible,
-    keys_equal,
     ordinals,
     render_message,
+    same_story,
     short,
 )
 
@@ -150,7 +150,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
 
 def _same_subject(a: Claim, b: Claim, lexicon) -> bool:
     if a.doc != b.doc:
-        return keys_equal(a.subject_key, b.subject_key, lexicon)
+        return same_story(a, b, lexicon)
     return keys_compatible(a.subject_key, b.subject_key, lexicon)
 
 

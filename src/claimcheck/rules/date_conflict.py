@@ -139,8 +139,6 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if not comparable_modality(a, b) or not same_event(a, b, lexicon):
             continue
-        if a.doc != b.doc and a.published and b.published and a.published != b.published:
-            continue  # a later report may correct an earlier one: change over time
         ta, tb = times
         yield Finding(
             rule=rule.id,

@@ -28,6 +28,7 @@ from claimcheck.rules.matching import (
     keys_equal,
     label_predicate,
     render_message,
+    same_story,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -110,5 +111,5 @@ def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
     if not keys_equal(a.object_key, b.object_key, lexicon):
         return False
     if a.doc != b.doc:
-        return keys_equal(a.subject_key, b.subject_key, lexicon)
+        return same_story(a, b, lexicon)
     return keys_compatible(a.subject_key, b.subject_key, lexicon)

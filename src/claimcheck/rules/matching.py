@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from claimcheck import temporal
 from claimcheck.entities import fold
+from claimcheck.lexicon import IRREGULAR_FORMS
 from claimcheck.model import Claim, ClaimTime, Modality, TimeRole
 
 
@@ -29,6 +30,8 @@ class Lexicon:
             return False
         if a == b or self.predicate_class(a) == self.predicate_class(b):
             return True
+        if self.predicate_class(_base(a)) == self.predicate_class(_base(b)):
+            return True  # a fact-box label "Born:" / "Sold:" and the verb "bear" / "sell"
         # Every word must agree: "be novel" and "be son" share a verb, not an event.
         words_a, words_b = a.split(), b.split()
         return len(words_a) == len(words_b) and all(
@@ -39,9 +42,14 @@ class Lexicon:
         return self.synonyms.get(key, key)
 
 
+def _base(word: str) -> str:
+    return IRREGULAR_FORMS.get(word, word)
+
+
 def _stem(word: str) -> str:
     """A crude stem so a fact-box label ("Announced") meets its verb ("announce")."""
     word = word.split()[0] if word else word
+    word = IRREGULAR_FORMS.get(word, word)
     for suffix in ("ing", "ed", "es", "s", "e"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -135,6 +143,34 @@ def ordinals(claim: Claim) -> frozenset[str]:
     return frozenset(m.casefold() for m in _ORDINAL.findall(f"{claim.subject} {claim.object}"))
 
 
+def names_match(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Equal keys, or one name ending the other ("ilse varga" ~ "incumbent mayor ilse varga")."""
+    if keys_equal(a, b, lexicon):
+        return True
+    if not a or not b:
+        return False
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and long[-len(short) :] == short
+
+
+def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two claims of different articles are about the same thing.
+
+    Their named subjects match; or, where a subject is a common noun ("the death toll") or
+    missing (a passive), both sentences name the same entity -- two stories that merely share
+    an attribute ("death toll") are not aligned.
+    """
+    if a.doc == b.doc:
+        return True
+    sa, sb = a.subject_key, b.subject_key
+    named_a, named_b = sa in a.entities, sb in b.entities
+    if sa and sb and (named_a or named_b):
+        return names_match(sa, sb, lexicon)
+    if sa and sb and not keys_equal(sa, sb, lexicon):
+        return False
+    return bool(set(a.entities) & set(b.entities))
+
+
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Subject and object agree (or are unknown on one side), and at least one is shared."""
     if ordinals(a) != ordinals(b):
@@ -149,9 +185,9 @@ def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     shared = equal(a.subject_key, b.subject_key) or equal(a.object_key, b.object_key)
     if a.doc != b.doc:
-        # Across articles only named, shared participants align.
-        return keys_equal(a.subject_key, b.subject_key, lexicon) and (
-            keys_equal(a.object_key, b.object_key, lexicon) or not (a.object_key or b.object_key)
+        # Across articles the subjects must name the same thing, and the objects agree.
+        return same_story(a, b, lexicon) and (
+            keys_equal(a.object_key, b.object_key, lexicon) or not (a.object_key and b.object_key)
         )
     return shared
 

@@ -24,6 +24,7 @@ from claimcheck.rules.matching import (
     keys_compatible,
     keys_equal,
     render_message,
+    same_story,
     short,
 )
 
@@ -51,7 +52,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if not keys_equal(a.object_key, b.object_key, lexicon):
             continue
-        if a.doc != b.doc and not keys_equal(a.subject_key, b.subject_key, lexicon):
+        if not same_story(a, b, lexicon):
             continue
         if not comparable_modality(a, b) or evolution(a, b):
             continue

@@ -32,6 +32,7 @@ from claimcheck.rules.matching import (
     keys_equal,
     render_message,
     same_participants,
+    same_story,
     times_separate,
 )
 
@@ -76,7 +77,7 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
             return
         if not keys_compatible(a.object_key, b.object_key, lexicon):
             return
-        if a.doc != b.doc and not keys_equal(a.subject_key, b.subject_key, lexicon):
+        if not same_story(a, b, lexicon):
             return
     if instance_years(a) != instance_years(b):
         return  # "won the 1961 race by four lengths" is not about this year's race
@@ -154,7 +155,10 @@ def ratio_part(claim: Claim, q: ClaimQuantity) -> bool:
 def figures_evolve(a: Claim, b: Claim, qa: ClaimQuantity, qb: ClaimQuantity) -> bool:
     if changed(a, qa) or changed(b, qb) or times_separate(a, b):
         return True
-    return a.doc != b.doc and bool(a.published and b.published and a.published != b.published)
+    # A later report may update a running count (casualties, arrests, cases); a price, a fee or
+    # a share given differently on different days is still a discrepancy.
+    later = a.doc != b.doc and bool(a.published and b.published and a.published != b.published)
+    return later and qa.quantity.kind == "count"
 
 
 def comparable(q: ClaimQuantity):
