@@ -168,7 +168,9 @@ def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return names_match(sa, sb, lexicon)
     if sa and sb and not keys_equal(sa, sb, lexicon):
         return False
-    return bool(set(a.entities) & set(b.entities))
+    # The thing acted on ("the IPO") is not evidence that two stories are one.
+    own = {a.object_key, b.object_key, sa, sb}
+    return bool((set(a.entities) & set(b.entities)) - own)
 
 
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
