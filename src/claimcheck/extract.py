@@ -638,8 +638,24 @@ def _quantity_attribute(token) -> str:
             head = head.head
         else:
             break
-    if head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head is not token:
+    if head.lemma_.casefold() in _UNIT_NOUNS:
+        # "54.3% of the vote" measures the vote; "the 3.99% increase in council tax" the tax.
+        of = _prep_object(head, ("of",))
+        if of is not None:
+            return _compound_lemma(of)
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            head = head.head
+            if head.lemma_.casefold() in _CHANGE_NOUNS:
+                target = _prep_object(head, ("in", "of", "to"))
+                return _compound_lemma(target) if target is not None else ""
+            return _compound_lemma(head)
+    elif head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head is not token:
         # "42,000-seat arena" measures seats; "11,000 staff" staff.
+        if (
+            head.lemma_.casefold() in _CHANGE_NOUNS
+            and (target := _prep_object(head, ("in", "of"))) is not None
+        ):
+            return _compound_lemma(target)
         return head.lemma_.casefold() if head.dep_ == "compound" else _compound_lemma(head)
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
         return _compound_lemma(head.head.head)
@@ -655,6 +671,20 @@ def _quantity_attribute(token) -> str:
             if subject is not None and subject.pos_ == "NOUN":
                 return _compound_lemma(subject)
     return ""
+
+
+_UNIT_NOUNS = frozenset({"%", "percent", "pc", "pct", "percentage"})
+# Nouns of change: "a 3.99% increase in council tax" measures the tax, not the increase.
+_CHANGE_NOUNS = frozenset("increase rise hike cut fall drop decline reduction growth jump gain loss".split())
+
+
+def _prep_object(noun, preps: tuple[str, ...]):
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+    return None
 
 
 _CURRENCY_WORDS = frozenset("euro dollar pound yen franc yuan rupee krona krone real peso won".split())

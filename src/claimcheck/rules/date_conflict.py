@@ -64,7 +64,7 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         names_b = {b.predicate, label_predicate(b)} - {""}
         if a.doc == b.doc and any(lexicon.same_event(x, y) for x in names_a for y in names_b):
             return True
-    if not lexicon.same_event(a.predicate, b.predicate):
+    if not (lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate)):
         return False
     return same_participants(a, b, lexicon)
 

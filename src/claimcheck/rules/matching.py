@@ -38,6 +38,14 @@ class Lexicon:
             _stem(x) == _stem(y) for x, y in zip(words_a, words_b, strict=True)
         )
 
+    def same_family(self, a: str, b: str) -> bool:
+        """Outcomes of one kind of event ("convict" / "acquit": a verdict): one event slot,
+        whose date the two claims give."""
+        # Only opposite outcomes (different groups) are one event: "appointed" and "promoted"
+        # are two steps of a career, "convicted" and "acquitted" two versions of one verdict.
+        groups_a, groups_b = set(self.groups.get(a, ())), set(self.groups.get(b, ()))
+        return any(ra == rb and ga != gb for ra, ga in groups_a for rb, gb in groups_b)
+
     def noun_class(self, key: str) -> str:
         return self.synonyms.get(key, key)
 
