@@ -481,11 +481,19 @@ def _find_object(verb):
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "an offering planned for 2024": the noun is the theme
     for child in verb.children:
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.lower_ not in _ADJUNCT_PREPOSITIONS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
                 return pobj
     return None
+
+
+# Prepositions of place, time, manner and cause head adjuncts, not what a verb acts on:
+# "broke out near the village" has no object.
+_ADJUNCT_PREPOSITIONS = frozenset(
+    "near at across around outside inside over under through along behind beside above below within "
+    "during after before since until till amid despite because due following like as by via".split()
+)
 
 
 def _noun_phrase(token):
