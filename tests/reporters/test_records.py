@@ -20,6 +20,8 @@ CLAIM_KEYS = [
     "time",
     "quantity",
     "source",
+    "outlet",
+    "published",
 ]
 
 

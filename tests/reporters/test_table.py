@@ -79,3 +79,20 @@ def test_table_shows_markup_literally_and_drops_terminal_escapes(report, options
     out = REPORTERS["table"](replace(report, findings=(odd,)), options)
     assert "[bold]not markup[/bold]" in out
     assert "\x1b" not in out
+
+
+def test_findings_across_articles_name_the_outlet_and_date(report):
+    import dataclasses
+    from datetime import date
+
+    from claimcheck.reporters import ReportOptions
+    from claimcheck.reporters.table import render
+
+    finding = report.findings[0]
+    a, b = finding.claims[:2]
+    a = dataclasses.replace(a, doc="wire-a.md", outlet="Harbour Wire", published=date(2025, 3, 4))
+    b = dataclasses.replace(b, doc="daily-b.md", outlet="Evening Daily", published=date(2025, 3, 5))
+    crossed = dataclasses.replace(report, findings=(dataclasses.replace(finding, claims=(a, b)),))
+    text = render(crossed, ReportOptions(width=120))
+    assert "reported by: Harbour Wire, 2025-03-04" in text
+    assert "reported by: Evening Daily, 2025-03-05" in text

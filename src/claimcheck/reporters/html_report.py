@@ -84,6 +84,9 @@ def finding_html(finding: Finding, options: ReportOptions) -> str:
     claims = []
     for index, claim in enumerate(finding.claims):
         source = f'<div class="source">according to {_e(claim.source)}</div>' if claim.source else ""
+        if len({c.doc for c in finding.claims}) > 1 and claim.outlet:
+            when = f", {claim.published.isoformat()}" if claim.published else ""
+            source += f'<div class="source">reported by {_e(claim.outlet)}{when}</div>'
         claims.append(
             '<div class="claim">'
             f'<div class="location">{_e(location(claim))}</div>'

@@ -84,6 +84,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "time": time_record(when) if when is not None else None,
         "quantity": quantity_record(amount) if amount is not None else None,
         "source": claim.source or None,
+        "outlet": claim.outlet,
+        "published": claim.published.isoformat() if claim.published else None,
     }
 
 

@@ -90,7 +90,18 @@ def claim_cell(finding: Finding, index: int, options: ReportOptions) -> Text:
     if claim.source:
         cell.append("\nsource: ", style="dim")
         cell.append(clean(claim.source), style="italic")
+    if len({c.doc for c in finding.claims}) > 1 and (claim.outlet or claim.published):
+        # Across articles, say who reported what, and when.
+        cell.append("\nreported by: ", style="dim")
+        cell.append(clean(outlet_line(claim)), style="italic")
     return cell
+
+
+def outlet_line(claim: Claim) -> str:
+    parts = [claim.outlet or "unknown outlet"]
+    if claim.published:
+        parts.append(claim.published.isoformat())
+    return ", ".join(parts)
 
 
 def finding_panel(finding: Finding, options: ReportOptions, width: int) -> Panel:

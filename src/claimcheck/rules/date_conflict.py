@@ -35,6 +35,7 @@ from claimcheck.rules.matching import (
     Lexicon,
     comparable_modality,
     dating_time,
+    event_phrase,
     hedged,
     keys_equal,
     label_predicate,
@@ -43,7 +44,7 @@ from claimcheck.rules.matching import (
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
-DEFAULT_MESSAGE = "{subject} {predicate}: dated {a} in one place and {b} in another"
+DEFAULT_MESSAGE = "{event}: dated {a} in one place and {b} in another"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 or label_predicate(a)
                 or label_predicate(b),
                 predicate=a.predicate or b.predicate,
+                event=event_phrase(a, b),
                 a=ta.mention.text,
                 b=tb.mention.text,
             ),

@@ -18,10 +18,17 @@ from claimcheck import temporal
 from claimcheck.align import CandidatePair
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.date_conflict import same_event
-from claimcheck.rules.matching import Context, Lexicon, keys_equal, label_predicate, render_message
+from claimcheck.rules.matching import (
+    Context,
+    Lexicon,
+    event_phrase,
+    keys_equal,
+    label_predicate,
+    render_message,
+)
 
 DEFAULT_SEVERITY = Severity.INFO
-DEFAULT_MESSAGE = "{subject} {predicate}: dated {a} and, more precisely, {b}"
+DEFAULT_MESSAGE = "{event}: dated {a} in one place and, more precisely, {b} in another"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +80,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 rule.message,
                 subject=a.object or b.object or a.subject or b.subject or label_predicate(a),
                 predicate=a.predicate or b.predicate,
+                event=event_phrase(a, b),
                 a=outer.mention.text,
                 b=inner.mention.text,
             ),

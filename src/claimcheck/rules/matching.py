@@ -323,3 +323,12 @@ def short(text: str, limit: int = 60) -> str:
 
 def label_predicate(claim: Claim) -> str:
     return fold(claim.label) if claim.label else ""
+
+
+def event_phrase(a: Claim, b: Claim) -> str:
+    """ "who - does what - to what" for messages: "A jury / convict / Tobias Grell"."""
+    claim = a if a.predicate and not a.label else b
+    parts = [claim.subject or a.subject or b.subject, claim.predicate, claim.object or a.object or b.object]
+    if not claim.predicate:
+        parts = [label_predicate(a) or label_predicate(b)]
+    return " / ".join(short(p.split(",")[0], 40) for p in parts if p)
