@@ -10,20 +10,28 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.cache import SCHEMA_VERSION, ClaimCache, cache_key, relabel
+from claimcheck.cache import MAX_FINDINGS_ENTRIES, SCHEMA_VERSION, ClaimCache, cache_key, relabel
 from claimcheck.model import (
     Bound,
     Claim,
     ClaimQuantity,
     ClaimTime,
+    Finding,
     Granularity,
     Modality,
     Quantity,
+    Severity,
     TimeMention,
     TimeRole,
     TimeValue,
 )
-from claimcheck.serial import SerialError, claims_from_json, claims_to_json
+from claimcheck.serial import (
+    SerialError,
+    claims_from_json,
+    claims_to_json,
+    findings_from_json,
+    findings_to_json,
+)
 
 
 def rich_claim(doc: str = "news/a.md", line: int = 4) -> Claim:
@@ -132,6 +140,65 @@ def test_serial_rejects_bad_enum_and_unknown_field() -> None:
         claims_from_json(json.dumps(document))
 
 
+def test_serial_relabels_claims_while_decoding() -> None:
+    decoded = claims_from_json(claims_to_json((rich_claim(doc=""), plain_claim())), doc="b.md")
+    assert decoded == (rich_claim(doc="b.md"), dataclasses.replace(plain_claim(), doc="b.md"))
+
+
+def test_serial_error_names_the_path_to_the_bad_value() -> None:
+    document = json.loads(claims_to_json((plain_claim(), rich_claim())))
+    document["claims"][1]["times"][1]["mention"]["time"]["earliest"] = "spring"
+    with pytest.raises(SerialError, match=r"claims\[1\]\.times\[1\]\.mention\.time\.earliest: 'spring'"):
+        claims_from_json(json.dumps(document))
+    document = json.loads(claims_to_json((rich_claim(),)))
+    document["claims"][0]["quantities"][0]["quantity"]["value"] = True
+    with pytest.raises(
+        SerialError, match=r"claims\[0\]\.quantities\[0\]\.quantity\.value: expected a number"
+    ):
+        claims_from_json(json.dumps(document))
+    document["claims"][0]["quantities"] = {}
+    with pytest.raises(SerialError, match=r"claims\[0\]\.quantities: expected a list"):
+        claims_from_json(json.dumps(document))
+
+
+def sample_findings() -> tuple[Finding, ...]:
+    return (
+        Finding(
+            rule="ipo-status",
+            kind="exclusive-events",
+            severity=Severity.WARNING,
+            message="spin off vs reintegrate",
+            claims=(rich_claim(), plain_claim()),
+            differences=("spin off", "reintegrate"),
+            fingerprint="0123456789abcdef",
+        ),
+        Finding("n", "number-conflict", Severity.INFO, "m", (plain_claim(),)),
+    )
+
+
+def test_findings_round_trip_losslessly() -> None:
+    findings = sample_findings()
+    decoded = findings_from_json(findings_to_json(findings))
+    assert decoded == findings
+    assert decoded[0].severity is Severity.WARNING
+    assert findings_from_json(findings_to_json(())) == ()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "nope",
+        '{"format": "claimcheck.claims/1", "findings": []}',
+        '{"format": "claimcheck.findings/1", "findings": [{"rule": "r"}]}',
+        '{"format": "claimcheck.findings/1", "findings": [{"rule": "r", "kind": "k", "severity": "fatal",'
+        ' "message": "m", "claims": []}]}',
+    ],
+)
+def test_findings_reject_malformed_payloads(payload: str) -> None:
+    with pytest.raises(SerialError):
+        findings_from_json(payload)
+
+
 # cache.py
 
 
@@ -202,6 +269,65 @@ def test_database_uses_wal_and_records_schema_version(tmp_path: Path) -> None:
         assert connection.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
     finally:
         connection.close()
+
+
+def test_findings_are_stored_per_key_and_cleared(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        assert cache.get_findings("run") is None
+        cache.put_findings("run", sample_findings())
+        cache.put_findings("empty", ())
+    with ClaimCache(path) as cache:
+        assert cache.get_findings("run") == sample_findings()
+        assert cache.get_findings("empty") == ()
+        cache.put_many({KEY: (plain_claim(),)})
+        assert len(cache) == 1  # counts articles, not runs
+        cache.clear()
+        assert cache.get_findings("run") is None
+        assert cache.warnings == ()
+
+
+def test_only_the_newest_findings_entries_are_kept(tmp_path: Path) -> None:
+    with ClaimCache(tmp_path / "cache.sqlite") as cache:
+        for number in range(MAX_FINDINGS_ENTRIES + 3):
+            cache.put_findings(f"run-{number}", ())
+        cache.put_findings("run-0", ())  # written again: the newest now
+        assert cache.get_findings("run-0") == ()
+        assert cache.get_findings("run-1") is None
+        assert cache.get_findings(f"run-{MAX_FINDINGS_ENTRIES + 2}") == ()
+        kept = [cache.get_findings(f"run-{n}") is not None for n in range(MAX_FINDINGS_ENTRIES + 3)]
+        assert sum(kept) == MAX_FINDINGS_ENTRIES
+
+
+def test_unreadable_findings_entry_is_a_miss_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_findings("run", sample_findings())
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE findings SET payload = '{}'")
+    connection.commit()
+    connection.close()
+    with ClaimCache(path) as cache:
+        assert cache.get_findings("run") is None
+        assert len(cache.warnings) == 1 and "findings cache entry" in cache.warnings[0]
+
+
+def test_cache_of_schema_version_1_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    connection.execute("INSERT INTO schema_version (version) VALUES (1)")
+    connection.execute("CREATE TABLE claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL) WITHOUT ROWID")
+    connection.execute("INSERT INTO claims VALUES (?, ?)", (KEY, claims_to_json((plain_claim(),))))
+    connection.commit()
+    connection.close()
+    with ClaimCache(path) as cache:
+        assert len(cache.warnings) == 1 and "schema version 1" in cache.warnings[0]
+        assert cache.get(KEY) is None
+        cache.put_findings("run", sample_findings())
+    with ClaimCache(path) as cache:
+        assert cache.warnings == ()
+        assert cache.get_findings("run") == sample_findings()
 
 
 def test_garbage_file_is_rebuilt_with_a_warning(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 Claims are put in blocks by canonical keys (subject, object, measured attribute, predicate
 family); only claims sharing a block are compared, never all pairs of a corpus. Large blocks
 (a company named in every sentence of a big corpus) keep, for each claim, only its nearest
-neighbours by rapidfuzz similarity of content words.
+neighbours by rapidfuzz similarity of content words; and each claim keeps at most
+MAX_PAIRS_PER_CLAIM partners over all its blocks, so the pairs grow linearly with the corpus.
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimcheck.model import Claim
 
 MAX_BLOCK = 120  # past this, a block is pruned to each claim's nearest neighbours
 NEIGHBOURS = 24
+MAX_PAIRS_PER_CLAIM = 64  # over all its blocks: bounds the pairs, and the rules' work, per claim
+_ROWS_AT_ONCE = 512  # rows of a large block's score matrix held at once
+_NO_PAIRS = np.zeros((2, 0), dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +65,17 @@ def _content(claim: Claim) -> str:
 def candidate_pairs(
     claims: Sequence[Claim], predicate_class: Callable[[str], str] = lambda p: p
 ) -> tuple[CandidatePair, ...]:
-    """Pairs of distinct claims sharing at least one blocking key, in a deterministic order."""
-    keys = [blocking_keys(c, predicate_class) for c in claims]
+    """Pairs of distinct claims sharing at least one blocking key, in a deterministic order.
+
+    Each claim keeps at most :data:`MAX_PAIRS_PER_CLAIM` partners over all its blocks, the most
+    similar first (ties: the earlier claim), so the number of pairs grows linearly with the
+    corpus; a pair stays when either of its claims keeps it.
+    """
+    count = len(claims)
+    contents = [_content(c) for c in claims]
     blocks: dict[str, list[int]] = defaultdict(list)
-    for index, claim_keys in enumerate(keys):
-        for key in claim_keys:
+    for index, claim in enumerate(claims):
+        for key in blocking_keys(claim, predicate_class):
             blocks[key].append(index)
     # A fact-box line is compared with every claim of its article, not only other fact boxes.
     doc_members: dict[str, list[int]] = defaultdict(list)
@@ -72,44 +83,133 @@ def candidate_pairs(
         doc_members[claim.doc].append(index)
     for key in [k for k in blocks if k.startswith("doc:")]:
         blocks[key] = sorted(set(blocks[key]) | set(doc_members[key[4:]]))
-    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for key, members in blocks.items():
-        for i, j in _block_pairs(members, claims, key):
-            shared[(i, j)].add(key)
-    pairs = []
-    for (i, j), pair_keys in sorted(shared.items()):
-        if key_is_doc_only(pair_keys) and not (claims[i].label or claims[j].label):
-            continue
-        similarity = fuzz.token_set_ratio(_content(claims[i]), _content(claims[j]))
-        pairs.append(CandidatePair(claims[i], claims[j], frozenset(pair_keys), similarity))
-    return tuple(pairs)
+
+    key_names = sorted(blocks)
+    codes_per_block: list[np.ndarray] = []
+    key_ids: list[np.ndarray] = []
+    for key_id, key in enumerate(key_names):
+        block = _block_pairs(blocks[key], claims, key, contents)
+        if block.size:
+            codes_per_block.append(block[0] * count + block[1])
+            key_ids.append(np.full(block.shape[1], key_id, dtype=np.int64))
+    if not codes_per_block:
+        return ()
+    codes = np.concatenate(codes_per_block)
+    pair_key_ids = np.concatenate(key_ids)
+    # One row per distinct pair, in (i, j) order; ``which`` maps each block pair to its row.
+    pairs, which = np.unique(codes, return_inverse=True)
+    first, second = pairs // count, pairs % count
+
+    # Pairs that share only a fact-box block need a labelled claim (those blocks only pair
+    # fact-box lines with their article, so this is a safeguard, checked for those pairs only).
+    doc_key = np.array([k.startswith("doc:") for k in key_names])
+    from_doc_block = np.zeros(len(pairs), dtype=bool)
+    from_doc_block[which[doc_key[pair_key_ids]]] = True
+    if from_doc_block.any():
+        other_key = np.zeros(len(pairs), dtype=bool)
+        other_key[which[~doc_key[pair_key_ids]]] = True
+        labelled = np.array([bool(c.label) for c in claims])
+        keep = ~from_doc_block | other_key | labelled[first] | labelled[second]
+    else:
+        keep = np.ones(len(pairs), dtype=bool)
+
+    similarity = _similarities(contents, first, second)
+    keep &= _within_cap(first, second, similarity, keep, count)
+
+    # The blocking keys of each pair: block pairs grouped by pair row.
+    by_pair = np.argsort(which, kind="stable")
+    bounds = np.searchsorted(which[by_pair], np.arange(len(pairs) + 1)).tolist()
+    sorted_key_ids = pair_key_ids[by_pair].tolist()
+    key_sets: dict[tuple[int, ...], frozenset[str]] = {}
+    result = []
+    firsts, seconds, similarities = first.tolist(), second.tolist(), similarity.tolist()
+    for row in np.flatnonzero(keep).tolist():
+        ids = tuple(sorted_key_ids[bounds[row] : bounds[row + 1]])
+        pair_keys = key_sets.get(ids)
+        if pair_keys is None:
+            pair_keys = key_sets[ids] = frozenset(key_names[k] for k in ids)
+        result.append(CandidatePair(claims[firsts[row]], claims[seconds[row]], pair_keys, similarities[row]))
+    return tuple(result)
 
 
 def key_is_doc_only(keys: Iterable[str]) -> bool:
     return all(k.startswith("doc:") for k in keys)
 
 
-def _block_pairs(members: list[int], claims: Sequence[Claim], key: str) -> Iterable[tuple[int, int]]:
+def _similarities(contents: Sequence[str], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """rapidfuzz token-set ratio of each pair's content words, computed once per distinct text pair."""
+    text_ids: dict[str, int] = {}
+    ids = np.array([text_ids.setdefault(text, len(text_ids)) for text in contents], dtype=np.int64)
+    texts = list(text_ids)
+    text_pairs = ids[first] * len(texts) + ids[second]
+    distinct, which = np.unique(text_pairs, return_inverse=True)
+    scores = [
+        fuzz.token_set_ratio(texts[a], texts[b])
+        for a, b in zip((distinct // len(texts)).tolist(), (distinct % len(texts)).tolist(), strict=True)
+    ]
+    return np.array(scores, dtype=np.float64)[which]
+
+
+def _within_cap(
+    first: np.ndarray, second: np.ndarray, similarity: np.ndarray, candidate: np.ndarray, count: int
+) -> np.ndarray:
+    """Pairs kept by at least one of their claims, each claim keeping its MAX_PAIRS_PER_CLAIM best."""
+    rows = np.flatnonzero(candidate)
+    owner = np.concatenate([first[rows], second[rows]])
+    if not len(owner) or np.bincount(owner, minlength=count).max() <= MAX_PAIRS_PER_CLAIM:
+        return candidate
+    partner = np.concatenate([second[rows], first[rows]])
+    score = np.concatenate([similarity[rows], similarity[rows]])
+    order = np.lexsort((partner, -score, owner))  # by owner, then best first, then earlier partner
+    owners = owner[order]
+    rank = np.arange(len(order)) - np.searchsorted(owners, owners, side="left")
+    chosen = order[rank < MAX_PAIRS_PER_CLAIM] % len(rows)
+    kept = np.zeros_like(candidate)
+    kept[rows[chosen]] = True
+    return kept
+
+
+def _block_pairs(
+    members: list[int], claims: Sequence[Claim], key: str, contents: Sequence[str]
+) -> np.ndarray:
+    """The pairs (i < j) a block proposes, as a 2 x n array of claim indexes (repeats possible)."""
     if len(members) < 2:
-        return
+        return _NO_PAIRS
+    index = np.array(members, dtype=np.int64)
     if key.startswith("doc:"):
-        anchors = [m for m in members if claims[m].label]
-        for i in anchors:
-            for j in members:
-                if i != j:
-                    yield (min(i, j), max(i, j))
-        return
+        anchors = np.array([m for m in members if claims[m].label], dtype=np.int64)
+        i = np.repeat(anchors, len(index))
+        j = np.tile(index, len(anchors))
+        distinct = i != j
+        i, j = i[distinct], j[distinct]
+        return np.stack([np.minimum(i, j), np.maximum(i, j)])
     if len(members) <= MAX_BLOCK:
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                yield (i, j)
-        return
-    texts = [_content(claims[m]) for m in members]
-    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1)
-    for x, i in enumerate(members):
-        row = scores[x]
-        order = sorted(range(len(members)), key=lambda y: (-row[y], y))
-        for y in order[: NEIGHBOURS + 1]:
-            j = members[y]
-            if i != j:
-                yield (min(i, j), max(i, j))
+        # Members are in ascending order, so every pair is already (smaller, larger).
+        x, y = np.triu_indices(len(members), 1)
+        return np.stack([index[x], index[y]])
+    nearest = _nearest(members, contents)
+    i = np.repeat(index, nearest.shape[1])
+    j = index[nearest.ravel()]
+    distinct = i != j
+    i, j = i[distinct], j[distinct]
+    return np.stack([np.minimum(i, j), np.maximum(i, j)])
+
+
+def _nearest(members: list[int], contents: Sequence[str]) -> np.ndarray:
+    """For each member, the positions of its NEIGHBOURS + 1 most similar members (itself included
+    when it ranks), best first, ties to the earlier member.
+
+    Members with the same content words have the same row, so each distinct text is scored
+    once: a story syndicated N times costs no more to score than one copy.
+    """
+    text_ids: dict[str, int] = {}
+    member_text = np.array([text_ids.setdefault(contents[m], len(text_ids)) for m in members])
+    texts = list(text_ids)
+    rows = []
+    for start in range(0, len(texts), _ROWS_AT_ONCE):
+        scores = process.cdist(
+            texts[start : start + _ROWS_AT_ONCE], texts, scorer=fuzz.token_set_ratio, workers=1
+        )
+        per_member = scores[:, member_text]
+        rows.append(np.argsort(-per_member, axis=1, kind="stable")[:, : NEIGHBOURS + 1])
+    return np.concatenate(rows)[member_text]

@@ -3,8 +3,12 @@
 Extraction is the slow stage; its output depends only on the article's content, the spaCy
 model and claimcheck's extraction code, so those four make the key (:func:`cache_key`).
 Claims are stored with ``doc=""`` because the same content may live under several paths;
-callers put the path back with :func:`relabel` (``published`` and ``outlet`` are stored as
-extracted: they come from the content the key already covers).
+callers put the path back with :func:`relabel` or ``get(key, doc=...)`` (``published`` and
+``outlet`` are stored as extracted: they come from the content the key already covers).
+
+The same file also holds the findings of whole runs (:meth:`ClaimCache.get_findings`), under a
+key the pipeline makes of every article's cache key, the configuration and the analysis code,
+so an unchanged corpus is not aligned and checked again.
 
 The cache never fails a run. A file that is not a SQLite database is deleted and rebuilt;
 one of another schema version is emptied and rebuilt; a cache that cannot be opened at all
@@ -24,11 +28,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
-from claimcheck.model import Claim
-from claimcheck.serial import SerialError, claims_from_json, claims_to_json
+from claimcheck.model import Claim, Finding
+from claimcheck.serial import (
+    SerialError,
+    claims_from_json,
+    claims_to_json,
+    findings_from_json,
+    findings_to_json,
+)
 
 DEFAULT_CACHE_PATH = Path(".claimcheck") / "cache.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the findings table
 DEFAULT_BUSY_TIMEOUT_MS = 30_000
 _MEMORY = ":memory:"
 # Primary result codes meaning the file itself is bad (sqlite3.SQLITE_* names, stable values).
@@ -38,7 +48,11 @@ _SQLITE_NOTADB = 26
 _CREATE_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL) WITHOUT ROWID",
+    # With a rowid: INSERT OR REPLACE gives a new, larger rowid, which orders entries by age.
+    "CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, payload TEXT NOT NULL)",
 )
+# Each edit of an article or of the rules makes a new findings entry; only the newest are kept.
+MAX_FINDINGS_ENTRIES = 16
 
 
 def cache_key(content_hash: str, model_name: str, model_version: str, extraction_version: str) -> str:
@@ -92,8 +106,8 @@ class ClaimCache:
     def close(self) -> None:
         self._connection.close()
 
-    def get(self, key: str) -> tuple[Claim, ...] | None:
-        """The claims stored under ``key`` (with ``doc=""``), or None on a miss."""
+    def get(self, key: str, doc: str | None = None) -> tuple[Claim, ...] | None:
+        """The claims stored under ``key`` (with ``doc=""``, or ``doc`` if given), or None on a miss."""
         try:
             row = self._connection.execute("SELECT payload FROM claims WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError as exc:
@@ -102,7 +116,7 @@ class ClaimCache:
         if row is None:
             return None
         try:
-            return claims_from_json(row[0])
+            return claims_from_json(row[0], doc=doc)
         except SerialError as exc:
             self._warn(f"claim cache entry {key[:12]} is unreadable ({exc}); extracting again")
             return None
@@ -123,11 +137,43 @@ class ClaimCache:
         except sqlite3.DatabaseError as exc:
             self._warn(f"claim cache {self.path} could not be written ({exc}); results were not cached")
 
+    def get_findings(self, key: str) -> tuple[Finding, ...] | None:
+        """The findings of a run stored under ``key``, or None on a miss."""
+        try:
+            row = self._connection.execute("SELECT payload FROM findings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._warn(f"claim cache {self.path} could not be read ({exc}); checking again")
+            return None
+        if row is None:
+            return None
+        try:
+            return findings_from_json(row[0])
+        except SerialError as exc:
+            self._warn(f"findings cache entry {key[:12]} is unreadable ({exc}); checking again")
+            return None
+
+    def put_findings(self, key: str, findings: tuple[Finding, ...]) -> None:
+        """Store the findings of a run, replacing any under the same key; keep the newest few."""
+        payload = findings_to_json(findings)
+        try:
+            with self._transaction():
+                self._connection.execute(
+                    "INSERT OR REPLACE INTO findings (key, payload) VALUES (?, ?)", (key, payload)
+                )
+                self._connection.execute(
+                    "DELETE FROM findings WHERE rowid NOT IN"
+                    " (SELECT rowid FROM findings ORDER BY rowid DESC LIMIT ?)",
+                    (MAX_FINDINGS_ENTRIES,),
+                )
+        except sqlite3.DatabaseError as exc:
+            self._warn(f"claim cache {self.path} could not be written ({exc}); findings were not cached")
+
     def clear(self) -> None:
         """Remove every entry."""
         try:
             with self._transaction():
                 self._connection.execute("DELETE FROM claims")
+                self._connection.execute("DELETE FROM findings")
         except sqlite3.DatabaseError as exc:
             self._warn(f"claim cache {self.path} could not be cleared ({exc})")
 

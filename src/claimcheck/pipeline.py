@@ -1,9 +1,17 @@
-"""run(paths, config) -> Report: ingest, extract, align, apply the rules, fingerprint, sort."""
+"""run(paths, config) -> Report: ingest, extract, align, apply the rules, fingerprint, sort.
+
+With a cache path, claims are cached per article and findings per run (:func:`cached_analysis`).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
+from enum import Enum
+from functools import cache
+from pathlib import Path
 
 from claimcheck import baseline as baselines
 from claimcheck.align import candidate_pairs
@@ -56,13 +64,13 @@ def default_extractor(config: Config, jobs: int) -> ClaimExtractor:
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
     articles, problems = load_articles(paths, options.stdin_text)
     notes: list[str] = []
-    if extractor is None:
-        if options.cache_path is not None:
-            extractor = cached_extractor(config, options.jobs, options.cache_path, notes)
-        else:
+    if extractor is None and options.cache_path is not None:
+        report = cached_analysis(articles, problems, config, options, notes)
+    else:
+        if extractor is None:
             extractor = default_extractor(config, options.jobs)
-    claims_by_doc = extractor(articles)
-    report = analyse(articles, claims_by_doc, config, problems, options.min_severity)
+        claims_by_doc = extractor(articles)
+        report = analyse(articles, claims_by_doc, config, problems, options.min_severity)
     return replace(report, notes=tuple(notes))
 
 
@@ -132,36 +140,134 @@ def model_version(name: str) -> str:
     return model_identity(name)[1]
 
 
-def cached_extractor(config: Config, jobs: int, cache_path, notes: list[str]) -> ClaimExtractor:
-    """Extraction through the SQLite claim cache: only articles whose content changed are parsed."""
-    import hashlib
+def cached_analysis(
+    articles: Sequence[Article],
+    problems: Iterable[FileProblem],
+    config: Config,
+    options: RunOptions,
+    notes: list[str],
+) -> Report:
+    """:func:`analyse` through the SQLite cache.
 
-    from claimcheck.cache import ClaimCache, cache_key, relabel
+    Claims are cached per article content, so only changed articles are parsed; the findings
+    are cached per run (every article's path and claim key, the configuration, the analysis
+    code), so an unchanged corpus is not aligned and checked again.
+    """
+    from claimcheck.cache import ClaimCache
+
+    with ClaimCache(options.cache_path) as cache:
+        keys = article_keys(articles, config)
+        claims_by_doc = cached_claims(cache, articles, keys, config, options.jobs)
+        claims = tuple(c for a in articles for c in claims_by_doc.get(a.doc, ()))
+        key = findings_key(articles, keys, config, options.min_severity)
+        findings = cache.get_findings(key)
+        if findings is None:
+            findings = find_discrepancies(claims, config, options.min_severity)
+            cache.put_findings(key, findings)
+        notes.extend(cache.warnings)
+    return Report(articles=tuple(articles), claims=claims, findings=findings, problems=tuple(problems))
+
+
+def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
+    """The claim cache key of each article: its content, the model and the extraction code."""
+    from claimcheck.cache import cache_key
     from claimcheck.extract import EXTRACTION_VERSION
 
-    extract = default_extractor(config, jobs)
     version = model_version(config.settings.model)
     aliases_hash = hashlib.sha256(repr((config.aliases, config.synonyms)).encode()).hexdigest()[:16]
     extraction = f"{EXTRACTION_VERSION}:{aliases_hash}"
+    return {a.doc: cache_key(a.content_hash, config.settings.model, version, extraction) for a in articles}
 
-    def run_cached(articles: Sequence[Article]) -> dict[str, tuple[Claim, ...]]:
-        with ClaimCache(cache_path) as cache:
-            keys = {
-                a.doc: cache_key(a.content_hash, config.settings.model, version, extraction) for a in articles
-            }
-            result: dict[str, tuple[Claim, ...]] = {}
-            missing = []
-            for article in articles:
-                hit = cache.get(keys[article.doc])
-                if hit is None:
-                    missing.append(article)
-                else:
-                    result[article.doc] = relabel(hit, article.doc)
-            if missing:
-                fresh = extract(missing)
-                result.update(fresh)
-                cache.put_many({keys[a.doc]: fresh[a.doc] for a in missing})
-            notes.extend(cache.warnings)
-        return result
 
-    return run_cached
+def cached_claims(
+    cache, articles: Sequence[Article], keys: dict[str, str], config: Config, jobs: int
+) -> dict[str, tuple[Claim, ...]]:
+    """Claims per article path from the cache; the articles missing from it are extracted and stored."""
+    result: dict[str, tuple[Claim, ...]] = {}
+    missing = []
+    for article in articles:
+        hit = cache.get(keys[article.doc], doc=article.doc)
+        if hit is None:
+            missing.append(article)
+        else:
+            result[article.doc] = hit
+    if missing:
+        fresh = default_extractor(config, jobs)(missing)
+        result.update(fresh)
+        cache.put_many({keys[a.doc]: fresh[a.doc] for a in missing})
+    return result
+
+
+def findings_key(
+    articles: Sequence[Article], keys: dict[str, str], config: Config, min_severity: Severity
+) -> str:
+    """sha256 hex of everything the findings of a run depend on, given its claims' cache keys.
+
+    The articles stay in their given order (it orders the findings); the configuration is
+    canonicalised (:func:`config_digest`); the analysis code is hashed from its source.
+    """
+    from claimcheck.extract import EXTRACTION_VERSION
+
+    parts = [
+        "findings/1",
+        config_digest(config),
+        min_severity.value,
+        str(EXTRACTION_VERSION),
+        analysis_code_digest(),
+    ]
+    parts.extend(f"{a.doc}\x1e{keys[a.doc]}" for a in articles)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def config_digest(config: Config) -> str:
+    """A hash of the configuration that shapes findings (not its file name, not its ignores:
+    suppressions are applied after the pipeline)."""
+    shaping = (config.settings, config.aliases, config.synonyms, config.rules)
+    return hashlib.sha256(repr(_canonical(shaping)).encode("utf-8")).hexdigest()
+
+
+def _canonical(value: object) -> object:
+    """Nested plain tuples with a stable repr: sets sorted, dataclasses spelled out by field.
+
+    ``repr`` alone is not stable across processes for frozensets of strings (hash seed).
+    """
+    if value is None or isinstance(value, bool | int | float | str) and not isinstance(value, Enum):
+        return value
+    if isinstance(value, Enum):
+        return ("enum", type(value).__qualname__, value.value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return (
+            "dataclass",
+            type(value).__module__,
+            type(value).__qualname__,
+            tuple((f.name, _canonical(getattr(value, f.name))) for f in fields(value)),
+        )
+    if isinstance(value, tuple | list):
+        return tuple(_canonical(item) for item in value)
+    if isinstance(value, set | frozenset):
+        return ("set", tuple(sorted((_canonical(item) for item in value), key=repr)))
+    if isinstance(value, dict):
+        items = ((_canonical(k), _canonical(v)) for k, v in value.items())
+        return ("dict", tuple(sorted(items, key=repr)))
+    if isinstance(value, re.Pattern):
+        return ("pattern", value.pattern, value.flags)
+    # Anything else by its repr; one holding an address ("at 0x...") only makes the cache miss.
+    return ("repr", type(value).__qualname__, repr(value))
+
+
+@cache
+def analysis_code_digest() -> str:
+    """A hash of claimcheck's own files (code and data such as word lists): editing a rule or
+    its data must not serve findings from before. About 1 MiB, read once per process."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        digest.update(str(path.relative_to(package)).encode("utf-8") + b"\x00")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
+        digest.update(b"\x00")
+    return digest.hexdigest()

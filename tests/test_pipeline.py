@@ -1,0 +1,137 @@
+"""pipeline.run through the cache: findings are reused for an unchanged corpus and configuration."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck import pipeline
+from claimcheck.config import Settings
+from claimcheck.model import Severity
+from claimcheck.pipeline import RunOptions
+
+NEWSDEV = Path(__file__).parent / "golden" / "newsdev" / "articles"
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    return folder
+
+
+@pytest.fixture
+def analyses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the calls to find_discrepancies, which a findings cache hit skips."""
+    calls: list[int] = []
+    real = pipeline.find_discrepancies
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "find_discrepancies", counting)
+    return calls
+
+
+def run(articles: Path, config, cache: Path, min_severity: Severity = Severity.INFO):
+    return pipeline.run([str(articles)], config, RunOptions(cache_path=str(cache), min_severity=min_severity))
+
+
+def test_warm_run_reuses_the_findings(articles, tmp_path, default_config, monkeypatch):
+    cache = tmp_path / "cache" / "cache.sqlite"
+    uncached = pipeline.run([str(articles)], default_config, RunOptions())
+    cold = run(articles, default_config, cache)
+    assert cold.findings, "the newsdev articles have findings; the test needs some"
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("find_discrepancies ran on a warm run")
+
+    monkeypatch.setattr(pipeline, "find_discrepancies", must_not_run)
+    warm = run(articles, default_config, cache)
+    assert warm.notes == ()
+    assert warm.findings == cold.findings == uncached.findings
+    assert warm.claims == cold.claims == uncached.claims
+    # Every claim of a finding is one of the run's claims, equal by value.
+    claims = set(warm.claims)
+    assert all(claim in claims for finding in warm.findings for claim in finding.claims)
+
+
+def test_changed_configuration_misses(articles, tmp_path, default_config, analyses):
+    cache = tmp_path / "cache.sqlite"
+    run(articles, default_config, cache)
+    run(articles, default_config, cache)
+    assert len(analyses) == 1
+
+    first = default_config.rules[0]
+    demoted = dataclasses.replace(
+        default_config,
+        rules=(dataclasses.replace(first, severity=Severity.INFO, message=first.message + "!"),)
+        + default_config.rules[1:],
+    )
+    run(articles, demoted, cache)
+    assert len(analyses) == 2
+    stricter = dataclasses.replace(default_config, settings=Settings(min_similarity=95.0))
+    run(articles, stricter, cache)
+    assert len(analyses) == 3
+    run(articles, default_config, cache, min_severity=Severity.WARNING)
+    assert len(analyses) == 4
+    # Back to the first configuration: still cached.
+    run(articles, default_config, cache)
+    assert len(analyses) == 4
+
+
+def test_changed_or_removed_article_misses(articles, tmp_path, default_config, analyses):
+    cache = tmp_path / "cache.sqlite"
+    before = run(articles, default_config, cache)
+    first = sorted(articles.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nThe board met on Tuesday.\n", encoding="utf-8")
+    after = run(articles, default_config, cache)
+    assert len(analyses) == 2
+    assert len(after.claims) > len(before.claims)
+
+    sorted(articles.iterdir())[-1].unlink()
+    run(articles, default_config, cache)
+    assert len(analyses) == 3
+
+
+def test_same_content_under_another_path_misses(articles, tmp_path, default_config, analyses):
+    cache = tmp_path / "cache.sqlite"
+    run(articles, default_config, cache)
+    moved = tmp_path / "moved"
+    shutil.copytree(articles, moved)
+    report = run(moved, default_config, cache)
+    assert len(analyses) == 2
+    assert all(claim.doc.startswith(str(moved)) for finding in report.findings for claim in finding.claims)
+
+
+def test_config_digest_is_stable_across_processes() -> None:
+    # Rule options may hold frozensets, whose repr order changes with the hash seed.
+    script = (
+        "from claimcheck.config import DEFAULT_SOURCE, default_text, parse_config\n"
+        "from claimcheck.pipeline import config_digest\n"
+        "print(config_digest(parse_config(default_text(), DEFAULT_SOURCE)))\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
+
+
+def test_canonical_sorts_sets_and_spells_out_dataclasses() -> None:
+    assert pipeline._canonical(frozenset({"b", "a"})) == pipeline._canonical(frozenset({"a", "b"}))
+    assert pipeline._canonical(Settings()) != pipeline._canonical(Settings(batch_size=1))
+    assert pipeline._canonical(Severity.INFO) != pipeline._canonical("info")
