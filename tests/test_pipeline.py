@@ -135,3 +135,16 @@ def test_canonical_sorts_sets_and_spells_out_dataclasses() -> None:
     assert pipeline._canonical(frozenset({"b", "a"})) == pipeline._canonical(frozenset({"a", "b"}))
     assert pipeline._canonical(Settings()) != pipeline._canonical(Settings(batch_size=1))
     assert pipeline._canonical(Severity.INFO) != pipeline._canonical("info")
+
+
+def test_progress_reports_every_paragraph_parsed(articles, tmp_path, default_config):
+    calls: list[tuple[int, int]] = []
+    options = RunOptions(
+        cache_path=str(tmp_path / "c.sqlite"), progress=lambda done, total: calls.append((done, total))
+    )
+    pipeline.run([str(articles)], default_config, options)
+    assert calls and calls[-1][0] == calls[-1][1] > 0
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    calls.clear()
+    pipeline.run([str(articles)], default_config, options)
+    assert calls == [], "a warm run parses nothing"

@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -147,11 +147,17 @@ def _run(
     paths = paths or DEFAULT_PATHS
     stdin_text = sys.stdin.read() if "-" in paths else None
     cache_path = None if no_cache else str(cache_dir / "cache.sqlite")
-    with _progress("Reading articles"):
+    with _progress() as progress:
         report = run(
             paths,
             config,
-            RunOptions(jobs=jobs, min_severity=min_severity, stdin_text=stdin_text, cache_path=cache_path),
+            RunOptions(
+                jobs=jobs,
+                min_severity=min_severity,
+                stdin_text=stdin_text,
+                cache_path=cache_path,
+                progress=progress,
+            ),
         )
     result = apply_suppressions(report.findings, report.articles, config.ignores)
     notes = list(report.notes)
@@ -165,14 +171,29 @@ def _run(
 
 
 @contextlib.contextmanager
-def _progress(label: str) -> Iterator[None]:
-    """A spinner on stderr when it is a terminal; nothing in CI logs or pipes."""
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while paragraphs are parsed, when stderr is a terminal; nothing
+    in CI logs or pipes."""
     console = Console(stderr=True)
     if not console.is_terminal or os.environ.get("CI"):
-        yield
+        yield None
         return
-    with console.status(label):
-        yield
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("Parsing paragraphs"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("parse", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def _show_problems(report: Report) -> None:

@@ -11,7 +11,7 @@ predicate is the label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,9 +110,15 @@ def model_identity(name: str) -> tuple[str, str]:
 
 
 def extract_claims(
-    articles: Sequence[Article], aliases: AliasTable, settings: ExtractSettings
+    articles: Sequence[Article],
+    aliases: AliasTable,
+    settings: ExtractSettings,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, tuple[Claim, ...]]:
-    """Claims of every article, keyed by ``Article.doc``; spaCy runs once over all paragraphs."""
+    """Claims of every article, keyed by ``Article.doc``; spaCy runs once over all paragraphs.
+
+    ``progress(done, total)`` is called as paragraphs are parsed (for a progress bar).
+    """
     nlp = load_pipeline(settings.model)
     units: list[tuple[int, Paragraph, int, str]] = []  # (article index, paragraph, offset, text)
     for number, article in enumerate(articles):
@@ -127,8 +133,11 @@ def extract_claims(
         kwargs["n_process"] = settings.jobs
     docs = nlp.pipe(texts, **kwargs)
     builders = [_ArticleClaims(article, aliases) for article in articles]
-    for (number, paragraph, offset, _), doc in zip(units, docs, strict=True):
+    total = len(units)
+    for done, ((number, paragraph, offset, _), doc) in enumerate(zip(units, docs, strict=True), 1):
         builders[number].add(paragraph, offset, doc)
+        if progress is not None and (done % 16 == 0 or done == total):
+            progress(done, total)
     return {article.doc: builder.claims() for article, builder in zip(articles, builders, strict=True)}
 
 

@@ -31,6 +31,7 @@ class RunOptions:
     min_severity: Severity = Severity.INFO
     stdin_text: str | None = None
     cache_path: str | None = None  # None: no cache
+    progress: Callable[[int, int], None] | None = None  # (paragraphs parsed, paragraphs to parse)
 
 
 ClaimExtractor = Callable[[Sequence[Article]], dict[str, tuple[Claim, ...]]]
@@ -55,10 +56,12 @@ def alias_table(config: Config) -> AliasTable:
     return AliasTable.from_pairs(config.aliases)
 
 
-def default_extractor(config: Config, jobs: int) -> ClaimExtractor:
+def default_extractor(
+    config: Config, jobs: int, progress: Callable[[int, int], None] | None = None
+) -> ClaimExtractor:
     aliases = alias_table(config)
     settings = ExtractSettings(model=config.settings.model, batch_size=config.settings.batch_size, jobs=jobs)
-    return lambda articles: extract_claims(articles, aliases, settings)
+    return lambda articles: extract_claims(articles, aliases, settings, progress)
 
 
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
@@ -68,7 +71,7 @@ def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions()
         report = cached_analysis(articles, problems, config, options, notes)
     else:
         if extractor is None:
-            extractor = default_extractor(config, options.jobs)
+            extractor = default_extractor(config, options.jobs, options.progress)
         claims_by_doc = extractor(articles)
         report = analyse(articles, claims_by_doc, config, problems, options.min_severity)
     return replace(report, notes=tuple(notes))
@@ -157,7 +160,7 @@ def cached_analysis(
 
     with ClaimCache(options.cache_path) as cache:
         keys = article_keys(articles, config)
-        claims_by_doc = cached_claims(cache, articles, keys, config, options.jobs)
+        claims_by_doc = cached_claims(cache, articles, keys, config, options.jobs, options.progress)
         claims = tuple(c for a in articles for c in claims_by_doc.get(a.doc, ()))
         key = findings_key(articles, keys, config, options.min_severity)
         findings = cache.get_findings(key)
@@ -180,7 +183,12 @@ def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
 
 
 def cached_claims(
-    cache, articles: Sequence[Article], keys: dict[str, str], config: Config, jobs: int
+    cache,
+    articles: Sequence[Article],
+    keys: dict[str, str],
+    config: Config,
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, tuple[Claim, ...]]:
     """Claims per article path from the cache; the articles missing from it are extracted and stored."""
     result: dict[str, tuple[Claim, ...]] = {}
@@ -192,7 +200,7 @@ def cached_claims(
         else:
             result[article.doc] = hit
     if missing:
-        fresh = default_extractor(config, jobs)(missing)
+        fresh = default_extractor(config, jobs, progress)(missing)
         result.update(fresh)
         cache.put_many({keys[a.doc]: fresh[a.doc] for a in missing})
     return result
