@@ -148,3 +148,22 @@ def test_progress_reports_every_paragraph_parsed(articles, tmp_path, default_con
     calls.clear()
     pipeline.run([str(articles)], default_config, options)
     assert calls == [], "a warm run parses nothing"
+
+
+def test_related_documents_share_named_entities_and_dates():
+    from datetime import date
+
+    from claimcheck.model import Claim
+
+    def claim(doc, entities, day):
+        return Claim(
+            doc=doc, paragraph=0, line=1, column=1, start=0, end=1, text="x", entities=entities, published=day
+        )
+
+    claims = [
+        claim("a.md", ("draxley", "port celyn"), date(2025, 3, 3)),
+        claim("b.md", ("draxley", "port celyn", "ministry"), date(2025, 3, 4)),
+        claim("c.md", ("draxley",), date(2025, 3, 4)),  # one shared name is not a story
+        claim("d.md", ("draxley", "port celyn"), date(2025, 6, 1)),  # months later: another story
+    ]
+    assert pipeline.related_documents(claims) == frozenset({("a.md", "b.md")})

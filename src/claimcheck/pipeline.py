@@ -92,7 +92,7 @@ def analyse(
 def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
-    lexicon = build_lexicon(config)
+    lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
     pairs = candidate_pairs(claims, lexicon.predicate_class)
     context = Context(lexicon=lexicon)
     order = {a.doc: n for n, a in enumerate(_docs_in_order(claims))}
@@ -115,6 +115,49 @@ def find_discrepancies(
             fingerprint = baselines.fingerprint(finding.rule, claims_sorted)
             findings[key] = replace(finding, fingerprint=fingerprint)
     return tuple(sorted(findings.values(), key=lambda f: _sort_key(f, order)))
+
+
+STORY_MIN_SHARED = 2  # named entities two reports must share to be one story
+STORY_MAX_DAYS = 14  # and the most days between their publication dates
+
+
+def related_documents(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
+    """Pairs of articles that report the same story: they name at least two of the same
+    entities (leaving out entities most articles name, like a country in a national corpus)
+    and, where both are dated, were published within two weeks of each other."""
+    entities: dict[str, set[str]] = {}
+    published: dict[str, object] = {}
+    for claim in claims:
+        entities.setdefault(claim.doc, set()).update(claim.entities)
+        published.setdefault(claim.doc, claim.published)
+    docs = sorted(entities)
+    if len(docs) < 2:
+        return frozenset()
+    frequency: dict[str, int] = {}
+    for names in entities.values():
+        for name in names:
+            frequency[name] = frequency.get(name, 0) + 1
+    common = {name for name, count in frequency.items() if len(docs) > 4 and count > len(docs) / 2}
+    by_name: dict[str, list[str]] = {}
+    for doc in docs:
+        for name in entities[doc] - common:
+            by_name.setdefault(name, []).append(doc)
+    shared: dict[tuple[str, str], int] = {}
+    for members in by_name.values():
+        if len(members) > 50:
+            continue  # a name in very many articles says little about which story
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                shared[(first, second)] = shared.get((first, second), 0) + 1
+    related = set()
+    for (first, second), count in shared.items():
+        if count < STORY_MIN_SHARED:
+            continue
+        day_a, day_b = published[first], published[second]
+        if day_a and day_b and abs((day_a - day_b).days) > STORY_MAX_DAYS:
+            continue
+        related.add((first, second))
+    return frozenset(related)
 
 
 def _docs_in_order(claims: Sequence[Claim]):

@@ -20,6 +20,11 @@ class Lexicon:
     groups: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     # word -> representative of its synonym set
     synonyms: dict[str, str] = field(default_factory=dict)
+    # pairs of articles that report the same story (see pipeline.related_documents)
+    related_docs: frozenset[tuple[str, str]] = frozenset()
+
+    def related(self, a: str, b: str) -> bool:
+        return (a, b) in self.related_docs or (b, a) in self.related_docs
 
     def predicate_class(self, predicate: str) -> str:
         """A representative for predicates that name the same event ("make" ~ "produce")."""
@@ -165,8 +170,8 @@ def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Two claims of different articles are about the same thing.
 
     Their named subjects match; or, where a subject is a common noun ("the death toll") or
-    missing (a passive), both sentences name the same entity -- two stories that merely share
-    an attribute ("death toll") are not aligned.
+    missing (a passive), the two articles report the same story or both sentences name the
+    same entity -- two stories that merely share an attribute ("death toll") are not aligned.
     """
     if a.doc == b.doc:
         return True
@@ -176,6 +181,8 @@ def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return names_match(sa, sb, lexicon)
     if sa and sb and not keys_equal(sa, sb, lexicon):
         return False
+    if lexicon.related(a.doc, b.doc):
+        return True
     # The thing acted on ("the IPO") is not evidence that two stories are one.
     own = {a.object_key, b.object_key, sa, sb}
     return bool((set(a.entities) & set(b.entities)) - own)
