@@ -320,7 +320,7 @@ class _ArticleClaims:
                 return span.text, named
         name = _name_in(token, span)
         if name is not None:
-            key = self.aliases.canonical(name.text)
+            key = self.aliases.canonical(_SCORE.sub("", name.text))
             if any(t.ent_type_ == "PERSON" for t in name):
                 key = self.people.resolve(key)
             return span.text, key
@@ -704,6 +704,8 @@ def _prep_object(noun, preps: tuple[str, ...]):
     return None
 
 
+# A match score after a team's name ("Leeds Rhinos 2-1") is not part of the name.
+_SCORE = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
 _CURRENCY_WORDS = frozenset("euro dollar pound yen franc yuan rupee krona krone real peso won".split())
 
 

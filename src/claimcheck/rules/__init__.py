@@ -19,6 +19,7 @@ from claimcheck.rules import (
     granularity,
     negation,
     number_conflict,
+    reversed_roles,
 )
 
 
@@ -39,5 +40,6 @@ KINDS: dict[str, ModuleType] = {
     "granularity": granularity,
     "number-conflict": number_conflict,
     "change-over-time": change_over_time,
+    "reversed-roles": reversed_roles,
     "antonyms": antonyms,
 }
