@@ -174,3 +174,13 @@ def test_jobs_gives_the_same_report(workdir):
     one = invoke("report", "--format", "json", "--no-cache")
     two = invoke("report", "--format", "json", "--no-cache", "--jobs", "2")
     assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout
+
+
+@pytest.mark.parametrize("target", ["corpus/seed.md/x.json", "corpus/seed.md"])
+def test_unwritable_output_is_one_line_exit_2(workdir, target):
+    if target == "corpus/seed.md":
+        result = invoke("export", "--no-cache", "--output", target)  # a file where a folder is needed
+    else:
+        result = invoke("report", "--no-cache", "--format", "json", "--output", target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error:") and len(result.stderr.strip().splitlines()) == 1

@@ -88,3 +88,13 @@ def test_missing_rules_file(tmp_path):
 def test_ignore_entries_need_a_reason():
     config = parse_config('[[ignore]]\nfingerprint = "abc123"\nreason = "checked by the desk"\n', "x.toml")
     assert config.ignores[0].fingerprint == "abc123"
+
+
+def test_unknown_kind_does_not_hide_other_problems_of_its_rule():
+    with pytest.raises(ConfigError) as caught:
+        parse_config(
+            '[rules.x]\nkind = "nope"\nseverity = "fatal"\n[rules.y]\nkind = "negation"\nenabled = "no"\n',
+            "x.toml",
+        )
+    joined = "\n".join(caught.value.problems)
+    assert "rules.x.kind" in joined and "rules.x.severity" in joined and "rules.y.enabled" in joined

@@ -182,7 +182,10 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
         if not isinstance(body, dict):
             problems.append(f"{where}: must be a table")
             continue
-        if body.get("enabled", True) is False:
+        enabled = body.get("enabled", True)
+        if not isinstance(enabled, bool):
+            problems.append(f"{where}.enabled: must be true or false")
+        elif enabled is False:
             continue
         kind = body.get("kind")
         module = KINDS.get(kind) if isinstance(kind, str) else None
@@ -190,6 +193,8 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
             problems.append(
                 f"{where}.kind: unknown kind {kind!r}{_line_of(text, f'[{where}]')}; known: {sorted(KINDS)}"
             )
+            if "severity" in body and body["severity"] not in Severity.__members__.values():
+                problems.append(f"{where}.severity: {body['severity']!r} is not one of error, warning, info")
             continue
         severity = body.get("severity", module.DEFAULT_SEVERITY)
         if severity not in Severity.__members__.values():

@@ -511,6 +511,10 @@ def _noun_phrase(token):
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "punct" and child.i < right):
             right = max(right, child.right_edge.i)
+    # Keep brackets whole: "an initial public offering (IPO)", not "... (IPO".
+    text = token.doc[left : right + 1].text
+    if text.count("(") > text.count(")") and right + 1 < len(token.doc) and token.doc[right + 1].text == ")":
+        right += 1
     return token.doc[left : right + 1]
 
 
