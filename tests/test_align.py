@@ -137,3 +137,27 @@ def test_no_pairs():
     assert candidate_pairs(()) == ()
     assert candidate_pairs((claim(0),)) == ()
     assert candidate_pairs((claim(0, subject="a"), claim(1, subject="b"))) == ()
+
+
+def test_min_similarity_prunes_pairs_that_share_only_a_predicate():
+    from claimcheck.model import Claim
+
+    def claim(start, lemmas, subject=""):
+        return Claim(
+            doc="a.md",
+            paragraph=0,
+            line=1,
+            column=1,
+            start=start,
+            end=start + 1,
+            text="x",
+            predicate="win",
+            subject_key=subject,
+            content_lemmas=lemmas,
+        )
+
+    weak = [claim(0, ("election", "mayor", "vote")), claim(10, ("cup", "final", "goal"))]
+    assert len(candidate_pairs(weak, min_similarity=0)) == 1
+    assert candidate_pairs(weak, min_similarity=40) == ()
+    strong = [claim(0, ("election", "mayor"), "varga"), claim(10, ("cup", "final"), "varga")]
+    assert len(candidate_pairs(strong, min_similarity=100)) == 1, "a shared subject keeps the pair"

@@ -63,9 +63,15 @@ def _content(claim: Claim) -> str:
 
 
 def candidate_pairs(
-    claims: Sequence[Claim], predicate_class: Callable[[str], str] = lambda p: p
+    claims: Sequence[Claim],
+    predicate_class: Callable[[str], str] = lambda p: p,
+    min_similarity: float = 0.0,
 ) -> tuple[CandidatePair, ...]:
     """Pairs of distinct claims sharing at least one blocking key, in a deterministic order.
+
+    A shared predicate alone ("say", "win") is weak evidence: such pairs are kept only when
+    their content words are at least ``min_similarity`` (rapidfuzz token-set ratio, 0-100)
+    alike. Pairs that share a subject, object, measured attribute or fact box are kept.
 
     Each claim keeps at most :data:`MAX_PAIRS_PER_CLAIM` partners over all its blocks, the most
     similar first (ties: the earlier claim), so the number of pairs grows linearly with the
@@ -114,6 +120,11 @@ def candidate_pairs(
         keep = np.ones(len(pairs), dtype=bool)
 
     similarity = _similarities(contents, first, second)
+    if min_similarity > 0:
+        pred_key = np.array([k.startswith("pred:") for k in key_names])
+        strong = np.zeros(len(pairs), dtype=bool)
+        strong[which[~pred_key[pair_key_ids]]] = True
+        keep &= strong | (similarity >= min_similarity)
     keep &= _within_cap(first, second, similarity, keep, count)
 
     # The blocking keys of each pair: block pairs grouped by pair row.

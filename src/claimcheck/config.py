@@ -32,7 +32,7 @@ _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 @dataclass(frozen=True, slots=True)
 class Settings:
     model: str = DEFAULT_MODEL
-    min_similarity: float = 82.0
+    min_similarity: float = 40.0
     batch_size: int = 64
 
 

@@ -93,7 +93,7 @@ def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
     lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
-    pairs = candidate_pairs(claims, lexicon.predicate_class)
+    pairs = candidate_pairs(claims, lexicon.predicate_class, config.settings.min_similarity)
     context = Context(lexicon=lexicon)
     order = {a.doc: n for n, a in enumerate(_docs_in_order(claims))}
     findings: dict[tuple, Finding] = {}
