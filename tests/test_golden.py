@@ -38,8 +38,10 @@ def _report_json(scenario: str, config, extractor) -> str:
 def test_golden_report(scenario, default_config, extractor, request, tmp_path):
     produced = _report_json(scenario, default_config, extractor)
     expected_path = GOLDEN / scenario / "expected.json"
-    if request.config.getoption("--update-golden") or not expected_path.exists():
+    if request.config.getoption("--update-golden"):
         expected_path.write_text(produced, encoding="utf-8")
+    elif not expected_path.exists():
+        pytest.fail(f"{expected_path} is missing; run pytest --update-golden and review it")
     assert produced == expected_path.read_text(encoding="utf-8")
     assert produced == _report_json(scenario, default_config, extractor), (
         "same input must give the same bytes"

@@ -345,7 +345,8 @@ def explain(
         console = Console()
         if found is not None:
             console.print(f"[bold]{found.id}[/] (kind {found.kind}, severity {found.severity.value})")
-            if found.description:
+            docstring = (module.__doc__ or "").strip()
+            if found.description and found.description != docstring.split("\n")[0]:
                 console.print(found.description)
             console.print(f"message: {found.message}", highlight=False, markup=False)
             options = found.options
@@ -354,7 +355,9 @@ def explain(
                 shown = f"{len(value)} entries" if isinstance(value, tuple) and len(value) > 6 else value
                 console.print(f"{name} = {shown}", highlight=False, markup=False)
             console.print()
-        console.print((module.__doc__ or "").strip(), highlight=False, markup=False)
+        # Unwrap the docstring's paragraphs so the terminal wraps them once.
+        paragraphs = (" ".join(p.split()) for p in (module.__doc__ or "").strip().split("\n\n"))
+        console.print("\n\n".join(paragraphs), highlight=False, markup=False)
 
 
 @app.command()

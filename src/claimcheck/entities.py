@@ -1,9 +1,9 @@
-"""Canonical keys for names, so that "Renault SA", "the Renault Group" and "Renault" align.
+"""Canonical keys for names, so that "Acme SA", "the Acme Group" and "Acme" align.
 
 Keys are accent- and case-folded, stripped of determiners, possessives and corporate
 suffixes, and mapped through the alias table (acronyms and their expansions, titles, and
-the extra aliases set in rules.toml). Surname mentions ("De Meo") are resolved per article
-to the full name seen earlier ("Luca de Meo") by ``PersonIndex``.
+the extra aliases set in rules.toml). Surname mentions ("Da Silva") are resolved per article
+to the full name seen earlier ("Maria da Silva") by ``PersonIndex``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _ACRONYM_DEF = re.compile(
 
 
 def fold(text: str) -> str:
-    """Accent-, case- and space-folded text: 'François  Provost' -> 'francois provost'."""
+    """Accent-, case- and space-folded text: 'José  Núñez' -> 'jose nunez'."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = (
@@ -113,7 +113,7 @@ class PersonIndex:
     full_names: list[str] = field(default_factory=list)
 
     def resolve(self, key: str) -> str:
-        """'de meo' -> 'luca de meo' when that full name was seen; new full names are recorded."""
+        """'da silva' -> 'maria da silva' when that full name was seen; new full names are recorded."""
         parts = key.split()
         if not parts:
             return key

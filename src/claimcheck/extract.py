@@ -462,7 +462,7 @@ def _find_subject(verb):
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive:
         return None
-    # Controlled and coordinated verbs share their governor's subject: "Renault plans to X".
+    # Controlled and coordinated verbs share their governor's subject: "Acme plans to X".
     head = verb
     for _ in range(4):
         if head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
@@ -471,7 +471,7 @@ def _find_subject(verb):
             if subject is not None:
                 return subject
         elif head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
-            # Headlines: "Renault to spin off its arm" parses the verb as a clause on the name.
+            # Headlines: "Acme to spin off its arm" parses the verb as a clause on the name.
             if verb.dep_ in ("relcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
             ):
@@ -531,7 +531,7 @@ def _name_in(token, span):
         if t.pos_ == "PROPN" and t.dep_ != "poss":
             ent = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
             return ent if ent is not None else token.doc[t.i : t.i + 1]
-    # "electric vehicle arm Ampere" in headlines: a name right after the noun names it.
+    # "battery arm Voltis" in headlines: a name right after the noun names it.
     after = token.i + 1
     if (
         after < len(token.doc)

@@ -157,7 +157,7 @@ class Claim:
     end: int
     text: str  # the sentence holding the claim
     subject: str = ""
-    subject_key: str = ""  # canonical entity key ("renault", "luca de meo")
+    subject_key: str = ""  # canonical entity key ("acme", "maria da silva")
     predicate: str = ""  # lemma phrase with particles: "spin off", "call off"
     object: str = ""
     object_key: str = ""

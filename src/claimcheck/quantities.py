@@ -906,7 +906,7 @@ def _starts_sentence(text: str, index: int) -> bool:
 
 
 def _after_capitalised_word(text: str, start: int, limit: int) -> bool:
-    """A number naming a thing, not counting: "the Renault 5", "Article 50", "Boeing 737"."""
+    """A number naming a thing, not counting: "the Model 3", "Article 50", "Boeing 737"."""
     before = _CAPITALISED_WORD_BEFORE.search(text, max(limit, start - 40), start)
     return before is not None and not _starts_sentence(text, before.start())
 
@@ -950,7 +950,7 @@ def _join_ranges(text: str, readings: list[_Reading]) -> list[_Reading]:
 
 
 def _mark_model_lists(text: str, readings: list[_Reading]) -> list[_Reading]:
-    """A bare number listed right after a model number is one too: "the Renault 5, 4 and Twingo"."""
+    """A bare number listed right after a model number is one too: "the Model 3, 5 and Zest"."""
     marked = list(readings)
     for i in range(1, len(marked)):
         previous, current = marked[i - 1], marked[i]

@@ -80,5 +80,9 @@ def render_table(mentions: Sequence[DatedMention], width: int | None = None) -> 
             str(r["granularity"]),
         )
     console.print(table)
-    console.print(f"{len(mentions)} time expressions in {len({m.doc for m in mentions})} articles")
+    docs = len({m.doc for m in mentions})
+    console.print(
+        f"{len(mentions)} time expression{'s' if len(mentions) != 1 else ''} "
+        f"in {docs} article{'s' if docs != 1 else ''}"
+    )
     return buffer.getvalue()

@@ -9,7 +9,7 @@ is hedged ("may", "appears").
 Options: ``groups``, a list of lists of lower-case lemma phrases ("call off", "put on hold").
 
 Passes: "The board approved the merger in May. Regulators approved the merger in June."
-Fails: "Renault postponed the IPO in January 2024. In January 2024, Renault canceled its IPO."
+Fails: "Acme postponed the IPO in January 2024. In January 2024, Acme cancelled its IPO."
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from claimcheck.rules.matching import (
     label_predicate,
     render_message,
     same_story,
+    surface_form,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -100,7 +101,9 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             rule=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            message=render_message(rule.message, subject=subject, a=a.predicate, b=b.predicate),
+            message=render_message(
+                rule.message, subject=subject, a=surface_form(a, a.predicate), b=surface_form(b, b.predicate)
+            ),
             claims=(a, b),
             differences=(a.predicate or label_predicate(a), b.predicate or label_predicate(b)),
         )

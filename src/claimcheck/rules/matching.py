@@ -339,3 +339,19 @@ def event_phrase(a: Claim, b: Claim) -> str:
     if not claim.predicate:
         parts = [label_predicate(a) or label_predicate(b)]
     return " / ".join(short(p.split(",")[0], 40) for p in parts if p)
+
+
+def surface_form(claim: Claim, lemma: str) -> str:
+    """The words of the sentence that realise a predicate lemma ("cancel" -> "canceled"), for
+    messages that quote the text; the lemma itself when no such word is found."""
+    if not lemma:
+        return lemma
+    head, *rest = lemma.split()
+    base = IRREGULAR_FORMS.get(head, head)
+    stem = base[:-1] if base.endswith("e") and len(base) > 3 else base
+    irregular = [form for form, verb in IRREGULAR_FORMS.items() if verb == base]
+    pattern = "|".join([re.escape(stem) + r"\w*", *map(re.escape, irregular)])
+    match = re.search(rf"\b(?:{pattern})\b", claim.text, re.I)
+    if match is None:
+        return lemma
+    return " ".join([match.group(0), *rest])

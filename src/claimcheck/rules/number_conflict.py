@@ -9,7 +9,7 @@ least 30", "more than 45") are no finding. Values the text marks as earlier or c
 from", "revised", dated differently, or a later report) are left to ``change-over-time``.
 
 Passes: "around 11,000 staff ... 11,000 employees"
-Fails: "a break fee of €90 million ... Break fee: Aerovia pays €75 million."
+Fails: "a severance fee of $4 million ... Severance fee: the club pays $6 million."
 """
 
 from __future__ import annotations
