@@ -27,7 +27,10 @@ ANCHORS = {
     "newsdev": "gold pairs; keep all found, 0 negatives violated",
     "contradoc-dev": "GPT-4 judge-then-find: locates ~1/3 of contradictory docs at 88% precision, flags ~1/5 of docs",
     "timex-dev": "TempEval-3 value F1: HeidelTime 0.776, SUTime 0.674, human 0.88",
+    "cross-source": "project-written reports from several outlets (tests/golden); no outside anchor",
+    "domains": "project-written articles in other domains (tests/golden); no outside anchor",
 }
+GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,12 @@ def main(argv: list[str]) -> int:
                 work,
             ),
             timex_set(shared, work),
+            *(
+                report_set(
+                    name, GOLDEN / name / "articles", GOLDEN / name / "gold.json", evals / "score.py", work
+                )
+                for name in ("cross-source", "domains")
+            ),
         ]
     width = max(len(r.name) for r in results)
     print(f"{'set':<{width}}  figures  |  anchor")
