@@ -1,5 +1,6 @@
 """Rule cases as data: tests/rules/cases/<kind>.toml, each case an article that must (fail) or
-must not (pass) give a finding of that kind at or above the rule's severity."""
+must not (pass) give a finding of that kind; a failing case may name, in ``between``, two
+fragments of the sentences the finding must join."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ def test_rule_case(kind, case, default_config, extractor):
     hits = [f for f in report.findings if f.kind == kind]
     if case["expect"] == "fail":
         assert hits, f"expected a {kind} finding; got {[(f.rule, f.message) for f in report.findings]}"
+        if "between" in case:
+            # The finding must join the two sentences the case names, not any two.
+            first, second = case["between"]
+            assert any(
+                any(first in c.text for c in f.claims) and any(second in c.text for c in f.claims) for f in hits
+            ), f"no {kind} finding between {first!r} and {second!r}: {[[c.text for c in f.claims] for f in hits]}"
     else:
         assert not hits, f"expected no {kind} finding; got {[(f.rule, f.message) for f in hits]}"
 
