@@ -156,14 +156,15 @@ def ordinals(claim: Claim) -> frozenset[str]:
     return frozenset(m.casefold() for m in _ORDINAL.findall(f"{claim.subject} {claim.object}"))
 
 
-def names_match(a: str, b: str, lexicon: Lexicon) -> bool:
-    """Equal keys, or one name ending the other ("ilse varga" ~ "incumbent mayor ilse varga")."""
+def names_match(a: str, b: str, lexicon: Lexicon, same_story: bool = False) -> bool:
+    """Equal keys, or one name ending the other ("ilse varga" ~ "incumbent mayor ilse varga");
+    between reports of one story a surname alone is enough ("varga")."""
     if keys_equal(a, b, lexicon):
         return True
     if not a or not b:
         return False
     short, long = sorted((a.split(), b.split()), key=len)
-    return len(short) >= 2 and long[-len(short) :] == short
+    return (len(short) >= 2 or same_story) and long[-len(short) :] == short
 
 
 def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
@@ -178,7 +179,7 @@ def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     sa, sb = a.subject_key, b.subject_key
     named_a, named_b = sa in a.entities, sb in b.entities
     if sa and sb and (named_a or named_b):
-        return names_match(sa, sb, lexicon)
+        return names_match(sa, sb, lexicon, lexicon.related(a.doc, b.doc))
     if sa and sb and not keys_equal(sa, sb, lexicon):
         return False
     if lexicon.related(a.doc, b.doc):

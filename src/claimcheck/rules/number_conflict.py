@@ -30,6 +30,7 @@ from claimcheck.rules.matching import (
     instance_years,
     keys_compatible,
     keys_equal,
+    names_match,
     render_message,
     same_participants,
     same_story,
@@ -69,13 +70,22 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
     if not (a.quantities and b.quantities):
         return
     fact_box = a.doc == b.doc and bool(a.label or b.label)
+    # A named subject with an amount of money or a share of something ("Varga won 54.3% of the
+    # vote" / "Varga secured 51.8% of the vote") compares even when the verbs differ.
+    story = a.doc == b.doc or lexicon.related(a.doc, b.doc)
+    named = names_match(a.subject_key, b.subject_key, lexicon, story) and (
+        a.subject_key in a.entities or b.subject_key in b.entities
+    )
+    loose = set()
     if not fact_box:
         measures = _verb(a) in MEASURE_VERBS and _verb(b) in MEASURE_VERBS
         if not (lexicon.same_event(a.predicate, b.predicate) or measures):
+            if not named:
+                return
+            loose = {"money", "percent"}
+        if not (named or keys_compatible(a.subject_key, b.subject_key, lexicon)):
             return
-        if not keys_compatible(a.subject_key, b.subject_key, lexicon):
-            return
-        if not keys_compatible(a.object_key, b.object_key, lexicon):
+        if not loose and not keys_compatible(a.object_key, b.object_key, lexicon):
             return
         if not same_story(a, b, lexicon):
             return
@@ -90,6 +100,8 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
             if not keys_equal(qa.attribute_key, qb.attribute_key, lexicon):
                 continue
             if qa.quantity.kind != qb.quantity.kind or qa.quantity.kind in ("ordinal",):
+                continue
+            if loose and qa.quantity.kind not in loose:
                 continue
             yield qa, qb
 
