@@ -260,6 +260,8 @@ def test_changing_a_flagged_sentence_makes_a_new_finding_and_a_stale_entry(workd
     assert line.group("head") == "2 new findings (2 warnings)"
     # the schedule finding and the info finding on the changed sentence no longer match
     assert (line.group("accepted"), line.group("stale")) == ("3", "2")
+    stale_lines = [x for x in result.stderr.splitlines() if x.startswith("stale baseline entry ")]
+    assert len(stale_lines) == 2 and all("seed.md" in x for x in stale_lines)
     after = {f["fingerprint"]: f for f in json.loads(result.stdout)["findings"]}
     assert cancelled not in after
     new = [f for key, f in after.items() if key not in before and f["severity"] == "warning"]

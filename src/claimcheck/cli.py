@@ -441,7 +441,16 @@ def check(
         _emit(REPORTERS[format.value](shown, options), output)
         if format is ReportFormat.github:
             write_step_summary(result, options)
-        _error_console().print(check_summary(failing, comparison), highlight=False)
+        console = _error_console()
+        for entry in comparison.stale:
+            # Name each stale entry so it can be removed from the baseline.
+            where = ", ".join(entry.docs) or "?"
+            console.print(
+                f"stale baseline entry {entry.fingerprint} ({entry.rule}, {where}): no current finding matches",
+                highlight=False,
+                markup=False,
+            )
+        console.print(check_summary(failing, comparison), highlight=False)
         raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
