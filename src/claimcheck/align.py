@@ -10,7 +10,7 @@ MAX_PAIRS_PER_CLAIM partners over all its blocks, so the pairs grow linearly wit
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -141,10 +141,6 @@ def candidate_pairs(
             pair_keys = key_sets[ids] = frozenset(key_names[k] for k in ids)
         result.append(CandidatePair(claims[firsts[row]], claims[seconds[row]], pair_keys, similarities[row]))
     return tuple(result)
-
-
-def key_is_doc_only(keys: Iterable[str]) -> bool:
-    return all(k.startswith("doc:") for k in keys)
 
 
 def _similarities(contents: Sequence[str], first: np.ndarray, second: np.ndarray) -> np.ndarray:

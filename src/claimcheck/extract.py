@@ -11,7 +11,7 @@ predicate is the label.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -208,6 +208,16 @@ class _ArticleClaims:
             "outlet": self.article.source,
         }
         verbs = [t for t in sent if _is_predicate(t)]
+        # Each time and figure belongs to one clause: find its token, clause head and role once.
+        dated = []
+        for m in times:
+            token = next((t for t in sent if t.idx <= m.start - offset < t.idx + len(t)), None)
+            head = _clause_head(token) if token is not None else None
+            dated.append((m, token, head, ClaimTime(m, _time_role(self.article.text, m, start))))
+        figures = []
+        for q in found:
+            token = _token_at(sent, q.start + start - offset)
+            figures.append((q, token, _clause_head(token) if token is not None else None))
         produced = 0
         used_quantities: set[int] = set()
         for verb in verbs:
@@ -219,14 +229,15 @@ class _ArticleClaims:
             obj, object_key = self._object(verb)
             clause = _clause_span(verb)
             claim_times = tuple(
-                ClaimTime(m, _time_role(self.article.text, m, start))
-                for m in times
-                if _in_clause(m.start - offset, m.end - offset, clause, verb)
+                claim_time
+                for m, token, head, claim_time in dated
+                if clause[0] <= m.start - offset
+                and m.end - offset <= clause[1]
+                and (token is None or head == verb)
             )
             claim_quantities = []
-            for number, q in enumerate(found):
-                token = _token_at(sent, q.start + start - offset)
-                if token is None or _clause_head(token) != verb:
+            for number, (q, token, head) in enumerate(figures):
+                if token is None or head != verb:
                     continue
                 used_quantities.add(number)
                 claim_quantities.append(self._claim_quantity(q, token, text, label))
@@ -250,10 +261,11 @@ class _ArticleClaims:
             # Verbless lines (fact boxes, headlines) and quantities outside any verb's clause.
             root = sent.root
             subject, subject_key = self._noun_key(root) if root.pos_ in ("NOUN", "PROPN") else ("", "")
-            claim_quantities = []
-            for q in leftover if produced else found:
-                token = _token_at(sent, q.start + start - offset)
-                claim_quantities.append(self._claim_quantity(q, token, text, label))
+            claim_quantities = [
+                self._claim_quantity(q, token, text, label)
+                for number, (q, token, _) in enumerate(figures)
+                if not produced or number not in used_quantities
+            ]
             yield Claim(
                 **base,
                 change=bool(change_heads),
@@ -263,7 +275,7 @@ class _ArticleClaims:
                 polarity=not any(t.dep_ == "neg" for t in sent),
                 modality=Modality.DONE,
                 source=source,
-                times=tuple(ClaimTime(m, _time_role(self.article.text, m, start)) for m in times),
+                times=tuple(claim_time for _, _, _, claim_time in dated),
                 quantities=tuple(claim_quantities),
             )
 
@@ -633,16 +645,6 @@ def _clause_span(verb) -> tuple[int, int]:
     return verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
 
 
-def _in_clause(start: int, end: int, clause: tuple[int, int], verb) -> bool:
-    if not (start >= clause[0] and end <= clause[1]):
-        return False
-    doc = verb.doc
-    token = next((t for t in doc if t.idx <= start < t.idx + len(t)), None)
-    if token is None:
-        return True
-    return _clause_head(token) == verb
-
-
 def _token_at(sent, offset: int):
     for token in sent:
         if token.idx <= offset < token.idx + max(1, len(token)):
@@ -730,12 +732,3 @@ def _time_role(text: str, mention: TimeMention, sentence_start: int) -> TimeRole
     if _REPORT_CUES.search(before):
         return TimeRole.REPORT
     return TimeRole.EVENT
-
-
-def iter_sentences(claims: Iterable[Claim]) -> Iterator[tuple[int, int]]:
-    """Distinct sentence spans of a sequence of claims."""
-    seen = set()
-    for claim in claims:
-        if (claim.start, claim.end) not in seen:
-            seen.add((claim.start, claim.end))
-            yield claim.start, claim.end

@@ -210,10 +210,6 @@ def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return shared
 
 
-def event_time(claim: Claim) -> ClaimTime | None:
-    return claim.event_time
-
-
 def times_separate(a: Claim, b: Claim) -> bool:
     """Both claims are explicitly dated and the dates cannot overlap: a sequence of events."""
     ta, tb = a.event_time, b.event_time
@@ -318,10 +314,6 @@ def comparable_modality(a: Claim, b: Claim) -> bool:
     """A plan and an outcome are not two versions of one fact ("expected in May" vs "in June")."""
     planned = {Modality.PLANNED}
     return (a.modality in planned) == (b.modality in planned)
-
-
-def report_times(claim: Claim) -> tuple[ClaimTime, ...]:
-    return tuple(t for t in claim.times if t.role is TimeRole.REPORT)
 
 
 def short(text: str, limit: int = 60) -> str:
