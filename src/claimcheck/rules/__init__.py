@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
-from claimcheck.model import Severity
+from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules import (
     antonyms,
     change_over_time,
@@ -31,6 +31,24 @@ class Rule:
     message: str
     description: str
     options: object
+
+    def finding(
+        self,
+        *,
+        message: str,
+        claims: tuple[Claim, ...],
+        differences: tuple[str, ...] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule (at its configured severity unless the kind lowers it)."""
+        return Finding(
+            rule=self.id,
+            kind=self.kind,
+            severity=self.severity if severity is None else severity,
+            message=message,
+            claims=claims,
+            differences=differences,
+        )
 
 
 KINDS: dict[str, ModuleType] = {

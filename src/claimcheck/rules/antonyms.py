@@ -131,10 +131,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         if words is None or _in_subject(words[0], a) or _in_subject(words[1], b):
             continue
         subject = a.subject or b.subject or a.object or b.object
-        yield Finding(
-            rule=rule.id,
-            kind=rule.kind,
-            severity=rule.severity,
+        yield rule.finding(
             message=render_message(
                 rule.message,
                 subject=subject,

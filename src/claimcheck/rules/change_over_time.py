@@ -70,9 +70,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             if quantities.can_both_hold(comparable(qa), comparable(qb), 0.0):
                 continue
             first, second = (qa, qb) if _order(a) <= _order(b) else (qb, qa)
-            yield Finding(
-                rule=rule.id,
-                kind=rule.kind,
+            yield rule.finding(
                 severity=min(rule.severity, Severity.INFO, key=lambda s: s.rank),
                 message=render_message(
                     rule.message, attribute=qa.attribute, a=first.quantity.text, b=second.quantity.text

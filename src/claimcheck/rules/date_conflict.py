@@ -24,8 +24,6 @@ Fails: "The airlines announced the deal in March 2024. Announced: the deal was u
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from claimcheck import temporal
 from claimcheck.align import CandidatePair
@@ -33,6 +31,7 @@ from claimcheck.model import Claim, ClaimTime, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     Lexicon,
+    NoOptions,
     comparable_modality,
     dating_time,
     event_phrase,
@@ -47,11 +46,7 @@ DEFAULT_SEVERITY = Severity.WARNING
 DEFAULT_MESSAGE = "{event}: dated {a} in one place and {b} in another"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    @classmethod
-    def from_toml(cls, raw: dict[str, Any]) -> Options:
-        return cls()
+Options = NoOptions
 
 
 # Verbs that say little without their object: "made her debut", "had a role".
@@ -141,10 +136,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         if not comparable_modality(a, b) or not same_event(a, b, lexicon):
             continue
         ta, tb = times
-        yield Finding(
-            rule=rule.id,
-            kind=rule.kind,
-            severity=rule.severity,
+        yield rule.finding(
             message=render_message(
                 rule.message,
                 subject=a.subject

@@ -97,10 +97,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         if evolution(a, b):
             continue
         subject = a.subject or b.subject or a.object or b.object
-        yield Finding(
-            rule=rule.id,
-            kind=rule.kind,
-            severity=rule.severity,
+        yield rule.finding(
             message=render_message(
                 rule.message, subject=subject, a=surface_form(a, a.predicate), b=surface_form(b, b.predicate)
             ),

@@ -11,8 +11,6 @@ Fails (info): "An IPO planned for 2024 was scrapped. The firm postponed the IPO 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from claimcheck import temporal
 from claimcheck.align import CandidatePair
@@ -21,6 +19,7 @@ from claimcheck.rules.date_conflict import same_event
 from claimcheck.rules.matching import (
     Context,
     Lexicon,
+    NoOptions,
     event_phrase,
     keys_equal,
     label_predicate,
@@ -31,11 +30,7 @@ DEFAULT_SEVERITY = Severity.INFO
 DEFAULT_MESSAGE = "{event}: dated {a} in one place and, more precisely, {b} in another"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    @classmethod
-    def from_toml(cls, raw: dict[str, Any]) -> Options:
-        return cls()
+Options = NoOptions
 
 
 def _related(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
@@ -74,10 +69,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue  # one expression shared by two claims of a sentence
         if not _related(a, b, lexicon):
             continue
-        yield Finding(
-            rule=rule.id,
-            kind=rule.kind,
-            severity=rule.severity,
+        yield rule.finding(
             message=render_message(
                 rule.message,
                 subject=a.object or b.object or a.subject or b.subject or label_predicate(a),

@@ -70,6 +70,15 @@ def _stem(word: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class NoOptions:
+    """The options of a rule kind that takes no parameters."""
+
+    @classmethod
+    def from_toml(cls, raw: dict) -> NoOptions:
+        return cls()
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     lexicon: Lexicon
     # claim identity -> ((rule id, group), ...): computed once per claim for every rule

@@ -11,13 +11,12 @@ Fails: "The video was never uploaded. The video was uploaded to YouTube."
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from claimcheck.align import CandidatePair
 from claimcheck.model import Finding, Severity
 from claimcheck.rules.matching import (
     Context,
+    NoOptions,
     comparable_modality,
     evolution,
     hedged,
@@ -33,11 +32,7 @@ DEFAULT_MESSAGE = "The same claim is asserted and denied: '{a}' vs '{b}'"
 _WEAK_PREDICATES = frozenset("be have do say get make go take come give see know think".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    @classmethod
-    def from_toml(cls, raw: dict[str, Any]) -> Options:
-        return cls()
+Options = NoOptions
 
 
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
@@ -56,10 +51,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if not comparable_modality(a, b) or evolution(a, b):
             continue
-        yield Finding(
-            rule=rule.id,
-            kind=rule.kind,
-            severity=rule.severity,
+        yield rule.finding(
             message=render_message(
                 rule.message, a=short(a.text), b=short(b.text), subject=a.subject or b.subject
             ),

@@ -244,10 +244,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 tolerance = max(tolerance, options.approximate_tolerance)
             if quantities.can_both_hold(comparable(qa), comparable(qb), tolerance):
                 continue
-            yield Finding(
-                rule=rule.id,
-                kind=rule.kind,
-                severity=rule.severity,
+            yield rule.finding(
                 message=render_message(
                     rule.message, attribute=qa.attribute, a=qa.quantity.text, b=qb.quantity.text
                 ),

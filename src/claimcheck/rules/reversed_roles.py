@@ -65,10 +65,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         )
         if not swapped or evolution(a, b) or not same_story(a, b, lexicon):
             continue
-        yield Finding(
-            rule=rule.id,
-            kind=rule.kind,
-            severity=rule.severity,
+        yield rule.finding(
             message=render_message(
                 rule.message,
                 a=f"{a.subject} {a.predicate} {a.object}",
