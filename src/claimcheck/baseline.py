@@ -12,17 +12,16 @@ article is accepted too.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claimcheck.atomic import write_atomic
 from claimcheck.errors import BaselineError
 from claimcheck.model import Claim, Finding, Report, Severity
 
@@ -179,29 +178,12 @@ def baseline_to_json(baseline: Baseline) -> str:
 
 
 def write_baseline(path: str | os.PathLike[str], baseline: Baseline) -> None:
-    """Write atomically: a temporary file in the same directory, fsynced, then os.replace."""
-    target = Path(path)
-    data = baseline_to_json(baseline).encode("utf-8")
-    directory = target.parent
+    """Write atomically (see :mod:`claimcheck.atomic`); a new baseline is 0644, a shared,
+    committed file."""
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        mode = _file_mode(target)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        write_atomic(path, baseline_to_json(baseline), new_file_mode=0o644)
     except OSError as exc:
-        raise BaselineError(f"cannot write baseline {target}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates 0600; a baseline is a shared, committed file.
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise BaselineError(f"cannot write baseline {target}: {exc.strerror or exc}") from exc
-    _fsync_directory(directory)
+        raise BaselineError(f"cannot write baseline {path}: {exc.strerror or exc}") from exc
 
 
 def read_baseline(path: str | os.PathLike[str]) -> Baseline:
@@ -269,24 +251,3 @@ def _entry_from_json(source: Path, index: int, raw: Any) -> BaselineEntry:
 
 def _base_name(doc: str) -> str:
     return doc.replace("\\", "/").rsplit("/", 1)[-1] or doc
-
-
-def _file_mode(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        return 0o644
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable; not possible on every platform, hence best effort.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

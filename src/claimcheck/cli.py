@@ -10,7 +10,6 @@ import contextlib
 import os
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import StrEnum
@@ -21,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from claimcheck import __version__
+from claimcheck import __version__, atomic
 from claimcheck.config import Config, load_config
 from claimcheck.errors import ClaimcheckError, ExitCode
 from claimcheck.model import Report, Severity
@@ -227,42 +226,13 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: readers never see half a file."""
-    if path.exists() and not path.is_file():
-        # A device or pipe (/dev/null, a FIFO): write through it, never replace it.
-        try:
-            with open(path, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
-        except OSError as err:
-            raise ClaimcheckError(f"cannot write {path}: {err.strerror or err}") from None
-        return
+    """Write a report or export atomically (see :mod:`claimcheck.atomic`)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        atomic.write_atomic(path, text)
     except OSError as err:
         raise ClaimcheckError(
             f"cannot write {path}: {err.strerror or err}; give a path in a folder you can write to"
-        ) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise ClaimcheckError(
-            f"cannot write {path}: {err.strerror or err}; check the folder exists and is writable"
         ) from None
 
 
