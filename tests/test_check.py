@@ -40,20 +40,6 @@ runner = CliRunner()
 RUNS_PIPELINE = {"check", "report", "baseline", "export", "claims"}
 
 
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("claim-cache")
-
-
-@pytest.fixture()
-def workdir(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    (tmp_path / "corpus").mkdir()
-    shutil.copy(SEED, tmp_path / "corpus" / "seed.md")
-    return tmp_path
-
-
 @pytest.fixture()
 def cli(shared_cache):
     """Invoke claimcheck with the shared cache unless the arguments name another."""

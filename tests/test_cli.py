@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,6 @@ runner = CliRunner()
 
 def invoke(*args: str, input: str | None = None):
     return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-
-
-@pytest.fixture()
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "corpus").mkdir()
-    shutil.copy(SEED, tmp_path / "corpus" / "seed.md")
-    return tmp_path
 
 
 def test_report_json_default_corpus(workdir):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from typer.testing import CliRunner
 from claimcheck.cli import app
 
 HERE = Path(__file__).parent
-SEED = HERE / "golden" / "seed" / "articles" / "renault-ampere.md"
 SARIF_SCHEMA = HERE / "data" / "sarif-schema-2.1.0.json"
 CLEAN_TEXT = (
     "---\ntitle: Local bakery expands\n---\n"
@@ -29,19 +27,11 @@ SEED_WARNINGS = 3
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("claim-cache")
-
-
 @pytest.fixture()
-def workdir(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    (tmp_path / "corpus").mkdir()
-    shutil.copy(SEED, tmp_path / "corpus" / "seed.md")
-    (tmp_path / "corpus" / "bakery.md").write_text(CLEAN_TEXT, encoding="utf-8")
-    return tmp_path
+def workdir(workdir: Path) -> Path:
+    """The seed plus a consistent article."""
+    (workdir / "corpus" / "bakery.md").write_text(CLEAN_TEXT, encoding="utf-8")
+    return workdir
 
 
 @pytest.fixture()

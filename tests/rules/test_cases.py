@@ -33,8 +33,11 @@ def test_rule_case(kind, case, default_config, extractor):
             # The finding must join the two sentences the case names, not any two.
             first, second = case["between"]
             assert any(
-                any(first in c.text for c in f.claims) and any(second in c.text for c in f.claims) for f in hits
-            ), f"no {kind} finding between {first!r} and {second!r}: {[[c.text for c in f.claims] for f in hits]}"
+                any(first in c.text for c in f.claims) and any(second in c.text for c in f.claims)
+                for f in hits
+            ), (
+                f"no {kind} finding between {first!r} and {second!r}: {[[c.text for c in f.claims] for f in hits]}"
+            )
     else:
         assert not hits, f"expected no {kind} finding; got {[(f.rule, f.message) for f in hits]}"
 
