@@ -10,7 +10,7 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +23,7 @@ from rich.markup import escape
 from claimcheck import __version__, atomic
 from claimcheck.config import Config, load_config
 from claimcheck.errors import ClaimcheckError, ExitCode
-from claimcheck.model import Report, Severity
+from claimcheck.model import FileProblem, Report, Severity
 
 app = typer.Typer(
     name="claimcheck",
@@ -143,8 +143,7 @@ def _run(
     from claimcheck.pipeline import RunOptions, run
     from claimcheck.suppress import apply_suppressions
 
-    paths = paths or DEFAULT_PATHS
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    paths, stdin_text = _paths_and_stdin(paths)
     cache_path = None if no_cache else str(cache_dir / "cache.sqlite")
     with _progress() as progress:
         report = run(
@@ -165,7 +164,7 @@ def _run(
         for u in result.unused
     )
     report = replace(report, findings=result.kept, notes=tuple(notes))
-    _show_problems(report)
+    _show_problems(report.problems, report.notes)
     return report
 
 
@@ -195,14 +194,21 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
         yield advance
 
 
-def _show_problems(report: Report) -> None:
+def _show_problems(problems: Sequence[FileProblem], notes: Sequence[str] = ()) -> None:
+    """Files that could not be read and notes about the run, as warnings on stderr."""
     console = _error_console()
-    for problem in report.problems:
+    for problem in problems:
         console.print(
             f"[yellow]warning:[/] {escape(problem.doc)}: {escape(problem.message)}", highlight=False
         )
-    for note in report.notes:
+    for note in notes:
         console.print(f"[yellow]warning:[/] {escape(note)}", highlight=False)
+
+
+def _paths_and_stdin(paths: list[str] | None) -> tuple[list[str], str | None]:
+    """The paths to read (default corpus/), and standard input when '-' is among them."""
+    paths = paths or DEFAULT_PATHS
+    return paths, sys.stdin.read() if "-" in paths else None
 
 
 def _rule_meta(config: Config):
@@ -341,14 +347,8 @@ def dates(
     from claimcheck import timeline
 
     with _guard():
-        paths = paths or DEFAULT_PATHS
-        stdin_text = sys.stdin.read() if "-" in paths else None
-        mentions, problems = timeline.collect_mentions(paths, stdin_text)
-        console = _error_console()
-        for problem in problems:
-            console.print(
-                f"[yellow]warning:[/] {escape(problem.doc)}: {escape(problem.message)}", highlight=False
-            )
+        mentions, problems = timeline.collect_mentions(*_paths_and_stdin(paths))
+        _show_problems(problems)
         render = timeline.render_json if format is DatesFormat.json else timeline.render_table
         _emit(render(mentions, width), output)
 
