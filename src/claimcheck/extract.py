@@ -152,14 +152,10 @@ class _ArticleClaims:
 
     def __init__(self, article: Article, aliases: AliasTable) -> None:
         self.article = article
-        body = article.text[article.paragraphs[0].start :] if article.paragraphs else ""
-        self.aliases = aliases.with_pairs(acronym_definitions(body))
+        base = article.paragraphs[0].start if article.paragraphs else len(article.text)
+        self.aliases = aliases.with_pairs(acronym_definitions(article.text[base:]))
         self.people = PersonIndex()
-        base = article.paragraphs[0].start if article.paragraphs else 0
-        self.times = tuple(
-            TimeMention(m.start + base, m.end + base, m.text, m.time)
-            for m in temporal.with_ranges(body, article.published)
-        )
+        self.times = temporal.find_times_from(article.text, base, article.published, ranges=True)
         self.line_starts = _line_starts(article.text)
         self._claims: list[Claim] = []
         self.last_person = ""

@@ -1914,3 +1914,12 @@ def with_ranges(text: str, anchor: date | None = None) -> tuple[TimeMention, ...
         return mentions
     kept = [m for m in mentions if not any(r.start <= m.start and m.end <= r.end for r in ranges)]
     return tuple(sorted([*kept, *ranges], key=lambda m: (m.start, m.end)))
+
+
+def find_times_from(
+    text: str, start: int, anchor: date | None = None, *, ranges: bool = False
+) -> tuple[TimeMention, ...]:
+    """Time expressions of ``text[start:]`` (an article body after its front matter), with
+    offsets into ``text``; with ``ranges``, each range is one mention (see :func:`with_ranges`)."""
+    found = (with_ranges if ranges else find_times)(text[start:], anchor)
+    return tuple(TimeMention(m.start + start, m.end + start, m.text, m.time) for m in found)

@@ -25,11 +25,8 @@ def article_mentions(article: Article) -> tuple[DatedMention, ...]:
     """Time expressions of the article body, anchored to its ``published`` date."""
     if not article.paragraphs:
         return ()
-    base = article.paragraphs[0].start
-    found = temporal.find_times(article.text[base:], article.published)
-    return tuple(
-        DatedMention(article.doc, TimeMention(m.start + base, m.end + base, m.text, m.time)) for m in found
-    )
+    found = temporal.find_times_from(article.text, article.paragraphs[0].start, article.published)
+    return tuple(DatedMention(article.doc, m) for m in found)
 
 
 def collect_mentions(
