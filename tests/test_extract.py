@@ -88,3 +88,20 @@ def test_fact_box_line_is_a_claim_with_its_label(claims_of):
 def test_relative_dates_use_the_published_anchor(claims_of):
     claim = find(claims_of("The council approved the plan on Tuesday.", published="2025-03-14"), "approve")
     assert claim.event_time.mention.time.value == "2025-03-11"
+
+
+def test_he_in_what_someone_said_is_the_speaker(claims_of):
+    claims = claims_of("The guard later said that he locked the gate before midnight.")
+    assert find(claims, "lock").subject_key == "guard"
+    # A speaker who is a pronoun too gives nothing to bind to.
+    assert find(claims_of("She said that he locked the gate."), "lock").subject_key == ""
+
+
+def test_an_entity_running_past_its_phrase_is_cut_at_the_phrase(claims_of):
+    # The small model may tag "a Taser on Scott" as one name; "on Scott" belongs to the verb.
+    claims = claims_of("The officer said that he used a Taser on Scott, who tried to flee.")
+    assert find(claims, "use").object_key == "taser"
+    # A name whose words belong to the phrase stays whole.
+    assert find(claims_of("Analysts praised the Bank of England on Monday."), "praise").object_key == (
+        "bank of england"
+    )

@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -444,7 +444,12 @@ def _bare_definite(token) -> bool:
 
 
 def _antecedent(token, verb):
-    """A relative pronoun stands for the noun its clause modifies ("the firm, which sold ...")."""
+    """A relative pronoun stands for the noun its clause modifies ("the firm, which sold ...");
+    "he" or "she" in what someone said stands for the speaker ("The officer said he fired")."""
+    if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass"):
+        speaker = _speaker(verb)
+        if speaker is not None:
+            return speaker
     if (
         token.lower_ in ("who", "which", "that", "whom")
         and verb.dep_ == "relcl"
@@ -456,6 +461,19 @@ def _antecedent(token, verb):
     ):
         return verb.head
     return token
+
+
+def _speaker(verb):
+    """The named or described speaker of the reported clause ``verb`` heads, if any."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.lemma_.casefold() not in _SPEECH_VERBS:
+        return None
+    speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.ent_type_ not in ("", "PERSON"):
+        return None
+    return speaker
 
 
 def _find_subject(verb):
@@ -530,7 +548,11 @@ def _name_in(token, span):
     """The proper name a noun phrase refers to: itself, an apposition, a name inside or just after."""
     if token.pos_ == "PROPN" or (token.ent_type_ in _ENTITY_LABELS):
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        return ent if ent is not None else token.doc[token.i : token.i + 1]
+        if ent is None:
+            return token.doc[token.i : token.i + 1]
+        # An entity running past the phrase ("a Taser on Scott" tagged as one name, "on Scott"
+        # belonging to the verb) is cut where the phrase ends.
+        return token.doc[max(ent.start, token.left_edge.i) : min(ent.end, token.right_edge.i + 1)]
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             ent = next((e for e in token.doc.ents if e.start <= child.i < e.end), None)
