@@ -13,14 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from claimcheck.align import CandidatePair
-from claimcheck.model import Finding, Severity
+from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
+    Lexicon,
     NoOptions,
     comparable_modality,
     evolution,
     hedged,
     keys_compatible,
+    keys_corefer,
     keys_equal,
     render_message,
     same_story,
@@ -29,10 +31,26 @@ from claimcheck.rules.matching import (
 
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULT_MESSAGE = "The same claim is asserted and denied: '{a}' vs '{b}'"
+_NEGATORS = frozenset("not never no n't neither nor".split())
 _WEAK_PREDICATES = frozenset("be have do say get make go take come give see know think".split())
 
 
 Options = NoOptions
+
+def _same_subject(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    if a.doc == b.doc:
+        return not a.subject_key or not b.subject_key or keys_corefer(a.subject_key, b.subject_key, lexicon)
+    return keys_compatible(a.subject_key, b.subject_key, lexicon)
+
+
+def restated(a: Claim, b: Claim) -> bool:
+    """Every content word of the shorter sentence (but its negation) is in the other one too.
+
+    A light verb or copula ("is the highest summit", "had a guest role") says little on its
+    own: its claims are one statement asserted and denied only when so restated."""
+    words_a, words_b = set(a.content_lemmas) - _NEGATORS, set(b.content_lemmas) - _NEGATORS
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return len(shorter) >= 3 and shorter <= longer
 
 
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
@@ -41,11 +59,11 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         a, b = pair.a, pair.b
         if a.polarity == b.polarity or pair.same_sentence or hedged(a) or hedged(b):
             continue
-        if not a.predicate or a.predicate != b.predicate or a.predicate.split()[0] in _WEAK_PREDICATES:
+        if not a.predicate or a.predicate != b.predicate:
             continue
-        if not keys_compatible(a.subject_key, b.subject_key, lexicon):
+        if not _same_subject(a, b, lexicon) or not keys_equal(a.object_key, b.object_key, lexicon):
             continue
-        if not keys_equal(a.object_key, b.object_key, lexicon):
+        if a.predicate.split()[0] in _WEAK_PREDICATES and not restated(a, b):
             continue
         if not same_story(a, b, lexicon):
             continue
