@@ -73,8 +73,8 @@ def candidate_pairs(
     their content words are at least ``min_similarity`` (rapidfuzz token-set ratio, 0-100)
     alike. Pairs that share a subject, object, measured attribute or fact box are kept.
 
-    Each claim keeps at most :data:`MAX_PAIRS_PER_CLAIM` partners over all its blocks, the most
-    similar first (ties: the earlier claim), so the number of pairs grows linearly with the
+    Each claim keeps at most :data:`MAX_PAIRS_PER_CLAIM` partners over all its blocks, those of
+    its own article first, then the most similar (ties: the earlier claim), so the number of pairs grows linearly with the
     corpus; a pair stays when either of its claims keeps it.
     """
     count = len(claims)
@@ -125,7 +125,9 @@ def candidate_pairs(
         strong = np.zeros(len(pairs), dtype=bool)
         strong[which[~pred_key[pair_key_ids]]] = True
         keep &= strong | (similarity >= min_similarity)
-    keep &= _within_cap(first, second, similarity, keep, count)
+    doc_ids: dict[str, int] = {}
+    doc_of = np.array([doc_ids.setdefault(c.doc, len(doc_ids)) for c in claims], dtype=np.int64)
+    keep &= _within_cap(first, second, similarity, doc_of[first] == doc_of[second], keep, count)
 
     # The blocking keys of each pair: block pairs grouped by pair row.
     by_pair = np.argsort(which, kind="stable")
@@ -158,16 +160,25 @@ def _similarities(contents: Sequence[str], first: np.ndarray, second: np.ndarray
 
 
 def _within_cap(
-    first: np.ndarray, second: np.ndarray, similarity: np.ndarray, candidate: np.ndarray, count: int
+    first: np.ndarray,
+    second: np.ndarray,
+    similarity: np.ndarray,
+    same_doc: np.ndarray,
+    candidate: np.ndarray,
+    count: int,
 ) -> np.ndarray:
-    """Pairs kept by at least one of their claims, each claim keeping its MAX_PAIRS_PER_CLAIM best."""
+    """Pairs kept by at least one of their claims, each claim keeping its MAX_PAIRS_PER_CLAIM best:
+    partners in its own article first (copies of a sentence in other articles must not crowd
+    out the sentence that contradicts it at home), then the most similar."""
     rows = np.flatnonzero(candidate)
     owner = np.concatenate([first[rows], second[rows]])
     if not len(owner) or np.bincount(owner, minlength=count).max() <= MAX_PAIRS_PER_CLAIM:
         return candidate
     partner = np.concatenate([second[rows], first[rows]])
     score = np.concatenate([similarity[rows], similarity[rows]])
-    order = np.lexsort((partner, -score, owner))  # by owner, then best first, then earlier partner
+    home = np.concatenate([same_doc[rows], same_doc[rows]])
+    # By owner, then its own article first, then best first, then earlier partner.
+    order = np.lexsort((partner, -score, ~home, owner))
     owners = owner[order]
     rank = np.arange(len(order)) - np.searchsorted(owners, owners, side="left")
     chosen = order[rank < MAX_PAIRS_PER_CLAIM] % len(rows)
