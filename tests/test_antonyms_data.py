@@ -64,3 +64,34 @@ def test_opposite_words_ignores_words_on_both_sides():
     table = antonym_table()
     assert opposite_words(("good", "film"), ("bad", "film"), table) == (("good", "bad"),)
     assert opposite_words(("good", "bad", "film"), ("bad", "film"), table) == ()
+
+
+def test_opposite_sentiment_words_come_from_the_vader_lexicon():
+    from claimcheck.rules.antonyms import opposite_valence, valence_table
+
+    table = valence_table()
+    assert table["pleased"] > 1 and table["angered"] < -1
+    assert opposite_valence(["ruling", "pleased", "union"], ["ruling", "angered", "union"], 1.0) == (
+        ("pleased", "angered"),
+    )
+    # Both positive, or too weak, is no opposition.
+    assert opposite_valence(["pleased"], ["delighted"], 1.0) == ()
+    assert opposite_valence(["pleased"], ["angered"], 3.5) == ()
+
+
+def test_substituted_needs_the_words_in_one_short_replacement():
+    from claimcheck.rules.antonyms import substituted
+
+    assert substituted("The ruling pleased union leaders.", "The ruling angered union leaders.", "pleased", "angered")
+    assert substituted("a successful middle-aged man", "a struggling young man", "successful", "struggle")
+    assert substituted("Rents rose in May.", "Rents fell in May.", "rise", "fall")
+    # What ends both sentences (an attribution, a run-on clause) is not part of the statement...
+    assert substituted("Rents rose in May, she said.", "Rents fell in May, an agent told us.", "rise", "fall")
+    # ...but the opposite words may end them.
+    assert substituted("By June the players felt proud.", "The players felt ashamed.", "proud", "ashamed")
+    assert not substituted(
+        "The festival drew praise from residents for its concerts.",
+        "The festival drew complaints from residents about noise.",
+        "praise",
+        "noise",
+    )

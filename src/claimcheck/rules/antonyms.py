@@ -4,6 +4,9 @@ Two sentences about the same subject that share most of their content words, whe
 a word whose antonym the other has ("supported" / "opposed", "the best" / "the worst",
 "independent" / "dependent"), are flagged. The antonyms come from WordNet (direct antonyms,
 and adjectives similar to one side: "damp" against "dry"), shipped as ``data/antonyms.tsv``.
+Where no antonym differs, words of opposite sentiment count when one stands in the other's
+place and the rest is restated ("the ruling pleased the union" / "the ruling angered the
+union"); their sentiment is VADER's (the ``vaderSentiment`` package's lexicon).
 
 Quiet when the two differ in negation ("not good" agrees with "bad"), when either is hedged,
 when the text marks a change or dates them apart, when the sentences differ in more than one
@@ -13,7 +16,8 @@ when the opposite word belongs to the subject ("the winning team", "the losing t
 Options: ``min_overlap`` (share of the smaller sentence's other content words found in both,
 default 0.5), ``min_shared`` (content words in common, default 3), ``pos`` (parts of speech of
 the table to use: adj, verb, adv, noun), ``exclude`` (extra words never to set against
-another).
+another), ``valence`` (least sentiment strength, 0-4, of both opposite-sentiment words,
+default 1.0; 0 turns them off), ``valence_overlap`` (``min_overlap`` for those, default 0.7).
 
 Passes: "Critics praised the new bridge design. Critics admired the new bridge design."
 Fails: "The council strongly supported the stadium plan. The council strongly opposed the
@@ -22,14 +26,16 @@ stadium plan."
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from claimcheck.align import CandidatePair
+from claimcheck.lexicon import IRREGULAR_FORMS
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
@@ -59,6 +65,8 @@ class Options:
     min_shared: int = 3
     pos: tuple[str, ...] = POS
     exclude: frozenset[str] = frozenset()
+    valence: float = 1.0  # least sentiment strength (VADER, 0-4) of both words; 0: off
+    valence_overlap: float = 0.7
 
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Options:
@@ -78,11 +86,23 @@ class Options:
         exclude = raw.get("exclude", [])
         if not isinstance(exclude, list) or not all(isinstance(w, str) for w in exclude):
             raise ValueError("exclude: must be a list of words")
+        valence = raw.get("valence", cls.valence)
+        if isinstance(valence, bool) or not isinstance(valence, (int, float)) or not 0 <= valence <= 4:
+            raise ValueError("valence: a number from 0 (off) to 4")
+        valence_overlap = raw.get("valence_overlap", cls.valence_overlap)
+        if (
+            isinstance(valence_overlap, bool)
+            or not isinstance(valence_overlap, (int, float))
+            or not 0 < valence_overlap <= 1
+        ):
+            raise ValueError("valence_overlap: a number above 0 and at most 1")
         return cls(
             min_overlap=float(min_overlap),
             min_shared=min_shared,
             pos=tuple(pos),
             exclude=frozenset(w.casefold().strip() for w in exclude),
+            valence=float(valence),
+            valence_overlap=float(valence_overlap),
         )
 
 
@@ -159,16 +179,78 @@ def _other_instance(a: Claim, b: Claim) -> bool:
 
 
 def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | None:
-    """The one pair of opposite content words of two sentences that otherwise say the same."""
+    """The one pair of opposite content words of two sentences that otherwise say the same:
+    antonyms, else words of opposite sentiment put one in the other's place."""
     if _negations(a.text) % 2 != _negations(b.text) % 2:
         return None
+    overlap = options
     found = opposite_words(a.content_lemmas, b.content_lemmas, table, options.exclude)
+    if not found and options.valence:
+        found = tuple(
+            (x, y)
+            for x, y in opposite_valence(a.content_lemmas, b.content_lemmas, options.valence, options.exclude)
+            if substituted(a.text, b.text, x, y)
+        )
+        overlap = replace(options, min_overlap=options.valence_overlap)
     if len({x for x, _ in found}) != 1 or len({y for _, y in found}) != 1:
         return None
     x, y = found[0]
-    if not _restated(a.content_lemmas, b.content_lemmas, {x, y}, options):
+    if not _restated(a.content_lemmas, b.content_lemmas, {x, y}, overlap):
         return None
     return (x, y)
+
+
+_WORDS = re.compile(r"\w+")
+_MAX_REPLACED = 4  # words on each side of one replacement
+
+
+def substituted(text_a: str, text_b: str, word_a: str, word_b: str) -> bool:
+    """``word_a`` stands where ``word_b`` stands: the one place the two sentences differ but for
+    words only one of them has is a short replacement of one by the other ("pleased officials"
+    / "troubled officials"). A second replacement ("Porto's attack" / "Benfica's attack",
+    "praise for its concerts" / "complaints about noise") makes them two statements; one that
+    ends both sentences ("..., she said" / "..., officials said") is not part of the statement."""
+    tokens_a = _WORDS.findall(text_a.casefold())
+    tokens_b = _WORDS.findall(text_b.casefold())
+    opcodes = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
+    replaced = [op for op in opcodes if op[0] == "replace"]
+    if len(replaced) > 1 and replaced[-1] == opcodes[-1]:
+        replaced.pop()
+    if len(replaced) != 1:
+        return False
+    _, i1, i2, j1, j2 = replaced[0]
+    short = i2 - i1 <= _MAX_REPLACED and j2 - j1 <= _MAX_REPLACED
+    return short and _has(tokens_a[i1:i2], word_a) and _has(tokens_b[j1:j2], word_b)
+
+
+def _has(tokens: Sequence[str], lemma: str) -> bool:
+    """A form of ``lemma`` is among ``tokens`` ("troubled" for "trouble", "rose" for "rise")."""
+    stem = lemma[: max(4, len(lemma) - 2)]
+    return any(IRREGULAR_FORMS.get(t, t).startswith(stem) for t in tokens)
+
+
+@cache
+def valence_table() -> dict[str, float]:
+    """word -> sentiment from -4 to 4, from the VADER lexicon (vaderSentiment, MIT)."""
+    text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 2 and fields[0].isalpha():
+            table[fields[0]] = float(fields[1])
+    return table
+
+
+def opposite_valence(
+    a: Sequence[str], b: Sequence[str], threshold: float, exclude: frozenset[str] = frozenset()
+) -> tuple[tuple[str, str], ...]:
+    """Pairs (word of a, word of b), each in one side only, one of them positive and the other
+    negative, both at least ``threshold`` strong ("pleased" / "troubled", "rise" / "drop")."""
+    table = valence_table()
+    only_a, only_b = set(a) - set(b) - exclude, set(b) - set(a) - exclude
+    strong_a = {x: table[x] for x in only_a if abs(table.get(x, 0.0)) >= threshold}
+    strong_b = {y: table[y] for y in only_b if abs(table.get(y, 0.0)) >= threshold}
+    return tuple(sorted((x, y) for x, vx in strong_a.items() for y, vy in strong_b.items() if vx * vy < 0))
 
 
 def _opposed_predicates(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | None:
