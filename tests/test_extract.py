@@ -36,6 +36,11 @@ def test_negation_and_negative_governors(claims_of):
     assert not find(claims_of("The video was never uploaded."), "upload").polarity
     assert not find(claims_of("The company failed to complete the deal."), "complete").polarity
     assert find(claims_of("The company completed the deal."), "complete").polarity
+    # A negative argument denies the clause: "no one", "nobody", "no <noun>".
+    assert not find(claims_of("Nobody died in the fire."), "die").polarity
+    assert not find(claims_of("No passengers were hurt in the crash."), "hurt").polarity
+    assert not find(claims_of("The firm made no profit last year."), "make").polarity
+    assert find(claims_of("The single reached No. 12 on the chart."), "reach").polarity
 
 
 @pytest.mark.parametrize(

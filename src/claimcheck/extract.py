@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -579,10 +579,15 @@ def _name_in(token, span):
     return None
 
 
+_NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
+
+
 def _negated(verb) -> bool:
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never",):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_argument(child):
+            return True  # "no one was hurt", "nobody died", "no women are killed"
         if child.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in child.children):
             return True
     head = verb
@@ -595,6 +600,12 @@ def _negated(verb) -> bool:
         if any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+def _negative_argument(token) -> bool:
+    if token.lower_ in _NEGATIVE_ARGUMENTS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _modality(verb, sent) -> Modality:
