@@ -110,3 +110,9 @@ def test_an_entity_running_past_its_phrase_is_cut_at_the_phrase(claims_of):
     assert find(claims_of("Analysts praised the Bank of England on Monday."), "praise").object_key == (
         "bank of england"
     )
+
+
+def test_untagged_name_keeps_its_compounds_and_possessor_is_not_the_head(claims_of):
+    claims = claims_of("Rovigo FC's proposed signing of the striker collapsed on Friday.")
+    assert find(claims, "collapse").subject_key == "signing"
+    assert "rovigo" in find(claims_of("Rovigo FC have completed the signing."), "complete").subject_key

@@ -549,7 +549,7 @@ def _name_in(token, span):
     if token.pos_ == "PROPN" or (token.ent_type_ in _ENTITY_LABELS):
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is None:
-            return token.doc[token.i : token.i + 1]
+            return _proper_compound(token)
         # An entity running past the phrase ("a Taser on Scott" tagged as one name, "on Scott"
         # belonging to the verb) is cut where the phrase ends.
         return token.doc[max(ent.start, token.left_edge.i) : min(ent.end, token.right_edge.i + 1)]
@@ -557,8 +557,9 @@ def _name_in(token, span):
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             ent = next((e for e in token.doc.ents if e.start <= child.i < e.end), None)
             return ent if ent is not None else token.doc[child.i : child.i + 1]
+    possessor = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
     for t in span:
-        if t.pos_ == "PROPN" and t.dep_ != "poss":
+        if t.pos_ == "PROPN" and t.dep_ != "poss" and t.i not in possessor:
             ent = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
             return ent if ent is not None else token.doc[t.i : t.i + 1]
     # "battery arm Voltis" in headlines: a name right after the noun names it.
@@ -580,6 +581,17 @@ def _name_in(token, span):
 
 
 _NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
+
+
+def _proper_compound(token):
+    """A name the model did not tag: the proper nouns compounded onto ``token`` ("Rovigo FC")."""
+    start = token.i
+    while start > 0:
+        before = token.doc[start - 1]
+        if before.pos_ != "PROPN" or before.dep_ != "compound" or not start <= before.head.i <= token.i:
+            break
+        start -= 1
+    return token.doc[start : token.i + 1]
 
 
 def _negated(verb) -> bool:
