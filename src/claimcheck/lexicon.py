@@ -15,6 +15,26 @@ ORGANISATION_NOUNS = frozenset(
     "corporation giant".split()
 )
 
+# Nouns naming an event or undertaking: "the deal collapsed" says what happened to the deal,
+# which "completed the deal" acts on. Nouns ending like a deverbal ("signing", "acquisition",
+# "agreement", "approval", "closure") count too (see ``event_noun``).
+EVENT_NOUNS = frozenset(
+    "deal bid offer plan talks merger takeover buyout purchase sale transfer move trade ipo listing "
+    "match game fixture race tournament contest vote ballot referendum election strike walkout "
+    "launch project scheme programme program contract pact treaty truce ceasefire accord "
+    "trial hearing inquiry probe case festival concert show tour event ceremony summit meeting "
+    "visit flight mission".split()
+)
+_EVENT_SUFFIXES = ("ing", "tion", "sion", "ment", "al", "ure", "ance", "ence")
+
+
+def event_noun(word: str) -> bool:
+    """``word`` (a lemma) names an event or undertaking rather than a person or thing."""
+    if word in EVENT_NOUNS:
+        return True
+    return len(word) > 5 and word.endswith(_EVENT_SUFFIXES)
+
+
 # Irregular past forms, so a fact-box label ("Born:", "Sold:") meets its verb ("bear", "sell").
 IRREGULAR_FORMS = {
     "born": "bear",

@@ -15,10 +15,11 @@ Fails: "Acme postponed the IPO in January 2024. In January 2024, Acme cancelled 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimcheck.align import CandidatePair
+from claimcheck.lexicon import event_noun
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
@@ -107,9 +108,22 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
 
 
 def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
-    """The same object, and subjects that agree (or one unknown); across articles both named."""
+    """The same object, and subjects that agree (or one unknown); across articles both named.
+
+    A verb used without an object says what happened to a subject naming an event: in "the
+    signing collapsed" the signing is what "completed the signing" acts on, and who acted is
+    unknown. Other subjects ("he died", "Acme withdrew", "her husband died") stay who acted."""
+    a, b = _theme_as_object(a), _theme_as_object(b)
     if not keys_equal(a.object_key, b.object_key, lexicon):
         return False
     if a.doc != b.doc:
         return same_story(a, b, lexicon)
     return keys_compatible(a.subject_key, b.subject_key, lexicon)
+
+
+def _theme_as_object(claim: Claim) -> Claim:
+    if claim.object_key or not claim.subject_key or claim.subject_key in claim.entities:
+        return claim
+    if not event_noun(claim.subject_key.split()[-1]):
+        return claim
+    return replace(claim, subject="", subject_key="", object=claim.subject, object_key=claim.subject_key)
