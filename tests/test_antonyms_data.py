@@ -82,7 +82,9 @@ def test_opposite_sentiment_words_come_from_the_vader_lexicon():
 def test_substituted_needs_the_words_in_one_short_replacement():
     from claimcheck.rules.antonyms import substituted
 
-    assert substituted("The ruling pleased union leaders.", "The ruling angered union leaders.", "pleased", "angered")
+    assert substituted(
+        "The ruling pleased union leaders.", "The ruling angered union leaders.", "pleased", "angered"
+    )
     assert substituted("a successful middle-aged man", "a struggling young man", "successful", "struggle")
     assert substituted("Rents rose in May.", "Rents fell in May.", "rise", "fall")
     # What ends both sentences (an attribution, a run-on clause) is not part of the statement...

@@ -116,3 +116,30 @@ def test_untagged_name_keeps_its_compounds_and_possessor_is_not_the_head(claims_
     claims = claims_of("Rovigo FC's proposed signing of the striker collapsed on Friday.")
     assert find(claims, "collapse").subject_key == "signing"
     assert "rovigo" in find(claims_of("Rovigo FC have completed the signing."), "complete").subject_key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "figure", "attribute"),
+    [
+        ("The valley grows more than a third of the country's pears.", "grow", "more than a third", "pear"),
+        ("The valley grows less than 10% of the country's pears.", "grow", "less than 10%", "pear"),
+        ("The farm sells a quarter of its milk.", "sell", "a quarter", "milk"),
+        ("Nearly two-thirds of the tenants signed.", "sign", "Nearly two-thirds", "tenant"),
+        ("One in five tenants signed.", "sign", "One in five", "tenant"),
+        ("Three out of four tenants signed.", "sign", "Three out of four", "tenant"),
+        ("Only a few tenants signed.", "sign", "a few", "tenant"),
+        ("Thousands of tenants signed.", "sign", "Thousands", "tenant"),
+        ("Tens of thousands of tenants signed.", "sign", "Tens of thousands", "tenant"),
+    ],
+)
+def test_shares_and_counts_in_words_measure_what_they_are_of(
+    claims_of, sentence, predicate, figure, attribute
+):
+    (quantity,) = find(claims_of(sentence), predicate).quantities
+    assert (quantity.quantity.text, quantity.attribute_key) == (figure, attribute)
+
+
+def test_a_share_is_a_figure_not_a_participant(claims_of):
+    assert find(claims_of("Thousands of tenants signed the letter."), "sign").subject_key == ""
+    assert find(claims_of("The union won a third of the seats."), "win").object_key == ""
+    assert find(claims_of("The first half ended without a goal."), "end").subject_key == "half"

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.model import Bound, Quantity
-from claimcheck.quantities import APPROXIMATE_TOLERANCE, can_both_hold, find_quantities, normalised
+from claimcheck.quantities import (
+    APPROXIMATE_TOLERANCE,
+    can_both_hold,
+    find_quantities,
+    normalised,
+    vague_count_range,
+)
 
 EXACT = Bound.EXACT
 AT_LEAST = Bound.AT_LEAST
@@ -122,6 +128,34 @@ SINGLE_CASES = [
     ("A fine of 3 billion Korean won.", "3 billion Korean won", 3e9, "KRW", "money", False, EXACT),
     ("The plant makes 1.5m tonnes.", "1.5m tonnes", 1.5e6, "t", "measure", False, EXACT),
     ("More than a dozen people fled.", "More than a dozen", 12.0, None, "count", False, MORE_THAN),
+    # Shares in words are percentages, approximate: a fraction in prose is a rounded share.
+    ("Some two-thirds of voters agreed.", "Some two-thirds", 66.7, "%", "percent", True, EXACT),
+    ("The farm grows a third of the pears.", "a third", 33.3, "%", "percent", True, EXACT),
+    ("It sells more than a third of its wine.", "more than a third", 33.3, "%", "percent", True, MORE_THAN),
+    ("It sells nearly two-thirds of its wine.", "nearly two-thirds", 66.7, "%", "percent", True, EXACT),
+    ("It sells about two thirds of its wine.", "about two thirds", 66.7, "%", "percent", True, EXACT),
+    ("Half of the crew stayed.", "Half", 50.0, "%", "percent", True, EXACT),
+    ("A quarter of drivers abstained.", "A quarter", 25.0, "%", "percent", True, EXACT),
+    ("One-fifth of the budget went on rent.", "One-fifth", 20.0, "%", "percent", True, EXACT),
+    ("Under three-quarters of seats sold.", "Under three-quarters", 75.0, "%", "percent", True, LESS_THAN),
+    ("Three in four drivers agreed.", "Three in four", 75.0, "%", "percent", True, EXACT),
+    ("One in five adults cycles.", "One in five", 20.0, "%", "percent", True, EXACT),
+    ("Three out of four tenants agreed.", "Three out of four", 75.0, "%", "percent", True, EXACT),
+    ("Fewer than 1 in 10 firms replied.", "Fewer than 1 in 10", 10.0, "%", "percent", True, LESS_THAN),
+    ("About one in every 100 parcels is lost.", "About one in every 100", 1.0, "%", "percent", True, EXACT),
+    ("Just 3 in 1,000 cars failed.", "3 in 1,000", 0.3, "%", "percent", True, EXACT),
+    # Counts in words are ranges (see test_vague_count_ranges); the value is the low end.
+    ("Only a few engineers stayed.", "a few", 2.0, None, "count", False, EXACT),
+    ("A handful of shops opened.", "A handful", 2.0, None, "count", False, EXACT),
+    ("Dozens of flights were cancelled.", "Dozens", 12.0, None, "count", False, EXACT),
+    ("Hundreds of homes flooded.", "Hundreds", 100.0, None, "count", False, EXACT),
+    ("They sent thousands of letters.", "thousands", 1000.0, None, "count", False, EXACT),
+    ("Tens of thousands of fans marched.", "Tens of thousands", 1e4, None, "count", False, EXACT),
+    ("Hundreds of millions of users log in.", "Hundreds of millions", 1e8, None, "count", False, EXACT),
+    ("A few hundred staff were hired.", "A few hundred", 100.0, None, "count", False, EXACT),
+    ("Several thousand seats were empty.", "Several thousand", 1000.0, None, "count", False, EXACT),
+    ("At least a few dozen people came.", "At least a few dozen", 12.0, None, "count", False, AT_LEAST),
+    ("Some hundreds of birds died.", "Some hundreds", 100.0, None, "count", True, EXACT),
 ]
 
 
@@ -148,7 +182,9 @@ NOT_QUANTITIES = [
     "COVID-19 delayed the F-35 programme until mid-2025.",
     "No one knew; one of them demanded one-off payments.",
     "The Big Four audit firms and Formula One.",
-    "Some two-thirds of voters agreed.",
+    "A two-thirds majority is needed in the second half of the year.",
+    "Quite a few people came; a few days later a quarter of an hour passed.",
+    "It cost millions of dollars, took thousands of hours and thousands more.",
     "The 1990s, the 2024-25 season and 24/7 service.",
     "He installed version 2.0.1 on 192.168.0.1 yesterday.",
     "The new 5G network and a 3D printer.",
@@ -161,6 +197,55 @@ NOT_QUANTITIES = [
 @pytest.mark.parametrize("text", NOT_QUANTITIES)
 def test_reads_no_quantity(text):
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He ran one in 10 minutes.",  # a time, not a share
+        "She won 3 in 2019.",  # a count and a year
+        "Two halves of the loaf were left.",  # parts, not a share
+        "A third man was arrested.",  # a rank
+        "It ended a decade and a half of unrest.",  # the end of a number
+        "He scored twice in the second half of the match.",  # a period
+        "It was the third of five votes.",
+    ],
+)
+def test_reads_no_share(text):
+    assert all(q.kind != "percent" for q in find_quantities(text))
+
+
+def test_ratio_terms_are_not_counts_of_their_own():
+    assert [(q.text, q.kind) for q in find_quantities("One in 5 pupils boards; 145 pupils do not.")] == [
+        ("One in 5", "percent"),
+        ("145", "count"),
+    ]
+
+
+VAGUE_RANGES = [
+    ("a few", (2, 12)),
+    ("a handful", (2, 12)),
+    ("dozens", (12, 200)),
+    ("hundreds", (100, 2_000)),
+    ("thousands", (1_000, 1_000_000)),
+    ("tens of thousands", (10_000, 200_000)),
+    ("hundreds of thousands", (100_000, 2_000_000)),
+    ("millions", (10**6, 10**9)),
+    ("a few dozen", (12, 120)),
+    ("several hundred", (100, 1_000)),
+    ("a few hundred thousand", (100_000, 1_000_000)),
+    ("more than a few", (2, 12)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VAGUE_RANGES)
+def test_vague_count_ranges(text, expected):
+    assert vague_count_range(_one(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["12,000", "a dozen", "two hundred", "35%", "a third of it"])
+def test_numbers_are_not_vague(text):
+    assert vague_count_range(_one(text)) is None
 
 
 RANGE_CASES = [
@@ -259,6 +344,32 @@ HOLD_CASES = [
     ("half a million", "520,000", True),
     ("2 billion euros", "€2.4bn", True),
     ("25 basis points", "0.25 percentage points", True),
+    # Shares in words against written percentages.
+    ("more than a third of it", "less than 10%", False),
+    ("a third of it", "33%", True),
+    ("a third of it", "30%", True),
+    ("a third of it", "20%", False),
+    ("half of it", "48%", True),
+    ("half of it", "30%", False),
+    ("nearly two-thirds of it", "65 percent", True),
+    ("one in five", "20%", True),
+    ("three in four", "40%", False),
+    ("a third of it", "one in three", True),
+    # Counts in words: only a count outside the whole range conflicts.
+    ("a few", "thousands", False),
+    ("a few", "10", True),
+    ("a few", "40", False),
+    ("thousands", "12,000", True),
+    ("thousands", "500", False),
+    ("hundreds", "about 300", True),
+    ("hundreds", "50", False),
+    ("dozens", "about 40", True),
+    ("dozens", "hundreds", True),
+    ("tens of thousands", "85,000", True),
+    ("a few hundred", "5,000", False),
+    ("more than a few", "40", True),
+    ("up to hundreds", "5,000", False),
+    ("millions", "thousands", True),
 ]
 
 
@@ -306,6 +417,12 @@ def test_approximate_tolerance_is_the_module_constant():
         ("$1.1bn", "USD 1100000000"),
         ("25 basis points", "0.25 pp"),
         ("4th", "#4"),
+        ("a third of it", "~33.3%"),
+        ("more than half of it", ">~50%"),
+        ("hundreds", "100-2000"),
+        ("about tens of thousands", "~10000-200000"),
+        ("more than a few", ">2"),
+        ("up to thousands", "<=1000000"),
     ],
 )
 def test_normalised(text, expected):

@@ -194,6 +194,8 @@ def test_hyphenated_year_range() -> None:
         "Children aged 6 months and older can be vaccinated.",
         "Call 555-2013 for details.",
         "The score was 2,024 points.",
+        "A quarter of voters stayed at home.",  # a share, read by quantities
+        "Three quarters of the staff signed.",
     ],
 )
 def test_not_a_time(text: str) -> None:

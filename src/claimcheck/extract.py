@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "4"
+EXTRACTION_VERSION = "5"  # 5: shares and vague counts in words, untagged names, reported pronouns
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -293,13 +293,13 @@ class _ArticleClaims:
 
     def _subject(self, verb) -> tuple[str, str]:
         token = _find_subject(verb)
-        if token is None:
-            return "", ""
+        if token is None or _is_share(token):
+            return "", ""  # "thousands of fans came", "one in five adults smoke": a figure
         return self._noun_key(_antecedent(token, verb))
 
     def _object(self, verb) -> tuple[str, str]:
         token = _find_object(verb)
-        if token is None or token.pos_ == "NUM" or token.like_num:
+        if token is None or token.pos_ == "NUM" or token.like_num or _is_share(token):
             return "", ""  # a figure is a quantity of the claim, not what it is about
         return self._noun_key(_antecedent(token, verb))
 
@@ -342,6 +342,8 @@ class _ArticleClaims:
 
     def _claim_quantity(self, q, token, sentence: str, label: str | None) -> ClaimQuantity:
         attribute = _quantity_attribute(token) if token is not None else ""
+        if not attribute and token is not None and (q.kind == "percent" or quantities.vague_count_range(q)):
+            attribute = _attribute_after(token, q.end)
         if label and (
             not attribute or q.kind in ("money", "percent") or token is None or token.dep_ in ("ROOT",)
         ):
@@ -697,12 +699,24 @@ def _quantity_attribute(token) -> str:
     """What a number measures: its noun ('11,000 staff'), the noun it is 'of' ('fee of €90m'),
     or the subject of a copula ('the cost would be $1.1bn')."""
     head = token
+    if (
+        token.dep_ in ("advmod", "amod", "det")
+        and token.pos_ in ("ADV", "ADJ", "DET")
+        and token.head.i > token.i
+    ):
+        head = token.head  # "more than a third", "about 35%", "a quarter": the figure, not the word before it
     for _ in range(4):
-        if head.pos_ != "NOUN" and head.dep_ in ("nummod", "compound", "quantmod") and head.head is not head:
+        if (
+            (head.pos_ != "NOUN" or head.dep_ == "quantmod")  # "tens" of "tens of thousands"
+            and head.dep_ in ("nummod", "compound", "quantmod")
+            and head.head is not head
+        ):
             head = head.head
         else:
             break
-    if head.lemma_.casefold() in _UNIT_NOUNS:
+    if (whole := _ratio_whole(head)) is not None:
+        return _compound_lemma(whole)  # "one in five adults" measures adults
+    if head.lemma_.casefold() in _UNIT_NOUNS | _SHARE_NOUNS:
         # "54.3% of the vote" measures the vote; "the 3.99% increase in council tax" the tax.
         of = _prep_object(head, ("of",))
         if of is not None:
@@ -738,8 +752,50 @@ def _quantity_attribute(token) -> str:
 
 
 _UNIT_NOUNS = frozenset({"%", "percent", "pc", "pct", "percentage"})
+# Fractions and orders of magnitude measure what they are "of", like percentages: "a third of
+# its vegetables", "thousands of scientists".
+_SHARE_NOUNS = frozenset(
+    "half third quarter fifth sixth seventh eighth ninth tenth hundredth "
+    "dozen hundred thousand million billion handful".split()
+)
 # Nouns of change: "a 3.99% increase in council tax" measures the tax, not the increase.
 _CHANGE_NOUNS = frozenset("increase rise hike cut fall drop decline reduction growth jump gain loss".split())
+
+
+def _attribute_after(token, end: int) -> str:
+    """What a share or a count in words is of, from the words right after it (``end`` is its end
+    in the sentence) where the parse does not tie them to it: "[nearly two-thirds] of the
+    tenants", "[three out of four] tenants"."""
+    after = next((t for t in token.sent if t.idx >= token.sent.start_char + end), None)
+    if after is not None and after.lower_ == "of":
+        after = next((c for c in after.children if c.dep_ == "pobj"), None)
+    elif after is not None and after.dep_ == "compound":
+        after = after.head  # "three in four [bus] drivers"
+    return _compound_lemma(after) if after is not None and after.pos_ == "NOUN" else ""
+
+
+def _is_share(token) -> bool:
+    """A figure standing for a share or an order of magnitude of what follows it: "half of the
+    staff", "thousands of fans", "one in five adults" (not "the first half")."""
+    if token.lemma_.casefold() in _SHARE_NOUNS:
+        return _prep_object(token, ("of",)) is not None
+    return _ratio_whole(token) is not None
+
+
+def _ratio_whole(number):
+    """The counted noun of a ratio: "adults" of "one in five adults", "voters" of "three out of
+    four voters"; None for a number that does not start one ("10 in the region")."""
+    if not number.like_num:
+        return None
+    for prep in number.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "out"):
+            continue
+        if prep.lower_ == "out":
+            prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), prep)
+        whole = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        if whole is not None and any(c.dep_ == "nummod" and c.like_num for c in whole.children):
+            return whole
+    return None
 
 
 def _prep_object(noun, preps: tuple[str, ...]):

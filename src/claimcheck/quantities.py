@@ -383,6 +383,27 @@ _NOT_COUNTED_NOUNS = frozenset((
 _FRACTION_WORDS = (
     "half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?"
 )
+# The denominator each fraction word names: "two-thirds" is two parts in three.
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+}  # fmt: skip
+# Counts written as an order of magnitude, and the values each admits. The ranges are wide on
+# purpose: writers stretch them ("hundreds" for 120 or 1,500, "thousands" for 40,000), and a
+# restatement of the same crowd must never read as a contradiction. Only a count outside the
+# whole range ("a few" against "thousands") is one.
+_FEW = (2, 12)  # "a few", "a handful"
+_PLURAL_SCALES = {  # "dozens of", "hundreds of" ... alone
+    "dozens": (12, 200),
+    "hundreds": (100, 2_000),
+    "thousands": (1_000, 1_000_000),  # "thousands" is not wrong for 40,000
+    "millions": (1_000_000, 1_000_000_000),
+    "billions": (1_000_000_000, 1_000_000_000_000),
+}
+_MULTIPLES = {"tens": (10, 200), "hundreds": (100, 2_000)}  # "tens of thousands": 10 to 200 thousand
+_FEW_OF_SCALE = (1, 10)  # "a few hundred", "several thousand": one to ten of the scale
+_VAGUE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 10**6, "billion": 10**9}
 
 # ---------------------------------------------------------------------------------------------
 # Patterns
@@ -512,6 +533,39 @@ _UNIT_AFTER = re.compile(
 )
 _COUNTED_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})\b")
 _FRACTION_AFTER = re.compile(rf"[\s-]+(?i:{_FRACTION_WORDS})\b")
+# "a third of", "two-thirds of", "half of": a share of what follows "of". "A quarter of an
+# hour" and "half of a mile" are measures, not shares.
+_FRACTION_SHARE = re.compile(
+    r"(?<![\w'’-])(?i:(?:(?P<numerator>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    rf"(?P<denominator>{_FRACTION_WORDS}))(?=\s+of\s)(?!\s+of\s+(?i:an?|one)\b)"
+)
+# "Half" after these is a period or a side ("the second half of 2024") or the end of a number
+# ("a decade and a half of"), not a share.
+_HALF_NOT_A_SHARE = re.compile(
+    r"(?i:\b(?:the|first|second|third|fourth|final|last|latter|former|other|opening|closing|back|front|"
+    r"top|bottom|upper|lower|better|bigger|larger|greater|northern|southern|eastern|western|and)[\s-]+"
+    r"(?:an?\s+)?)\Z"
+)
+_RATIO_TERM = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand"
+    r"|\d{1,3}(?:,\d{3})+|\d{1,7})"
+)
+# "one in five adults", "3 out of 4", "one in every 100": a share of what is counted after it.
+_RATIO_SHARE = re.compile(
+    rf"(?<![\w'’.,$€£#/-])(?i:(?P<part>{_RATIO_TERM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>{_RATIO_TERM}))"
+    r"(?![\w'’%-]|[.,/:]\d)"
+)
+_VAGUE_COUNT = re.compile(
+    r"(?<![\w'’-])(?i:"
+    r"(?P<multiple>tens|hundreds)\s+of\s+(?P<of_scale>thousands|millions|billions)"
+    r"|(?P<few_of>a\s+few|several)\s+(?P<scale>dozen|hundred|thousand|million|billion)"
+    r"(?:\s+(?P<then>thousand|million|billion))?"
+    r"|(?P<plural>dozens|hundreds|thousands|millions|billions)"
+    r"|(?P<few>a\s+(?:few|handful)))\b"
+)
+_QUITE_BEFORE = re.compile(r"(?i:\b(?:quite|not)\s+)\Z")  # "quite a few" is many
+_COMPARATIVE_AFTER = re.compile(r"(?i:\s+(?:more|fewer|less|other|extra)\b)")
+_OF = re.compile(r"\s+of\b")
 _POST_MODIFIERS = re.compile(
     r"(?i:\s+or\s+(?P<at_least>more|above|over|higher|greater)\b"
     r"|\s+(?:and|or)\s+(?:up|upwards)\b(?P<at_least2>)"
@@ -577,6 +631,8 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
     their text is also never read as a modifier of a neighbouring number.
     """
     blocked = _blocked_spans(text, skip)
+    worded = _worded_readings(text, blocked)
+    blocked = _merged([*blocked, *((r.start, r.end) for r in worded)])
     block_starts = [s for s, _ in blocked]
     readings: list[_Reading] = []
     floor = 0  # nothing before this offset belongs to the next expression
@@ -594,6 +650,7 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
         if reading is not None:
             readings.append(reading)
             floor = reading.end
+    readings = sorted([*readings, *worded], key=lambda r: r.start)
     readings = _join_ranges(text, readings)
     readings = _mark_model_lists(text, readings)
     quantities = []
@@ -628,9 +685,13 @@ def _blocked_spans(text: str, skip: tuple[tuple[int, int], ...]) -> list[tuple[i
             separators = len(_PHONE_SEPARATOR.findall(m.group()))
             if digits >= 7 and (m.group("lead") or separators >= 2):
                 spans.append(m.span())
-    spans.sort()
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping and touching ones joined."""
     merged: list[tuple[int, int]] = []
-    for s, e in spans:
+    for s, e in sorted(spans):
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
@@ -771,29 +832,12 @@ def _read(text: str, match: re.Match[str], limit: int) -> _Reading | None:
         return None  # "5G", "3D", "4x4": a code, not a number
 
     # Modifiers before: "around", "at least", "between".
-    pre = _PRE_MODIFIERS.search(text, max(limit, number_start - 48), number_start)
-    quantity_start = number_start
-    range_word = None
-    modified = False
-    if pre and pre.start() < number_start:
-        range_word = (pre.group("range") or "").lower() or None
-        # "between" makes the bounds of a range and belongs to it; "from" starts a change.
-        modifier_starts = [pre.start(g) for g in _MODIFIER_GROUPS if pre.group(g)]
-        if range_word == "between":
-            modifier_starts.append(pre.start())
-        quantity_start = min(modifier_starts, default=number_start)
-        if pre.group("approximate") or pre.group("approximate2"):
-            approximate = True
-            modified = True
-        for name, value in (
-            ("at_least", Bound.AT_LEAST),
-            ("at_most", Bound.AT_MOST),
-            ("more_than", Bound.MORE_THAN),
-            ("less_than", Bound.LESS_THAN),
-        ):
-            if pre.group(name):
-                bound = value
-                modified = True
+    before = _modifiers_before(text, limit, number_start)
+    quantity_start = before.start
+    range_word = before.range_word
+    modified = before.modified
+    approximate = approximate or before.approximate
+    bound = before.bound or bound
 
     model_like = (
         match.group("digits") is not None
@@ -822,6 +866,201 @@ def _read(text: str, match: re.Match[str], limit: int) -> _Reading | None:
         year_like=year_like and bound is Bound.EXACT,
         model_like=model_like,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Modifiers:
+    """The approximation and bound words written before a number: "around", "more than", "between"."""
+
+    start: int  # where the quantity starts: the first modifier word, else the number
+    approximate: bool = False
+    bound: Bound | None = None
+    range_word: str | None = None  # "between" or "from"
+
+    @property
+    def modified(self) -> bool:
+        return self.approximate or self.bound is not None
+
+
+_PRE_BOUNDS = (
+    ("at_least", Bound.AT_LEAST),
+    ("at_most", Bound.AT_MOST),
+    ("more_than", Bound.MORE_THAN),
+    ("less_than", Bound.LESS_THAN),
+)
+
+
+def _modifiers_before(text: str, limit: int, number_start: int) -> _Modifiers:
+    """The modifiers ending right before ``number_start``, never reaching back before ``limit``."""
+    pre = _PRE_MODIFIERS.search(text, max(limit, number_start - 48), number_start)
+    if not pre or pre.start() >= number_start:
+        return _Modifiers(number_start)
+    range_word = (pre.group("range") or "").lower() or None
+    # "between" makes the bounds of a range and belongs to it; "from" starts a change.
+    modifier_starts = [pre.start(g) for g in _MODIFIER_GROUPS if pre.group(g)]
+    if range_word == "between":
+        modifier_starts.append(pre.start())
+    return _Modifiers(
+        start=min(modifier_starts, default=number_start),
+        approximate=bool(pre.group("approximate") or pre.group("approximate2")),
+        bound=next((bound for name, bound in _PRE_BOUNDS if pre.group(name)), None),
+        range_word=range_word,
+    )
+
+
+def _worded_readings(text: str, blocked: list[tuple[int, int]]) -> list[_Reading]:
+    """Shares and vague counts written in words, sorted and non-overlapping.
+
+    They are read before the numbers, whose pass then skips their spans: "one" of "one in five"
+    and "hundred" of "a few hundred" are never read again as counts of their own.
+    """
+    block_ends = [e for _, e in blocked]
+    found = [
+        read(text, match, _limit(block_ends, match.start()))
+        for pattern, read in _WORDED_READERS
+        for match in pattern.finditer(text)
+    ]
+    readings: list[_Reading] = []
+    for reading in sorted((r for r in found if r is not None), key=lambda r: (r.start, -r.end)):
+        if readings and reading.start < readings[-1].end:
+            continue
+        if _overlaps(reading.start, reading.end, tuple(blocked)):
+            continue
+        readings.append(reading)
+    return readings
+
+
+def _limit(block_ends: list[int], start: int) -> int:
+    """The end of the last blocked span before ``start``: modifiers are never read from inside it."""
+    return max((e for e in block_ends if e <= start), default=0)
+
+
+def _read_fraction_share(text: str, match: re.Match[str], limit: int) -> _Reading | None:
+    """ "a third of", "nearly two-thirds of", "half of": a share, as a percentage."""
+    numerator_word = (match.group("numerator") or "").lower()
+    denominator = _DENOMINATORS[match.group("denominator").lower()]
+    if not numerator_word and denominator != 2:
+        return None  # a bare "third" is a rank
+    half = match.start("denominator")
+    if denominator == 2 and _HALF_NOT_A_SHARE.search(text, max(0, half - 20), half):
+        return None  # "the second half of", "a year and a half of"
+    if _capitalised_inside_sentence(text, match.start()):
+        return None
+    numerator = _SMALL_NUMBERS.get(numerator_word, 1)  # "a", "an" or none: one part
+    if numerator >= denominator:
+        return None  # "two halves of" names parts, not a share
+    return _share_reading(text, match.start(), match.end(), Decimal(numerator) / denominator, limit)
+
+
+def _read_ratio_share(text: str, match: re.Match[str], limit: int) -> _Reading | None:
+    """ "one in five adults", "3 out of 4": a share, as a percentage."""
+    part, whole = _ratio_term(match.group("part")), _ratio_term(match.group("whole"))
+    if part is None or whole is None or not 0 < part < whole:
+        return None  # "2 in 2019" is a count and a year
+    if _capitalised_inside_sentence(text, match.start()) or _measured_after(text, match.end()):
+        return None  # "one in 10 days" is a frequency; "3 in 5 km" a distance
+    return _share_reading(text, match.start(), match.end(), part / whole, limit)
+
+
+def _ratio_term(written: str) -> Decimal | None:
+    """The value of one term of a ratio; None for a year ("64 in 1987")."""
+    if not written[0].isdigit():
+        return _number_words_value(written)
+    number = Decimal(written.replace(",", ""))
+    if len(written) == 4 and 1800 <= number <= 2100:
+        return None
+    return number
+
+
+def _share_reading(text: str, start: int, end: int, share: Decimal, limit: int) -> _Reading:
+    """A share written as a fraction or ratio, as the percentage it stands for (three figures).
+
+    A fraction in prose is a rounded share ("a third" for 31% or 35%), so it is approximate.
+    """
+    percent = Decimal(f"{float(share * 100):.3g}")
+    before = _modifiers_before(text, limit, start)
+    return _Reading(
+        start=before.start,
+        end=end,
+        core_end=end,
+        number=percent,
+        unit="%",
+        kind="percent",
+        approximate=True,
+        bound=before.bound or Bound.EXACT,
+        scaled=True,
+        unit_written=True,
+        modified=before.modified,
+        range_word=before.range_word,
+    )
+
+
+def _read_vague_count(text: str, match: re.Match[str], limit: int) -> _Reading | None:
+    """ "a few", "dozens of", "tens of thousands of": a count known to its order of magnitude.
+
+    The value is the low end of the range (``vague_count_range``) the words admit.
+    """
+    start, end = match.span()
+    if _capitalised_inside_sentence(text, start):
+        return None  # "the Hundreds" as a name
+    if match.group("few") and _QUITE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "quite a few" is many, "not a few" some
+    if _COMPARATIVE_AFTER.match(text, end) or _measured_after(text, end):
+        return None  # "thousands more", "a few days", "millions of dollars": not a plain count
+    low, _ = _vague_range(match)
+    before = _modifiers_before(text, limit, start)
+    return _Reading(
+        start=before.start,
+        end=end,
+        core_end=end,
+        number=Decimal(low),
+        approximate=before.approximate,
+        bound=before.bound or Bound.EXACT,
+        scaled=True,
+        unit_written=True,
+        modified=before.modified,
+        range_word=before.range_word,
+    )
+
+
+def _vague_range(match: re.Match[str]) -> tuple[int, int]:
+    """The lowest and highest counts a ``_VAGUE_COUNT`` match admits."""
+    if match.group("multiple"):
+        low, high = _MULTIPLES[match.group("multiple").lower()]
+        scale = _PLURAL_SCALES[match.group("of_scale").lower()][0]
+        return low * scale, high * scale
+    if match.group("few_of"):
+        scale = _VAGUE_SCALES[match.group("scale").lower()]
+        if match.group("then"):
+            scale *= _VAGUE_SCALES[match.group("then").lower()]
+        return _FEW_OF_SCALE[0] * scale, _FEW_OF_SCALE[1] * scale
+    if match.group("plural"):
+        return _PLURAL_SCALES[match.group("plural").lower()]
+    return _FEW
+
+
+def _measured_after(text: str, pos: int) -> bool:
+    """A unit, currency or percent follows, directly or after "of": "a few days", "millions of
+    dollars". Those are measures or money, left unread rather than read as counts."""
+    of = _OF.match(text, pos)
+    positions = (pos, of.end()) if of else (pos,)
+    return any(
+        pattern.match(text, at)
+        for at in positions
+        for pattern in (_UNIT_AFTER, _CURRENCY_AFTER, _PERCENT_AFTER)
+    )
+
+
+def _capitalised_inside_sentence(text: str, start: int) -> bool:
+    """ "Half of" opens a sentence; "the Big Four in Five" mid-sentence is a name."""
+    return text[start].isupper() and not _starts_sentence(text, start)
+
+
+_WORDED_READERS = (
+    (_FRACTION_SHARE, _read_fraction_share),
+    (_RATIO_SHARE, _read_ratio_share),
+    (_VAGUE_COUNT, _read_vague_count),
+)
 
 
 def _read_ordinal_word(text: str, match: re.Match[str]) -> _Reading | None:
@@ -1015,6 +1254,9 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 
 def _interval(q: Quantity) -> tuple[float, bool, float, bool, float]:
     """(low, low included, high, high included, value), in the dimension's base unit."""
+    vague = vague_count_range(q)
+    if vague is not None:
+        return _vague_interval(vague, q.approximate, q.bound)
     factor, offset = 1.0, 0.0
     if q.kind == "measure" and q.unit in _UNITS:
         _, factor, offset = _UNITS[q.unit]
@@ -1032,6 +1274,30 @@ def _interval(q: Quantity) -> tuple[float, bool, float, bool, float]:
     # "1.1 billion" is anything from 1.05 up to (not including) 1.15 billion.
     half_step = _rounding_step(q.text, q.value, q.kind) * factor / 2
     return value - half_step - widen, True, value + half_step + widen, half_step == 0 or widen > 0, value
+
+
+def vague_count_range(q: Quantity) -> tuple[int, int] | None:
+    """The counts "a few", "dozens", "tens of thousands" admit, lowest and highest; None for a
+    count written as a number, or any other quantity."""
+    if q.kind != "count" or _DIGIT.search(q.text):
+        return None
+    match = _VAGUE_COUNT.search(q.text)
+    return _vague_range(match) if match else None
+
+
+def _vague_interval(
+    span: tuple[int, int], approximate: bool, bound: Bound
+) -> tuple[float, bool, float, bool, float]:
+    """The interval of a vague count: its whole range, or one end of it under a bound ("more than
+    a few" admits anything above two). The low end stands for the value when tolerances are
+    measured, so "a few" against "thousands" is not excused by the size of "thousands"."""
+    widen = APPROXIMATE_TOLERANCE if approximate else 0.0
+    low, high = span[0] * (1 - widen), span[1] * (1 + widen)
+    if bound in (Bound.AT_LEAST, Bound.MORE_THAN):
+        return low, True, math.inf, False, low
+    if bound in (Bound.AT_MOST, Bound.LESS_THAN):
+        return -math.inf, False, high, True, high
+    return low, True, high, True, low
 
 
 @lru_cache(maxsize=8192)
@@ -1072,8 +1338,13 @@ _BOUND_SIGNS = {
 
 
 def normalised(q: Quantity) -> str:
-    """A short canonical string: "EUR 600000000", "11000", ">=30", "~11000", "5 mi", "35%"."""
+    """A short canonical string: "EUR 600000000", "11000", ">=30", "~11000", "5 mi", "35%", "100-1000"."""
     number = _BOUND_SIGNS[q.bound] + ("~" if q.approximate else "") + _format_number(q.value)
+    vague = vague_count_range(q)
+    if vague is not None and q.bound is Bound.EXACT:
+        number = ("~" if q.approximate else "") + "-".join(_format_number(float(v)) for v in vague)
+    elif vague is not None and q.bound in (Bound.AT_MOST, Bound.LESS_THAN):
+        number = _BOUND_SIGNS[q.bound] + ("~" if q.approximate else "") + _format_number(float(vague[1]))
     if q.kind == "money":
         return f"{q.unit} {number}"
     if q.kind == "ordinal":

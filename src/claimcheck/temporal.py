@@ -1098,6 +1098,9 @@ _SET_LEFT = re.compile(
 
 _AGE_LEFT = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:of\s+)?$")
 _AGE_RIGHT = re.compile(r"(?i)\s*(?:-?\s*old\b|of\s+age\b|and\s+(?:older|younger|up|over|under)\b)")
+# "a quarter of voters", "three quarters of the staff": a share, not three months. "A quarter
+# of an hour" and "a quarter of a century" stay durations of their own.
+_SHARE_RIGHT = re.compile(r"(?i)\s+of\s+(?!an?\b|one\b)")
 _IN_FUTURE = re.compile(r"(?i)\bin\s+(?:about\s+|around\s+|roughly\s+)?$")
 
 
@@ -1107,6 +1110,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
     left = ctx.text[max(0, m.start() - 24) : m.start()]
     if _AGE_LEFT.search(left) or _AGE_RIGHT.match(ctx.text, m.end()):
         return None  # an age, not a stretch of time
+    if unit == "quarter" and not m["half"] and _SHARE_RIGHT.match(ctx.text, m.end()):
+        return None  # a share, read by quantities
     n = _number(q)
     if m["half"] and n is not None:
         n += 0.5

@@ -37,6 +37,7 @@ _WEAK_PREDICATES = frozenset("be have do say get make go take come give see know
 
 Options = NoOptions
 
+
 def _same_subject(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if a.doc == b.doc:
         return not a.subject_key or not b.subject_key or keys_corefer(a.subject_key, b.subject_key, lexicon)

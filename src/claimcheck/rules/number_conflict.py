@@ -5,8 +5,12 @@ of the same thing: same or synonymous predicate (or a fact-box line), participan
 agree, comparable units (currencies and units normalised: "€600m" = "600 million euros",
 "5-mile" = "5 mi"). Values may differ within ``tolerance`` (relative); approximations
 ("around", "about") widen it to ``approximate_tolerance``; bounds that can both hold ("at
-least 30", "more than 45") are no finding. Values the text marks as earlier or changed ("up
-from", "revised", dated differently, or a later report) are left to ``change-over-time``.
+least 30", "more than 45") are no finding. Shares in words are percentages of what they are
+"of" ("more than a third of its fruit" against "under 10% of its fruit"); counts in words are
+ranges ("a few", "hundreds", "tens of thousands") that conflict only with a count outside them
+("a few engineers" against "thousands of engineers", not "hundreds" against "about 300").
+Values the text marks as earlier or changed ("up from", "revised", dated differently, or a
+later report) are left to ``change-over-time``.
 
 Passes: "around 11,000 staff ... 11,000 employees"
 Fails: "a severance fee of $4 million ... Severance fee: the club pays $6 million."
