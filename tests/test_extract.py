@@ -143,3 +143,11 @@ def test_a_share_is_a_figure_not_a_participant(claims_of):
     assert find(claims_of("Thousands of tenants signed the letter."), "sign").subject_key == ""
     assert find(claims_of("The union won a third of the seats."), "win").object_key == ""
     assert find(claims_of("The first half ended without a goal."), "end").subject_key == "half"
+
+
+def test_an_untagged_proper_name_is_an_entity_of_its_claim(claims_of):
+    claim = find(claims_of("Rovigo FC have agreed a fee with the club."), "agree")
+    assert claim.subject_key in claim.entities
+    # A common noun is not.
+    claim = find(claims_of("The club has agreed a fee."), "agree")
+    assert claim.subject_key not in claim.entities

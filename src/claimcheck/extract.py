@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "5"  # 5: shares and vague counts in words, untagged names, reported pronouns
+EXTRACTION_VERSION = "6"  # 6: untagged proper names are entities of their claims
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -161,6 +161,7 @@ class _ArticleClaims:
         self.last_person = ""
         self.last_org = ""
         self.named: list[str] = []  # entity keys in order of first mention
+        self.untagged_names: set[str] = set()  # keys of proper nouns the model tagged as no entity
 
     def claims(self) -> tuple[Claim, ...]:
         return tuple(self._claims)
@@ -223,6 +224,7 @@ class _ArticleClaims:
                 continue
             subject, subject_key = self._subject(verb)
             obj, object_key = self._object(verb)
+            named = {subject_key, object_key} & self.untagged_names
             clause = _clause_span(verb)
             claim_times = tuple(
                 claim_time
@@ -238,7 +240,7 @@ class _ArticleClaims:
                 used_quantities.add(number)
                 claim_quantities.append(self._claim_quantity(q, token, text, label))
             yield Claim(
-                **base,
+                **(base if not named else base | {"entities": tuple(sorted(set(entity_keys) | named))}),
                 change=_governs_change(verb, change_heads),
                 subject=subject,
                 subject_key=subject_key,
@@ -331,6 +333,8 @@ class _ArticleClaims:
             key = self.aliases.canonical(_SCORE.sub("", name.text))
             if any(t.ent_type_ == "PERSON" for t in name):
                 key = self.people.resolve(key)
+            elif key and all(t.pos_ == "PROPN" and not t.ent_type_ for t in name):
+                self.untagged_names.add(key)  # "Rovigo FC": a name all the same
             return span.text, key
         # A common noun: the whole phrase when the alias table knows it ("initial public
         # offering"), else the head with its noun compounds ("vehicle arm"), no adjectives.

@@ -23,7 +23,7 @@ from claimcheck import quantities
 from claimcheck.align import CandidatePair
 from claimcheck.model import Finding, Severity
 from claimcheck.rules.matching import Context, render_message
-from claimcheck.rules.number_conflict import comparable, figures_evolve, quantity_pairs
+from claimcheck.rules.number_conflict import comparable, conflicting, figures_evolve, quantity_pairs
 
 DEFAULT_SEVERITY = Severity.INFO
 DEFAULT_MESSAGE = "{attribute} changed over time: {a}, then {b}"
@@ -65,10 +65,13 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         marked = marked_claim(a) or marked_claim(b)
         for qa, qb in quantity_pairs(a, b, context.lexicon):
-            if not (marked or figures_evolve(a, b, qa, qb)):
+            evolving = figures_evolve(a, b, qa, qb)
+            if not (marked or evolving):
                 continue
             if quantities.can_both_hold(comparable(qa), comparable(qb), 0.0):
                 continue
+            if not evolving and conflicting(qa, qb):
+                continue  # a discrepancy number-conflict reports; a change word elsewhere in the sentence does not date it
             first, second = (qa, qb) if _order(a) <= _order(b) else (qb, qa)
             yield rule.finding(
                 severity=min(rule.severity, Severity.INFO, key=lambda s: s.rank),

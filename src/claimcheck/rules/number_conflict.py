@@ -182,6 +182,14 @@ def comparable(q: ClaimQuantity):
     return replace(q.quantity, unit=None) if q.quantity.kind == "count" else q.quantity
 
 
+def conflicting(qa: ClaimQuantity, qb: ClaimQuantity, options: Options = Options()) -> bool:
+    """The two values cannot both hold, within the tolerance (wider for approximations)."""
+    tolerance = options.tolerance
+    if qa.quantity.approximate or qb.quantity.approximate:
+        tolerance = max(tolerance, options.approximate_tolerance)
+    return not quantities.can_both_hold(comparable(qa), comparable(qb), tolerance)
+
+
 # Figures restated in nearly the same words: of the words around the two figures (six on
 # each side), at least this share must be common to both.
 RESTATEMENT_OVERLAP = 0.6
@@ -241,12 +249,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             restated_figures(pair, context.lexicon)
         )
         for qa, qb in candidates:
-            if figures_evolve(a, b, qa, qb):
-                continue
-            tolerance = options.tolerance
-            if qa.quantity.approximate or qb.quantity.approximate:
-                tolerance = max(tolerance, options.approximate_tolerance)
-            if quantities.can_both_hold(comparable(qa), comparable(qb), tolerance):
+            if figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
                 continue
             yield rule.finding(
                 message=render_message(
