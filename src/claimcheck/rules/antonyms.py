@@ -8,6 +8,10 @@ Where no antonym differs, words of opposite sentiment count when one stands in t
 place and the rest is restated ("the ruling pleased the union" / "the ruling angered the
 union"); their sentiment is VADER's (the ``vaderSentiment`` package's lexicon).
 
+The two words must stand in each other's place ("a franchise-best $117 million" / "a
+franchise-worst $30 million"): "made stale, hardened bread edible" and "soaked the stale bread,
+softening it" tell one process, not two opposite statements.
+
 Quiet when the two differ in negation ("not good" agrees with "bad"), when either is hedged,
 when the text marks a change or dates them apart, when the sentences differ in more than one
 pair of opposites or name different instances ("the first hotel", "the second hotel"), and
@@ -185,6 +189,7 @@ def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | N
         return None
     overlap = options
     found = opposite_words(a.content_lemmas, b.content_lemmas, table, options.exclude)
+    found = tuple(p for p in found if substituted(a.text, b.text, *p, alone=False))
     if not found and options.valence:
         found = tuple(
             (x, y)
@@ -202,31 +207,42 @@ def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | N
 
 _WORDS = re.compile(r"\w+")
 _MAX_REPLACED = 4  # words on each side of one replacement
+_SHARED_RUN = 3  # words in a row that make a stretch the two sentences share
 
 
-def substituted(text_a: str, text_b: str, word_a: str, word_b: str) -> bool:
-    """``word_a`` stands where ``word_b`` stands: the one place the two sentences differ but for
-    words only one of them has is a short replacement of one by the other ("pleased officials"
-    / "troubled officials"). A second replacement ("Porto's attack" / "Benfica's attack",
-    "praise for its concerts" / "complaints about noise") makes them two statements; one that
-    ends both sentences ("..., she said" / "..., officials said") is not part of the statement."""
+def substituted(text_a: str, text_b: str, word_a: str, word_b: str, alone: bool = True) -> bool:
+    """``word_a`` stands where ``word_b`` stands: the two sentences differ there by a short
+    replacement of one by the other ("pleased officials" / "troubled officials").
+
+    With ``alone``, they differ nowhere else but for words only one of them has: another
+    replacement ("Porto's attack" / "Benfica's attack", "praise for its concerts" /
+    "complaints about noise") makes them two statements. What follows the last stretch they
+    share (", she said", a clause run on) is not part of the statement."""
     tokens_a = _WORDS.findall(text_a.casefold())
     tokens_b = _WORDS.findall(text_b.casefold())
     opcodes = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
-    replaced = [op for op in opcodes if op[0] == "replace"]
-    if len(replaced) > 1 and replaced[-1] == opcodes[-1]:
-        replaced.pop()
-    if len(replaced) != 1:
-        return False
-    _, i1, i2, j1, j2 = replaced[0]
-    short = i2 - i1 <= _MAX_REPLACED and j2 - j1 <= _MAX_REPLACED
-    return short and _has(tokens_a[i1:i2], word_a) and _has(tokens_b[j1:j2], word_b)
+    shared = [n for n, op in enumerate(opcodes) if op[0] == "equal" and op[2] - op[1] >= _SHARED_RUN]
+    tail = shared[-1] if shared else len(opcodes) - 1
+    found = other = 0
+    for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "replace":
+            continue
+        short = i2 - i1 <= _MAX_REPLACED and j2 - j1 <= _MAX_REPLACED
+        if short and _has(tokens_a[i1:i2], word_a) and _has(tokens_b[j1:j2], word_b):
+            found += 1
+        elif n < tail:
+            other += 1
+    return found == 1 and (other == 0 or not alone)
 
 
 def _has(tokens: Sequence[str], lemma: str) -> bool:
     """A form of ``lemma`` is among ``tokens`` ("troubled" for "trouble", "rose" for "rise")."""
     stem = lemma[: max(4, len(lemma) - 2)]
-    return any(IRREGULAR_FORMS.get(t, t).startswith(stem) for t in tokens)
+    return any(_BASE_FORMS.get(t, t).startswith(stem) for t in tokens)
+
+
+# Irregular verbs and comparisons, to their lemma: "rose" -> "rise", "worst" -> "bad".
+_BASE_FORMS = IRREGULAR_FORMS | {"better": "good", "best": "good", "worse": "bad", "worst": "bad"}
 
 
 @cache
