@@ -11,7 +11,9 @@ an outcome, nor dates the text marks as changed ("was later moved to").
 
 Only dates that date the claim count: a year modifying a noun ("the 2012 Olympics", "a 1932
 film") names which thing is meant, and a bracketed date after a name ("Lynd Ward (1905-1985)")
-annotates the name. A clause dated several times that cannot overlap ("rowed in 1949 and
+annotates the name. One thing described twice by its identifying year ("X is a 1917 drama film" /
+"X is a 2017 action film": same subject, same copula and head noun, one year each) is the
+exception: a work has one year. A clause dated several times that cannot overlap ("rowed in 1949 and
 1951") tells of a repeated event, which has no single date. States ("was coach", "is a
 film") and periods ("from 2003 to 2005", "since 2006") may hold at several times, so a state
 or period at disjoint times is a sequence, not a conflict. Light verbs ("have", "make")
@@ -32,14 +34,17 @@ from claimcheck.rules.matching import (
     Context,
     Lexicon,
     NoOptions,
+    attributive,
     comparable_modality,
     dating_time,
     event_phrase,
     hedged,
+    keys_corefer,
     keys_equal,
     label_predicate,
     render_message,
     same_participants,
+    same_story,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -118,11 +123,55 @@ def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
     return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
 
 
+def described_years(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[ClaimTime, ClaimTime] | None:
+    """One thing described twice by the year that identifies it, differently: "X is a 1917
+    American drama film" and "X is a 2017 action film". Only the same copula and head noun
+    ("be film") of the same subject, each description naming one year, compare."""
+    if not (stative(a) and a.predicate == b.predicate and a.predicate != "be"):
+        return None
+    if not (a.subject_key and b.subject_key and a.polarity and b.polarity):
+        return None
+    if a.doc == b.doc:
+        if not keys_corefer(a.subject_key, b.subject_key, lexicon):
+            return None
+    elif not (keys_equal(a.subject_key, b.subject_key, lexicon) and same_story(a, b, lexicon)):
+        return None
+    ya, yb = _description_year(a), _description_year(b)
+    if ya is None or yb is None or not temporal.disjoint(ya.mention.time, yb.mention.time):
+        return None
+    return ya, yb
+
+
+def _description_year(claim: Claim) -> ClaimTime | None:
+    years = [
+        t
+        for t in claim.times
+        if t.mention.time.granularity == "year" and t.mention.text in claim.object and attributive(claim, t)
+    ]
+    return years[0] if len(years) == 1 else None
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     lexicon = context.lexicon
     for pair in pairs:
         a, b = pair.a, pair.b
         if pair.same_sentence or hedged(a) or hedged(b) or a.change or b.change:
+            continue
+        described = described_years(a, b, lexicon)
+        if described is not None:
+            ta, tb = described
+            yield rule.finding(
+                message=render_message(
+                    rule.message,
+                    subject=a.subject or b.subject,
+                    predicate=a.predicate,
+                    event=a.subject or b.subject,
+                    a=ta.mention.text,
+                    b=tb.mention.text,
+                ),
+                claims=(a, b),
+                differences=(ta.mention.text, tb.mention.text),
+            )
             continue
         times = dated_pair(a, b)
         if times is None or not incompatible(*times):
