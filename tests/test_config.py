@@ -98,3 +98,9 @@ def test_unknown_kind_does_not_hide_other_problems_of_its_rule():
         )
     joined = "\n".join(caught.value.problems)
     assert "rules.x.kind" in joined and "rules.x.severity" in joined and "rules.y.enabled" in joined
+
+
+def test_a_new_rule_of_a_kind_with_options_takes_their_defaults():
+    config = parse_config('[rules.my-opposites]\nkind = "antonyms"\nvalence = 0\n', "x.toml")
+    options = config.rule("my-opposites").options
+    assert (options.min_shared, options.min_overlap, options.valence) == (3, 0.5, 0.0)

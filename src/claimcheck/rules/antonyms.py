@@ -74,14 +74,8 @@ class Options:
 
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Options:
-        min_overlap = raw.get("min_overlap", cls.min_overlap)
-        if (
-            isinstance(min_overlap, bool)
-            or not isinstance(min_overlap, (int, float))
-            or not 0 < min_overlap <= 1
-        ):
-            raise ValueError("min_overlap: a number above 0 and at most 1")
-        min_shared = raw.get("min_shared", cls.min_shared)
+        defaults = cls()  # (slotted dataclass: cls.field is a descriptor, not its default)
+        min_shared = raw.get("min_shared", defaults.min_shared)
         if isinstance(min_shared, bool) or not isinstance(min_shared, int) or min_shared < 1:
             raise ValueError("min_shared: a whole number of at least 1")
         pos = raw.get("pos", list(POS))
@@ -90,24 +84,31 @@ class Options:
         exclude = raw.get("exclude", [])
         if not isinstance(exclude, list) or not all(isinstance(w, str) for w in exclude):
             raise ValueError("exclude: must be a list of words")
-        valence = raw.get("valence", cls.valence)
-        if isinstance(valence, bool) or not isinstance(valence, (int, float)) or not 0 <= valence <= 4:
-            raise ValueError("valence: a number from 0 (off) to 4")
-        valence_overlap = raw.get("valence_overlap", cls.valence_overlap)
-        if (
-            isinstance(valence_overlap, bool)
-            or not isinstance(valence_overlap, (int, float))
-            or not 0 < valence_overlap <= 1
-        ):
-            raise ValueError("valence_overlap: a number above 0 and at most 1")
         return cls(
-            min_overlap=float(min_overlap),
+            min_overlap=_number(
+                raw, "min_overlap", defaults.min_overlap, 0, 1, "a number above 0 and at most 1"
+            ),
             min_shared=min_shared,
             pos=tuple(pos),
             exclude=frozenset(w.casefold().strip() for w in exclude),
-            valence=float(valence),
-            valence_overlap=float(valence_overlap),
+            valence=_number(
+                raw, "valence", defaults.valence, 0, 4, "a number from 0 (off) to 4", low_open=False
+            ),
+            valence_overlap=_number(
+                raw, "valence_overlap", defaults.valence_overlap, 0, 1, "a number above 0 and at most 1"
+            ),
         )
+
+
+def _number(
+    raw: dict[str, Any], key: str, default: float, low: float, high: float, what: str, low_open: bool = True
+) -> float:
+    value = raw.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{key}: {what}")
+    if not (low < value if low_open else low <= value) or value > high:
+        raise ValueError(f"{key}: {what}")
+    return float(value)
 
 
 @cache
