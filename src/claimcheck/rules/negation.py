@@ -24,6 +24,7 @@ from claimcheck.rules.matching import (
     keys_compatible,
     keys_corefer,
     keys_equal,
+    other_owners,
     render_message,
     same_story,
     short,
@@ -39,6 +40,8 @@ Options = NoOptions
 
 
 def _same_subject(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    if other_owners(a, b):
+        return False
     if a.doc == b.doc:
         return not a.subject_key or not b.subject_key or keys_corefer(a.subject_key, b.subject_key, lexicon)
     return keys_compatible(a.subject_key, b.subject_key, lexicon)

@@ -169,12 +169,26 @@ def ratio_part(claim: Claim, q: ClaimQuantity) -> bool:
 
 
 def figures_evolve(a: Claim, b: Claim, qa: ClaimQuantity, qb: ClaimQuantity) -> bool:
-    if changed(a, qa) or changed(b, qb) or times_separate(a, b):
+    if (changed(a, qa) and _earlier_could_be(a, qa, qb)) or (changed(b, qb) and _earlier_could_be(b, qb, qa)):
+        return True
+    if times_separate(a, b):
         return True
     # A later report may update a running count (casualties, arrests, cases); a price, a fee or
     # a share given differently on different days is still a discrepancy.
     later = a.doc != b.doc and bool(a.published and b.published and a.published != b.published)
     return later and qa.quantity.kind == "count"
+
+
+def _earlier_could_be(claim: Claim, q: ClaimQuantity, other: ClaimQuantity) -> bool:
+    """A figure given as a change names the value it changed from, or not: "$312 million, up from
+    $270 million a year earlier" is today's figure, and explains another figure only when that
+    one is the earlier value; "rose to 19" names none, so any other figure may be the earlier."""
+    earlier = [
+        o for o in claim.quantities if o.superseded and o is not q and o.quantity.kind == q.quantity.kind
+    ]
+    if not earlier:
+        return True
+    return any(quantities.can_both_hold(comparable(e), comparable(other), 0.01) for e in earlier)
 
 
 def comparable(q: ClaimQuantity):
