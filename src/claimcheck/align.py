@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.lexicon import event_noun
 from claimcheck.model import Claim
 
 MAX_BLOCK = 120  # past this, a block is pruned to each claim's nearest neighbours
@@ -48,8 +47,10 @@ def blocking_keys(claim: Claim, predicate_class: Callable[[str], str]) -> frozen
         keys.add(f"subj:{claim.subject_key}")
     if claim.object_key:
         keys.add(f"obj:{claim.object_key}")
-    elif claim.subject_key and event_noun(claim.subject_key.split()[-1]):
-        keys.add(f"obj:{claim.subject_key}")  # "the deal collapsed": what "completed the deal" acts on
+    elif claim.subject_key:
+        # "the deal collapsed", "Merrow resigned": what "completed the deal" and "Merrow was
+        # fired" act on.
+        keys.add(f"obj:{claim.subject_key}")
     for q in claim.quantities:
         if q.attribute_key:
             keys.add(f"attr:{q.attribute_key}")

@@ -26,6 +26,7 @@ from claimcheck.rules.matching import (
     evolution,
     hedged,
     keys_compatible,
+    keys_corefer,
     keys_equal,
     label_predicate,
     other_owners,
@@ -111,22 +112,33 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
 def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
     """The same object, and subjects that agree (or one unknown); across articles both named.
 
-    A verb used without an object says what happened to a subject naming an event: in "the
-    signing collapsed" the signing is what "completed the signing" acts on, and who acted is
-    unknown. Other subjects ("he died", "Acme withdrew", "her husband died") stay who acted."""
+    A verb used without an object says what happened to its subject when that subject names
+    an event ("the signing collapsed" against "completed the signing") or is what the other
+    claim, a passive with no agent, acts on ("Merrow resigned" against "Merrow was fired").
+    Two claims without objects are about their subjects ("revenue rose" / "revenue fell").
+    Other subjects ("he died" against "survived by her daughter") stay who acted."""
     if other_owners(a, b):
         return False
-    a, b = _theme_as_object(a), _theme_as_object(b)
-    if not keys_equal(a.object_key, b.object_key, lexicon):
+    a, b = _theme_as_object(a, b), _theme_as_object(b, a)
+    same = keys_corefer if a.doc == b.doc or lexicon.related(a.doc, b.doc) else keys_equal
+    if a.object_key or b.object_key:
+        if not same(a.object_key, b.object_key, lexicon):
+            return False
+    elif not same(a.subject_key, b.subject_key, lexicon):
         return False
     if a.doc != b.doc:
         return same_story(a, b, lexicon)
-    return keys_compatible(a.subject_key, b.subject_key, lexicon)
+    return keys_compatible(a.subject_key, b.subject_key, lexicon) or same(
+        a.subject_key, b.subject_key, lexicon
+    )
 
 
-def _theme_as_object(claim: Claim) -> Claim:
-    if claim.object_key or not claim.subject_key or claim.subject_key in claim.entities:
+def _theme_as_object(claim: Claim, other: Claim) -> Claim:
+    if claim.object_key or not claim.subject_key:
         return claim
-    if not event_noun(claim.subject_key.split()[-1]):
+    acted_on = not other.subject_key and other.object_key == claim.subject_key
+    if not acted_on and (
+        claim.subject_key in claim.entities or not event_noun(claim.subject_key.split()[-1])
+    ):
         return claim
     return replace(claim, subject="", subject_key="", object=claim.subject, object_key=claim.subject_key)
