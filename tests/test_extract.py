@@ -177,3 +177,21 @@ def test_a_measure_is_not_part_of_a_key_and_idioms_are_predicates(claims_of):
     # A figure after a currency sign measures what it is said of.
     (quantity,) = find(claims_of("Net profit came in at $312 million."), "come in").quantities
     assert quantity.attribute_key == "profit"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "attribute"),
+    [
+        ("The city paid $12 million for the ferry.", "pay", "ferry"),
+        ("The studio sold the archive for $3 million.", "sell", "archive"),
+    ],
+)
+def test_a_sum_is_the_price_of_what_it_pays_for(claims_of, sentence, predicate, attribute):
+    (quantity,) = find(claims_of(sentence), predicate).quantities
+    assert quantity.attribute_key == attribute
+
+
+def test_a_lower_case_word_tagged_as_a_name_is_no_name(claims_of):
+    claims = claims_of("Farmers sell grain to the national grain board, which paid $9 million for it.")
+    key = find(claims, "pay").subject_key
+    assert key.endswith("board") and "national" not in key

@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "8"  # 8: measure compounds out of keys, verb-noun idioms, "$" figures
+EXTRACTION_VERSION = "9"  # 9: what a sum is paid for; lower-case words are no names
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -613,7 +613,8 @@ def _name_in(token, span):
             return ent if ent is not None else token.doc[child.i : child.i + 1]
     possessor = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
     for t in span:
-        if t.pos_ == "PROPN" and t.dep_ != "poss" and t.i not in possessor:
+        # A name inside the phrase is capitalised ("national" tagged PROPN is no name).
+        if t.pos_ == "PROPN" and t.dep_ != "poss" and t.i not in possessor and t.text[:1].isupper():
             ent = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
             return ent if ent is not None else token.doc[t.i : t.i + 1]
     # "battery arm Voltis" in headlines: a name right after the noun names it.
@@ -795,6 +796,8 @@ def _quantity_attribute(token) -> str:
         subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ == "NOUN":
             return _compound_lemma(subject)
+    if (paid_for := _paid_for(head)) is not None:
+        return _compound_lemma(paid_for)
     if head.dep_ in ("pobj", "dobj") and head.head.pos_ in ("VERB", "ADP"):
         # "the toll rose to 19", "the toll reached 19": the figure measures the subject.
         verb = head.head.head if head.head.pos_ == "ADP" else head.head
@@ -803,6 +806,22 @@ def _quantity_attribute(token) -> str:
             if subject is not None and subject.pos_ == "NOUN":
                 return _compound_lemma(subject)
     return ""
+
+
+# Verbs of paying: the sum is the price of what it is paid "for" ("paid $48m for the satellite").
+_PAYMENT_VERBS = frozenset("pay spend charge offer bid receive".split())
+# Verbs of trading: a sum "for" which something changes hands is its price ("sold the unit for $2m").
+_TRADE_VERBS = frozenset("buy sell acquire purchase".split())
+
+
+def _paid_for(number):
+    """What a sum of money is the price of, from the verb it is paid or traded with."""
+    verb = number.head
+    if number.dep_ == "dobj" and verb.lemma_.casefold() in _PAYMENT_VERBS:
+        return _prep_object(verb, ("for",))
+    if number.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.casefold() in _TRADE_VERBS:
+        return next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return None
 
 
 _UNIT_NOUNS = frozenset({"%", "percent", "pc", "pct", "percentage"})

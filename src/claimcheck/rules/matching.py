@@ -332,9 +332,13 @@ def dating_time(claim: Claim) -> ClaimTime | None:
 
 
 def instance_years(claim: Claim) -> frozenset[str]:
-    """Years that name which instance of a thing the claim is about ("the 1961 race")."""
+    """Years that name which instance of a thing the claim is about ("won the 1961 race"); a
+    year on an adjunct ("paid $48m under a 2022 contract") names none of its participants."""
+    participants = f"{claim.subject} {claim.object}"
     return frozenset(
-        t.mention.time.value[:4] for t in claim.times if t.role is TimeRole.EVENT and attributive(claim, t)
+        t.mention.time.value[:4]
+        for t in claim.times
+        if t.role is TimeRole.EVENT and attributive(claim, t) and t.mention.text in participants
     )
 
 
