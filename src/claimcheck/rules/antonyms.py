@@ -9,8 +9,8 @@ place and the rest is restated ("the ruling pleased the union" / "the ruling ang
 union"); their sentiment is VADER's (the ``vaderSentiment`` package's lexicon).
 
 The two words must stand in each other's place ("a franchise-best $117 million" / "a
-franchise-worst $30 million"): "made stale, hardened bread edible" and "soaked the stale bread,
-softening it" tell one process, not two opposite statements.
+franchise-worst $30 million"): "a way to make old, hardened rinds edible" and "used to soak
+the old rinds, softening them" tell one process, not two opposite statements.
 
 Quiet when the two differ in negation ("not good" agrees with "bad"), when either is hedged,
 when the text marks a change or dates them apart, when the sentences differ in more than one
