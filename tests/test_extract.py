@@ -195,3 +195,8 @@ def test_a_lower_case_word_tagged_as_a_name_is_no_name(claims_of):
     claims = claims_of("Farmers sell grain to the national grain board, which paid $9 million for it.")
     key = find(claims, "pay").subject_key
     assert key.endswith("board") and "national" not in key
+
+
+def test_a_title_after_the_is_no_untagged_name(claims_of):
+    claim = find(claims_of("The Mayor will earn a salary of £80,000 a year."), "earn")
+    assert claim.subject_key not in claim.entities

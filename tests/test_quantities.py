@@ -427,3 +427,8 @@ def test_approximate_tolerance_is_the_module_constant():
 )
 def test_normalised(text, expected):
     assert normalised(_one(text)) == expected
+
+
+def test_two_quarters_of_something_is_time_not_a_share():
+    assert find_quantities("The economy shrank for two quarters of decline.") == ()
+    assert [q.value for q in find_quantities("Three quarters of the staff agreed.")] == [75.0]

@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "9"  # 9: what a sum is paid for; lower-case words are no names
+EXTRACTION_VERSION = "10"  # 10: "no other", "No 10" deny nothing; titles after "the" are no names
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -365,7 +365,7 @@ class _ArticleClaims:
             key = self.aliases.canonical(_SCORE.sub("", name.text))
             if any(t.ent_type_ == "PERSON" for t in name):
                 key = self.people.resolve(key)
-            elif key and all(t.pos_ == "PROPN" and not t.ent_type_ for t in name):
+            elif key and _untagged_name(name):
                 self.untagged_names.add(key)  # "Rovigo FC": a name all the same
             return span.text, key
         # A common noun: the whole phrase when the alias table knows it ("initial public
@@ -638,6 +638,14 @@ def _name_in(token, span):
 _NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
 
 
+def _untagged_name(span) -> bool:
+    """Capitalised proper nouns the model tagged as no entity, that are not a title after
+    "the" ("The Mayor", "the Government" name an office, not one body in every story)."""
+    if not all(t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() for t in span):
+        return False
+    return len(span) > 1 or not any(c.dep_ == "det" for c in span.root.children)
+
+
 def _proper_compound(token):
     """A name the model did not tag: the proper nouns compounded onto ``token`` ("Rovigo FC")."""
     start = token.i
@@ -672,7 +680,17 @@ def _negated(verb) -> bool:
 def _negative_argument(token) -> bool:
     if token.lower_ in _NEGATIVE_ARGUMENTS:
         return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            after = token.doc[child.i + 1]
+            # "no other club", "no more than $5m", "No 10 said": not a denial ("no one" is)
+            if after.lower_ in _NOT_DENYING or (after.like_num and after.lower_ != "one"):
+                continue
+            return True
+    return False
+
+
+_NOT_DENYING = frozenset("other more fewer less longer later earlier".split())
 
 
 def _modality(verb, sent) -> Modality:

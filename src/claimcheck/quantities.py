@@ -935,6 +935,11 @@ def _limit(block_ends: list[int], start: int) -> int:
     return max((e for e in block_ends if e <= start), default=0)
 
 
+_DETERMINER_AFTER_OF = re.compile(
+    r"(?i)\s+of\s+(?:the|its|their|his|her|our|your|this|that|these|those|all)\b"
+)
+
+
 def _read_fraction_share(text: str, match: re.Match[str], limit: int) -> _Reading | None:
     """ "a third of", "nearly two-thirds of", "half of": a share, as a percentage."""
     numerator_word = (match.group("numerator") or "").lower()
@@ -949,6 +954,13 @@ def _read_fraction_share(text: str, match: re.Match[str], limit: int) -> _Readin
     numerator = _SMALL_NUMBERS.get(numerator_word, 1)  # "a", "an" or none: one part
     if numerator >= denominator:
         return None  # "two halves of" names parts, not a share
+    if (
+        match.group("denominator").lower() == "quarters"
+        and text[match.start("denominator") - 1] != "-"
+        and not _DETERMINER_AFTER_OF.match(text, match.end())
+    ):
+        return None  # "two quarters of decline" is half a year; "three-quarters of seats",
+        # "three quarters of the staff" are shares
     return _share_reading(text, match.start(), match.end(), Decimal(numerator) / denominator, limit)
 
 

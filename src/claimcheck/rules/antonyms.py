@@ -194,7 +194,7 @@ def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | N
     overlap = options
     found = opposite_words(a.content_lemmas, b.content_lemmas, table, options.exclude)
     found = tuple(p for p in found if substituted(a.text, b.text, *p, alone=False))
-    if not found and options.valence:
+    if not found and options.valence and _same_frame(a, b):
         found = tuple(
             (x, y)
             for x, y in opposite_valence(a.content_lemmas, b.content_lemmas, options.valence, options.exclude)
@@ -207,6 +207,16 @@ def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | N
     if not _restated(a.content_lemmas, b.content_lemmas, {x, y}, overlap):
         return None
     return (x, y)
+
+
+def _same_frame(a: Claim, b: Claim) -> bool:
+    """Sentiment words are weaker evidence than antonyms: the two claims must act on the same
+    thing ("pleased parents" / "angered pensioners" are two groups) and, when both are
+    attributed, to the same source ("a welcome addition, the mayor said" / "a worrying
+    addition, a shopkeeper said" are two opinions)."""
+    if a.object_key != b.object_key:
+        return False
+    return not (a.source and b.source and a.source.casefold() != b.source.casefold())
 
 
 _WORDS = re.compile(r"\w+")
@@ -240,9 +250,29 @@ def substituted(text_a: str, text_b: str, word_a: str, word_b: str, alone: bool 
 
 
 def _has(tokens: Sequence[str], lemma: str) -> bool:
-    """A form of ``lemma`` is among ``tokens`` ("troubled" for "trouble", "rose" for "rise")."""
-    stem = lemma[: max(4, len(lemma) - 2)]
-    return any(_BASE_FORMS.get(t, t).startswith(stem) for t in tokens)
+    """A form of ``lemma`` is among ``tokens`` ("troubled" for "trouble", "rose" for "rise");
+    not a longer word that merely starts like it ("winter" is no form of "win")."""
+    return any(_inflects(token, lemma) for token in tokens)
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "d", "er", "est", "ly")
+
+
+def _inflects(token: str, lemma: str) -> bool:
+    base = _BASE_FORMS.get(token, token)
+    if base == lemma:
+        return True
+    for suffix in _SUFFIXES:
+        if not base.endswith(suffix) or len(base) <= len(suffix):
+            continue
+        stem = base[: -len(suffix)]
+        if stem in (lemma, lemma[:-1] if lemma.endswith("e") else None):  # "struggl(ing)"
+            return True
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] == lemma:  # "stopp(ed)"
+            return True
+        if stem.endswith("i") and stem[:-1] + "y" == lemma:  # "carri(ed)"
+            return True
+    return False
 
 
 # Irregular verbs and comparisons, to their lemma: "rose" -> "rise", "worst" -> "bad".

@@ -123,11 +123,19 @@ def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
     return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
 
 
+# Made works, which have one year: "a 1917 film". People hold titles in several years ("the
+# 2012 champion", "a 2015 graduate"), so other nouns never compare.
+WORK_NOUNS = frozenset(
+    "film movie album single song novel book game episode series documentary play musical opera "
+    "painting sculpture poem sitcom drama comedy thriller".split()
+)
+
+
 def described_years(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[ClaimTime, ClaimTime] | None:
-    """One thing described twice by the year that identifies it, differently: "X is a 1917
+    """One work described twice by the year that identifies it, differently: "X is a 1917
     American drama film" and "X is a 2017 action film". Only the same copula and head noun
-    ("be film") of the same subject, each description naming one year, compare."""
-    if not (stative(a) and a.predicate == b.predicate and a.predicate != "be"):
+    ("be film", a noun of ``WORK_NOUNS``) of the same subject, each naming one year, compare."""
+    if not (stative(a) and a.predicate == b.predicate and a.predicate.split()[-1] in WORK_NOUNS):
         return None
     if not (a.subject_key and b.subject_key and a.polarity and b.polarity):
         return None

@@ -14,6 +14,7 @@ Fails: "Acme postponed the IPO in January 2024. In January 2024, Acme cancelled 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -119,6 +120,8 @@ def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
     Other subjects ("he died" against "survived by her daughter") stay who acted."""
     if other_owners(a, b):
         return False
+    if not (a.object_key or b.object_key or _whole_subject(a, b)):
+        return False
     a, b = _theme_as_object(a, b), _theme_as_object(b, a)
     same = keys_corefer if a.doc == b.doc or lexicon.related(a.doc, b.doc) else keys_equal
     if a.object_key or b.object_key:
@@ -131,6 +134,22 @@ def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
     return keys_compatible(a.subject_key, b.subject_key, lexicon) or same(
         a.subject_key, b.subject_key, lexicon
     )
+
+
+_QUANTIFIERS = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|"
+    r"most|some|many|several|few|all|half|none|both|each|every|other|another)\b",
+    re.I,
+)
+
+
+def _whole_subject(a: Claim, b: Claim) -> bool:
+    """Two claims without objects speak of one thing: neither subject is a part ("three
+    passengers died" / "most passengers survived") and they name the same places and
+    parties ("sales rose in Europe" / "sales fell in Asia" are two markets)."""
+    if _QUANTIFIERS.search(a.subject) or _QUANTIFIERS.search(b.subject):
+        return False
+    return set(a.entities) == set(b.entities)
 
 
 def _theme_as_object(claim: Claim, other: Claim) -> Claim:

@@ -199,18 +199,22 @@ def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return bool((set(a.entities) & set(b.entities)) - own)
 
 
-_POSSESSOR = re.compile(r"^\s*(?:the\s+)?(.+?)(?:'s|\u2019s|s'|s\u2019)\s+\S", re.I)
+_POSSESSOR = re.compile(r"^\s*(?:[Tt]he\s+)?(.+?)(?:'s|\u2019s|'|\u2019)\s+\S")
 
 
 def possessor(phrase: str) -> str:
-    """Who a noun phrase belongs to, when named with a possessive: "Riverside's board" -> "riverside"."""
+    """Who a noun phrase belongs to, when it is a name with a possessive: "Riverside's board"
+    -> "riverside", "Reyes' lawyer" -> "reyes"; "" for "the company's board" (a common noun,
+    which may stand for a name given elsewhere)."""
     found = _POSSESSOR.match(phrase)
-    return " ".join(found.group(1).casefold().split()) if found else ""
+    if found is None or not found.group(1)[:1].isupper():
+        return ""
+    return " ".join(found.group(1).casefold().split())
 
 
 def other_owners(a: Claim, b: Claim) -> bool:
-    """Both subjects, or both objects, belong to someone, and not to the same one: "Larchmont
-    Hospital's board" and "Riverside's board" are two boards."""
+    """Both subjects, or both objects, belong to someone named, and not to the same one:
+    "Larchmont Hospital's board" and "Riverside's board" are two boards."""
     for x, y in ((a.subject, b.subject), (a.object, b.object)):
         first, second = possessor(x).split(), possessor(y).split()
         if first and second:

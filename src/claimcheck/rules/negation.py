@@ -42,19 +42,32 @@ Options = NoOptions
 def _same_subject(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if other_owners(a, b):
         return False
-    if a.doc == b.doc:
-        return not a.subject_key or not b.subject_key or keys_corefer(a.subject_key, b.subject_key, lexicon)
-    return keys_compatible(a.subject_key, b.subject_key, lexicon)
+    if keys_compatible(a.subject_key, b.subject_key, lexicon):
+        return True
+    # Within an article a name and its last word are one ("Mount Elbert" ... "Elbert"); a
+    # common noun is not ("Dalton General Hospital" ... "the hospital in nearby Kelton").
+    shorter = min((a, b), key=lambda c: len(c.subject_key.split()))
+    return (
+        a.doc == b.doc
+        and shorter.subject_key in shorter.entities
+        and keys_corefer(a.subject_key, b.subject_key, lexicon)
+    )
 
 
 def restated(a: Claim, b: Claim) -> bool:
-    """Every content word of the shorter sentence (but its negation) is in the other one too.
+    """Every content word of the shorter sentence (but its negation) is in the other one too,
+    and the two name the same times ("made a profit in the first quarter" / "has not made a
+    profit in the second quarter" are two quarters).
 
     A light verb or copula ("is the highest summit", "had a guest role") says little on its
     own: its claims are one statement asserted and denied only when so restated."""
     words_a, words_b = set(a.content_lemmas) - _NEGATORS, set(b.content_lemmas) - _NEGATORS
     shorter, longer = sorted((words_a, words_b), key=len)
-    return len(shorter) >= 3 and shorter <= longer
+    if len(shorter) < 3 or not shorter <= longer:
+        return False
+    times_a = {t.mention.text.casefold() for t in a.times}
+    times_b = {t.mention.text.casefold() for t in b.times}
+    return not (times_a and times_b and times_a != times_b)
 
 
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
