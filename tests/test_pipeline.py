@@ -167,3 +167,19 @@ def test_related_documents_share_named_entities_and_dates():
         claim("d.md", ("draxley", "port celyn"), date(2025, 6, 1)),  # months later: another story
     ]
     assert pipeline.related_documents(claims) == frozenset({("a.md", "b.md")})
+
+
+def test_a_pair_gets_one_verdict_and_a_disabled_rule_gives_it_back(extractor, default_config):
+    from claimcheck.config import parse_config
+    from claimcheck.ingest import parse_article
+
+    text = "The 30,000-seat stadium was originally scheduled to open in May.\n\nCapacity: 34,000 seats.\n"
+    article = parse_article("s.md", text)
+    claims = extractor([article])
+
+    def kinds(config):
+        return {f.kind for f in pipeline.analyse([article], claims, config).findings}
+
+    assert {"number-conflict"} <= kinds(default_config) and "change-over-time" not in kinds(default_config)
+    quiet = parse_config('extends = "default"\n[rules.number-conflict]\nenabled = false\n', "x.toml")
+    assert "change-over-time" in kinds(quiet)

@@ -94,7 +94,11 @@ def find_discrepancies(
 ) -> tuple[Finding, ...]:
     lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
     pairs = candidate_pairs(claims, lexicon.predicate_class, config.settings.min_similarity)
-    context = Context(lexicon=lexicon)
+    options_by_kind: dict[str, tuple[object, ...]] = {}
+    for rule in config.rules:
+        if rule.severity.rank >= min_severity.rank:
+            options_by_kind[rule.kind] = (*options_by_kind.get(rule.kind, ()), rule.options)
+    context = Context(lexicon=lexicon, options_by_kind=options_by_kind)
     order = {a.doc: n for n, a in enumerate(_docs_in_order(claims))}
     findings: dict[tuple, Finding] = {}
     for rule in config.rules:

@@ -22,7 +22,7 @@ from typing import Any
 from claimcheck import quantities
 from claimcheck.align import CandidatePair
 from claimcheck.model import Finding, Severity
-from claimcheck.rules.matching import Context, render_message
+from claimcheck.rules.matching import Context, hedged, render_message
 from claimcheck.rules.number_conflict import comparable, conflicting, figures_evolve, quantity_pairs
 
 DEFAULT_SEVERITY = Severity.INFO
@@ -50,6 +50,13 @@ def _marked(text: str, markers: tuple[str, ...]) -> bool:
     return any(f" {m} " in folded for m in markers)
 
 
+def _reported_as_conflict(a, b, qa, qb, context: Context) -> bool:
+    """An active number-conflict rule flags these two figures (so this pair gets one verdict)."""
+    if hedged(a) or hedged(b):
+        return False
+    return any(conflicting(qa, qb, options) for options in context.options_by_kind.get("number-conflict", ()))
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     options: Options = rule.options
     marks: dict[int, bool] = {}
@@ -70,8 +77,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue
             if quantities.can_both_hold(comparable(qa), comparable(qb), 0.0):
                 continue
-            if not evolving and conflicting(qa, qb):
-                continue  # a discrepancy number-conflict reports; a change word elsewhere in the sentence does not date it
+            if not evolving and _reported_as_conflict(a, b, qa, qb, context):
+                continue  # number-conflict reports it; a change word elsewhere in the sentence does not date it
             first, second = (qa, qb) if _order(a) <= _order(b) else (qb, qa)
             yield rule.finding(
                 severity=min(rule.severity, Severity.INFO, key=lambda s: s.rank),

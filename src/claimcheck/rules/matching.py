@@ -81,6 +81,8 @@ class NoOptions:
 @dataclass(frozen=True, slots=True)
 class Context:
     lexicon: Lexicon
+    # the options of every active rule, by kind (a kind may defer to another's verdict)
+    options_by_kind: dict[str, tuple[object, ...]] = field(default_factory=dict)
     # claim identity -> ((rule id, group), ...): computed once per claim for every rule
     _groups: dict[int, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     _by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
