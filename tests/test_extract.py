@@ -161,6 +161,7 @@ def test_an_untagged_proper_name_is_an_entity_of_its_claim(claims_of):
         # Titles and names after a lower-case word are not sentence starts.
         ("He joined The Guardian in 2005 and later starred in The Bill.", 1),
         ("She wrote for The New Yorker for a decade.", 1),
+        ("Residents said It was the worst flood in years.", 1),
     ],
 )
 def test_a_sentence_that_lost_its_full_stop_is_split(text, sentences):

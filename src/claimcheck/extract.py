@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "10"  # 10: "no other", "No 10" deny nothing; titles after "the" are no names
+EXTRACTION_VERSION = "11"  # 11: no sentence split right after a speech verb
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -122,6 +122,13 @@ _BEFORE_TITLES = frozenset(
 )
 
 
+# Forms of the speech verbs (this runs before the lemmatizer).
+_SPEECH_FORMS = frozenset(
+    {"said", "told", "wrote"}
+    | {form for verb in _SPEECH_VERBS for form in (verb, f"{verb}s", f"{verb}ed", f"{verb}d")}
+)
+
+
 def mark_missing_stops(doc):
     """A sentence that lost its full stop ("... to join the body The formal accession was ...")
     starts where a capitalised opener follows a lower-case word and precedes another one."""
@@ -131,6 +138,8 @@ def mark_missing_stops(doc):
             continue
         if not (before.is_lower and before.is_alpha) or before.text in _BEFORE_TITLES:
             continue
+        if before.lower_ in _SPEECH_FORMS:
+            continue  # "Residents said It was the worst flood": a quotation lost its marks
         if after.is_lower or after.text in ("'s", "’s"):
             token.is_sent_start = True
     return doc
