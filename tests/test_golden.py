@@ -63,7 +63,14 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # what is found now, to catch regressions. "heldout" was written without reading the code or
 # running the tool (16 reports, 7 stories); it scored 3/14 when first run. "heldout2" was written
 # the same way after the fixes its misses led to; it scored 1/16 when first run.
-MIN_RECALL = {"seed": 1.0, "newsdev": 1.0, "cross-source": 0.85, "domains": 0.6, "heldout": 0.55, "heldout2": 0.05}
+MIN_RECALL = {
+    "seed": 1.0,
+    "newsdev": 1.0,
+    "cross-source": 0.85,
+    "domains": 0.6,
+    "heldout": 0.55,
+    "heldout2": 0.35,
+}
 
 
 def test_seed_findings_are_explained(default_config, extractor):

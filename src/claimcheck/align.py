@@ -41,7 +41,11 @@ class CandidatePair:
         return self.a.doc == self.b.doc
 
 
-def blocking_keys(claim: Claim, predicate_class: Callable[[str], str]) -> frozenset[str]:
+def blocking_keys(
+    claim: Claim,
+    predicate_class: Callable[[str], str],
+    predicate_families: Callable[[str], tuple[str, ...]] = lambda p: (),
+) -> frozenset[str]:
     keys = set()
     if claim.subject_key:
         keys.add(f"subj:{claim.subject_key}")
@@ -51,11 +55,16 @@ def blocking_keys(claim: Claim, predicate_class: Callable[[str], str]) -> frozen
         # "the deal collapsed", "Merrow resigned": what "completed the deal" and "Merrow was
         # fired" act on.
         keys.add(f"obj:{claim.subject_key}")
+    if claim.subject_key and claim.object_key:
+        # "A beat B" and "B beat A": the two participants, in either order.
+        keys.add("pair:" + "|".join(sorted((claim.subject_key, claim.object_key))))
     for q in claim.quantities:
         if q.attribute_key:
             keys.add(f"attr:{q.attribute_key}")
     if claim.predicate:
         keys.add(f"pred:{predicate_class(claim.predicate)}")
+        # Opposite outcomes of one kind of event ("rose" / "fell", "approved" / "rejected").
+        keys.update(f"family:{family}" for family in predicate_families(claim.predicate))
     if claim.label and claim.doc:
         # Fact-box lines are compared with the rest of their own article.
         keys.add(f"doc:{claim.doc}")
@@ -70,6 +79,7 @@ def candidate_pairs(
     claims: Sequence[Claim],
     predicate_class: Callable[[str], str] = lambda p: p,
     min_similarity: float = 0.0,
+    predicate_families: Callable[[str], tuple[str, ...]] = lambda p: (),
 ) -> tuple[CandidatePair, ...]:
     """Pairs of distinct claims sharing at least one blocking key, in a deterministic order.
 
@@ -85,7 +95,7 @@ def candidate_pairs(
     contents = [_content(c) for c in claims]
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
-        for key in blocking_keys(claim, predicate_class):
+        for key in blocking_keys(claim, predicate_class, predicate_families):
             blocks[key].append(index)
     # A fact-box line is compared with every claim of its article, not only other fact boxes.
     doc_members: dict[str, list[int]] = defaultdict(list)
@@ -125,7 +135,7 @@ def candidate_pairs(
 
     similarity = _similarities(contents, first, second)
     if min_similarity > 0:
-        pred_key = np.array([k.startswith("pred:") for k in key_names])
+        pred_key = np.array([k.startswith(("pred:", "family:")) for k in key_names])
         strong = np.zeros(len(pairs), dtype=bool)
         strong[which[~pred_key[pair_key_ids]]] = True
         keep &= strong | (similarity >= min_similarity)

@@ -30,7 +30,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "11"  # 11: no sentence split right after a speech verb
+EXTRACTION_VERSION = "12"  # 12: "in Monday trading" is no object
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -582,6 +582,8 @@ def _find_object(verb):
         if child.dep_ == "prep" and child.lower_ not in _ADJUNCT_PREPOSITIONS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+                if any(c.dep_ == "compound" and c.ent_type_ in ("DATE", "TIME") for c in pobj.children):
+                    continue  # "in Monday trading": a time, not what the verb acts on
                 return pobj
     return None
 

@@ -93,7 +93,9 @@ def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
     lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
-    pairs = candidate_pairs(claims, lexicon.predicate_class, config.settings.min_similarity)
+    pairs = candidate_pairs(
+        claims, lexicon.predicate_class, config.settings.min_similarity, lexicon.predicate_families
+    )
     options_by_kind: dict[str, tuple[object, ...]] = {}
     for rule in config.rules:
         if rule.severity.rank >= min_severity.rank:

@@ -43,6 +43,10 @@ class Lexicon:
             _stem(x) == _stem(y) for x, y in zip(words_a, words_b, strict=True)
         )
 
+    def predicate_families(self, predicate: str) -> tuple[str, ...]:
+        """The exclusive-event rules whose groups name this predicate ("fall": growth)."""
+        return tuple(sorted({rule for rule, _ in self.groups.get(predicate, ())}))
+
     def same_family(self, a: str, b: str) -> bool:
         """Outcomes of one kind of event ("convict" / "acquit": a verdict): one event slot,
         whose date the two claims give."""
@@ -153,7 +157,10 @@ def keys_corefer(a: str, b: str, lexicon: Lexicon) -> bool:
     if not a or not b:
         return False
     short_key, long_key = sorted((a.split(), b.split()), key=len)
-    return len(short_key) == 1 and len(long_key) > 1 and long_key[-1] == short_key[0]
+    if len(short_key) != 1 or len(long_key) < 2:
+        return False
+    # "the blaze" ... "the Pinecrest Fire": a synonym of the head counts as the head.
+    return lexicon.noun_class(long_key[-1]) == lexicon.noun_class(short_key[0])
 
 
 _ORDINAL = re.compile(
@@ -175,6 +182,8 @@ def names_match(a: str, b: str, lexicon: Lexicon, same_story: bool = False) -> b
     if not a or not b:
         return False
     short, long = sorted((a.split(), b.split()), key=len)
+    if len(short) == 1 and same_story and len(long) > 1:
+        return lexicon.noun_class(long[-1]) == lexicon.noun_class(short[0])
     return (len(short) >= 2 or same_story) and long[-len(short) :] == short
 
 

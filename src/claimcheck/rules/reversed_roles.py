@@ -63,8 +63,10 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         swapped = _same(a.subject_key, b.object_key, a.doc == b.doc, lexicon) and _same(
             a.object_key, b.subject_key, a.doc == b.doc, lexicon
         )
-        if not swapped or evolution(a, b) or not same_story(a, b, lexicon):
+        if not swapped or evolution(a, b):
             continue
+        if a.doc != b.doc and not (lexicon.related(a.doc, b.doc) or same_story(a, b, lexicon)):
+            continue  # (same_story compares subjects, which a swap makes differ)
         yield rule.finding(
             message=render_message(
                 rule.message,
