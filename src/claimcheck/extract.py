@@ -102,6 +102,8 @@ def load_pipeline(name: str):  # -> spacy.Language
         ) from None
     # Text pasted without a space after a full stop ("in 2000.This was") is two sentences.
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_STOP]).finditer
+    # Sentences that lost their full stop are split before the parser runs; a pipeline
+    # without a parser keeps its own sentence boundaries.
     if "parser" in nlp.pipe_names and not nlp.has_factory("claimcheck_missing_stops"):
         Language.component("claimcheck_missing_stops", func=mark_missing_stops)
     if "parser" in nlp.pipe_names and "claimcheck_missing_stops" not in nlp.pipe_names:
