@@ -143,17 +143,20 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
     options: Options = rule.options
     table = antonym_table(options.pos)
     lexicon = context.lexicon
-    verdicts: dict[tuple, tuple[str, str] | None] = {}
+    verdicts: dict[tuple, tuple[str, str, bool] | None] = {}
     for pair in pairs:
         a, b = pair.a, pair.b
         if pair.same_sentence or hedged(a) or hedged(b) or a.polarity != b.polarity:
             continue
         if not _same_subject(a, b, lexicon) or _other_instance(a, b) or evolution(a, b):
             continue
-        key = (a.doc, a.start, b.doc, b.start)
+        key = (a.doc, a.start, b.doc, b.start)  # the words' verdict depends on the sentences only
         if key not in verdicts:
             verdicts[key] = _opposed(a, b, table, options)
-        words = verdicts[key] or _opposed_predicates(a, b, table, options)
+        verdict = verdicts[key]
+        if verdict is not None and verdict[2] and not _same_frame(a, b):
+            verdict = None  # sentiment words need the same object and source
+        words = verdict[:2] if verdict is not None else _opposed_predicates(a, b, table, options)
         if words is None or _in_subject(words[0], a) or _in_subject(words[1], b):
             continue
         subject = a.subject or b.subject or a.object or b.object
@@ -186,27 +189,37 @@ def _other_instance(a: Claim, b: Claim) -> bool:
     return bool(first) and bool(second) and first != second
 
 
-def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str] | None:
+def _opposed(a: Claim, b: Claim, table, options: Options) -> tuple[str, str, bool] | None:
     """The one pair of opposite content words of two sentences that otherwise say the same:
-    antonyms, else words of opposite sentiment put one in the other's place."""
+    antonyms, else words of opposite sentiment put one in the other's place (third item
+    True: see ``_same_frame``)."""
     if _negations(a.text) % 2 != _negations(b.text) % 2:
         return None
     overlap = options
     found = opposite_words(a.content_lemmas, b.content_lemmas, table, options.exclude)
-    found = tuple(p for p in found if substituted(a.text, b.text, *p, alone=False))
-    if not found and options.valence and _same_frame(a, b):
-        found = tuple(
-            (x, y)
-            for x, y in opposite_valence(a.content_lemmas, b.content_lemmas, options.valence, options.exclude)
-            if substituted(a.text, b.text, x, y)
-        )
+    if found and _restated(a.content_lemmas, b.content_lemmas, _words_of(found), options):
+        # (restated with every candidate removed is necessary for any one: checked first, as
+        # the diff below is the costly part)
+        found = tuple(p for p in found if substituted(a.text, b.text, *p, alone=False))
+    else:
+        found = ()
+    by_sentiment = False
+    if not found and options.valence:
+        by_sentiment = True
         overlap = replace(options, min_overlap=options.valence_overlap)
+        candidates = opposite_valence(a.content_lemmas, b.content_lemmas, options.valence, options.exclude)
+        if candidates and _restated(a.content_lemmas, b.content_lemmas, _words_of(candidates), overlap):
+            found = tuple((x, y) for x, y in candidates if substituted(a.text, b.text, x, y))
     if len({x for x, _ in found}) != 1 or len({y for _, y in found}) != 1:
         return None
     x, y = found[0]
     if not _restated(a.content_lemmas, b.content_lemmas, {x, y}, overlap):
         return None
-    return (x, y)
+    return (x, y, by_sentiment)
+
+
+def _words_of(pairs: Sequence[tuple[str, str]]) -> set[str]:
+    return {word for pair in pairs for word in pair}
 
 
 def _same_frame(a: Claim, b: Claim) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck import temporal
 from claimcheck.entities import fold
@@ -213,6 +214,7 @@ def same_story(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 _POSSESSOR = re.compile(r"^\s*(?:[Tt]he\s+)?(.+?)(?:'s|\u2019s|'|\u2019)\s+\S")
 
 
+@lru_cache(maxsize=65536)
 def possessor(phrase: str) -> str:
     """Who a noun phrase belongs to, when it is a name with a possessive: "Riverside's board"
     -> "riverside", "Reyes' lawyer" -> "reyes"; "" for "the company's board" (a common noun,
