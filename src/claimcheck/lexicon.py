@@ -30,11 +30,6 @@ EVENT_NOUNS = frozenset(
 )
 
 
-def event_noun(word: str) -> bool:
-    """``word`` (a lemma) names an event or undertaking rather than a person or thing."""
-    return word in EVENT_NOUNS
-
-
 # Irregular past forms, so a fact-box label ("Born:", "Sold:") meets its verb ("bear", "sell").
 IRREGULAR_FORMS = {
     "born": "bear",

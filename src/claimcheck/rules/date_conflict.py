@@ -159,6 +159,22 @@ def _description_year(claim: Claim) -> ClaimTime | None:
     return years[0] if len(years) == 1 else None
 
 
+def event_dates(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[ClaimTime, ClaimTime] | None:
+    """The two dates one event is given, when they cannot both be right."""
+    times = dated_pair(a, b)
+    if times is None or not incompatible(*times):
+        return None
+    if stative(a) or stative(b) or light_without_object(a, b, lexicon):
+        return None
+    if (period(times[0]) or period(times[1])) and temporal.disjoint(
+        times[0].mention.time, times[1].mention.time
+    ):
+        return None
+    if not comparable_modality(a, b) or not same_event(a, b, lexicon):
+        return None
+    return times
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     lexicon = context.lexicon
     for pair in pairs:
@@ -166,31 +182,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         if pair.same_sentence or hedged(a) or hedged(b) or a.change or b.change:
             continue
         described = described_years(a, b, lexicon)
-        if described is not None:
-            ta, tb = described
-            yield rule.finding(
-                message=render_message(
-                    rule.message,
-                    subject=a.subject or b.subject,
-                    predicate=a.predicate,
-                    event=a.subject or b.subject,
-                    a=ta.mention.text,
-                    b=tb.mention.text,
-                ),
-                claims=(a, b),
-                differences=(ta.mention.text, tb.mention.text),
-            )
-            continue
-        times = dated_pair(a, b)
-        if times is None or not incompatible(*times):
-            continue
-        if stative(a) or stative(b) or light_without_object(a, b, lexicon):
-            continue
-        if (period(times[0]) or period(times[1])) and temporal.disjoint(
-            times[0].mention.time, times[1].mention.time
-        ):
-            continue
-        if not comparable_modality(a, b) or not same_event(a, b, lexicon):
+        times = described or event_dates(a, b, lexicon)
+        if times is None:
             continue
         ta, tb = times
         yield rule.finding(
@@ -203,7 +196,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 or label_predicate(a)
                 or label_predicate(b),
                 predicate=a.predicate or b.predicate,
-                event=event_phrase(a, b),
+                # a work described twice: the work is what is dated
+                event=(a.subject or b.subject) if described else event_phrase(a, b),
                 a=ta.mention.text,
                 b=tb.mention.text,
             ),

@@ -20,15 +20,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from claimcheck.align import CandidatePair
-from claimcheck.lexicon import event_noun
+from claimcheck.lexicon import EVENT_NOUNS
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     evolution,
     hedged,
+    key_matcher,
     keys_compatible,
-    keys_corefer,
-    keys_equal,
     label_predicate,
     other_owners,
     render_message,
@@ -123,17 +122,15 @@ def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
     if not (a.object_key or b.object_key or _whole_subject(a, b)):
         return False
     a, b = _theme_as_object(a, b), _theme_as_object(b, a)
-    same = keys_corefer if a.doc == b.doc or lexicon.related(a.doc, b.doc) else keys_equal
+    same = key_matcher(a, b, lexicon)
     if a.object_key or b.object_key:
-        if not same(a.object_key, b.object_key, lexicon):
+        if not same(a.object_key, b.object_key):
             return False
-    elif not same(a.subject_key, b.subject_key, lexicon):
+    elif not same(a.subject_key, b.subject_key):
         return False
     if a.doc != b.doc:
         return same_story(a, b, lexicon)
-    return keys_compatible(a.subject_key, b.subject_key, lexicon) or same(
-        a.subject_key, b.subject_key, lexicon
-    )
+    return keys_compatible(a.subject_key, b.subject_key, lexicon) or same(a.subject_key, b.subject_key)
 
 
 _QUANTIFIERS = re.compile(
@@ -157,7 +154,7 @@ def _theme_as_object(claim: Claim, other: Claim) -> Claim:
         return claim
     acted_on = not other.subject_key and other.object_key == claim.subject_key
     if not acted_on and (
-        claim.subject_key in claim.entities or not event_noun(claim.subject_key.split()[-1])
+        claim.subject_key in claim.entities or claim.subject_key.split()[-1] not in EVENT_NOUNS
     ):
         return claim
     return replace(claim, subject="", subject_key="", object=claim.subject, object_key=claim.subject_key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -237,15 +238,20 @@ def other_owners(a: Claim, b: Claim) -> bool:
     return False
 
 
+def key_matcher(a: Claim, b: Claim, lexicon: Lexicon) -> Callable[[str, str], bool]:
+    """How to tell that two keys of these claims name one thing: within an article or between
+    reports of one story a key and its head corefer ("the bridge" / "the road bridge"),
+    otherwise the keys must be equal."""
+    if a.doc == b.doc or lexicon.related(a.doc, b.doc):
+        return lambda x, y: keys_corefer(x, y, lexicon)
+    return lambda x, y: keys_equal(x, y, lexicon)
+
+
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Subject and object agree (or are unknown on one side), and at least one is shared."""
     if ordinals(a) != ordinals(b) or other_owners(a, b):
         return False
-    if a.doc == b.doc or lexicon.related(a.doc, b.doc):
-        # Within an article, or between reports of one story: "the bridge" is "the road bridge".
-        equal = lambda x, y: keys_corefer(x, y, lexicon)  # noqa: E731
-    else:
-        equal = lambda x, y: keys_equal(x, y, lexicon)  # noqa: E731
+    equal = key_matcher(a, b, lexicon)
     if a.subject_key and b.subject_key and not equal(a.subject_key, b.subject_key):
         return False
     if a.object_key and b.object_key and not equal(a.object_key, b.object_key):

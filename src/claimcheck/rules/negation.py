@@ -32,7 +32,6 @@ from claimcheck.rules.matching import (
 
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULT_MESSAGE = "The same claim is asserted and denied: '{a}' vs '{b}'"
-_NEGATORS = frozenset("not never no n't neither nor".split())
 _WEAK_PREDICATES = frozenset("be have do say get make go take come give see know think".split())
 
 
@@ -55,13 +54,14 @@ def _same_subject(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 
 
 def restated(a: Claim, b: Claim) -> bool:
-    """Every content word of the shorter sentence (but its negation) is in the other one too,
+    """Every content word of the shorter sentence is in the other one too,
     and the two name the same times ("made a profit in the first quarter" / "has not made a
     profit in the second quarter" are two quarters).
 
     A light verb or copula ("is the highest summit", "had a guest role") says little on its
     own: its claims are one statement asserted and denied only when so restated."""
-    words_a, words_b = set(a.content_lemmas) - _NEGATORS, set(b.content_lemmas) - _NEGATORS
+    # (content lemmas hold no stop words, so no negation either)
+    words_a, words_b = set(a.content_lemmas), set(b.content_lemmas)
     shorter, longer = sorted((words_a, words_b), key=len)
     if len(shorter) < 3 or not shorter <= longer:
         return False
