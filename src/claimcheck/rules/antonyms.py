@@ -34,7 +34,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -245,11 +245,7 @@ def substituted(text_a: str, text_b: str, word_a: str, word_b: str, alone: bool 
     replacement ("Porto's attack" / "Benfica's attack", "praise for its concerts" /
     "complaints about noise") makes them two statements. What follows the last stretch they
     share (", she said", a clause run on) is not part of the statement."""
-    tokens_a = _WORDS.findall(text_a.casefold())
-    tokens_b = _WORDS.findall(text_b.casefold())
-    opcodes = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
-    shared = [n for n, op in enumerate(opcodes) if op[0] == "equal" and op[2] - op[1] >= _SHARED_RUN]
-    tail = shared[-1] if shared else len(opcodes) - 1
+    tokens_a, tokens_b, opcodes, tail = _diff(text_a, text_b)
     found = other = 0
     for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag != "replace":
@@ -260,6 +256,17 @@ def substituted(text_a: str, text_b: str, word_a: str, word_b: str, alone: bool 
         elif n < tail:
             other += 1
     return found == 1 and (other == 0 or not alone)
+
+
+@lru_cache(maxsize=1024)
+def _diff(text_a: str, text_b: str) -> tuple[list[str], list[str], list[tuple], int]:
+    """The two sentences' words, their difference, and where the last shared stretch ends
+    (once per sentence pair, whatever the candidate words)."""
+    tokens_a = _WORDS.findall(text_a.casefold())
+    tokens_b = _WORDS.findall(text_b.casefold())
+    opcodes = difflib.SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes()
+    shared = [n for n, op in enumerate(opcodes) if op[0] == "equal" and op[2] - op[1] >= _SHARED_RUN]
+    return tokens_a, tokens_b, opcodes, shared[-1] if shared else len(opcodes) - 1
 
 
 def _has(tokens: Sequence[str], lemma: str) -> bool:
