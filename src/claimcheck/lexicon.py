@@ -30,6 +30,27 @@ EVENT_NOUNS = frozenset(
 )
 
 
+# Verbs too general to name an event by themselves ("made a profit", "had a role", "went
+# ahead"): they match another verb only when the words are the same.
+WEAK_VERBS = frozenset(
+    "be have do say get make go take come give see know think put set keep hold let use find show "
+    "tell call ask seem become look want need try turn bring run play work leave move help mean "
+    "feel include involve provide follow continue remain stay begin start end happen occur".split()
+)
+
+# Verbs that say an event happened, went on, ended or how far it reached: the event is their
+# subject ("the strike began", "talks collapsed", "evacuation orders cover 4,800 residents").
+OCCURRENCE_VERBS = frozenset(
+    "begin start end finish continue resume happen occur proceed last collapse fail succeed "
+    "take place go ahead get under way cover affect involve".split()
+)
+# Verbs that hold, move or stop an event: the event is their object ("held a vote",
+# "completed the purchase", "called off the walkout").
+STAGING_VERBS = frozenset(
+    "hold stage conduct complete launch announce schedule postpone delay cancel call off halt "
+    "stop suspend resume restart extend finalise finalize approve block reject".split()
+)
+
 # Irregular past forms, so a fact-box label ("Born:", "Sold:") meets its verb ("bear", "sell").
 IRREGULAR_FORMS = {
     "born": "bear",
