@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck import quantities, temporal
+from claimcheck import quantities, semantics, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
 from claimcheck.errors import ModelError
-from claimcheck.lexicon import MEASURE_VERBS, ORGANISATION_NOUNS
+from claimcheck.lexicon import EVENT_NOUNS, MEASURE_VERBS, ORGANISATION_NOUNS, WEAK_VERBS
 from claimcheck.model import (
     Article,
     Claim,
@@ -26,11 +26,12 @@ from claimcheck.model import (
     ClaimTime,
     Modality,
     Paragraph,
+    Quantity,
     TimeMention,
     TimeRole,
 )
 
-EXTRACTION_VERSION = "12"  # 12: "in Monday trading" is no object
+EXTRACTION_VERSION = "13"  # 13: lengths of time are quantities of what they measure
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -42,7 +43,7 @@ _SPEECH_VERBS = frozenset(
 )
 _PLAN_GOVERNORS = frozenset(
     "plan aim intend set expect schedule propose seek want hope prepare consider agree "
-    "promise pledge vow decide threaten look move".split()
+    "promise pledge vow decide threaten look move due".split()
 )
 _HEDGE_GOVERNORS = frozenset("appear seem".split())
 _HEDGE_AUX = frozenset("may might could would".split())
@@ -282,6 +283,18 @@ class _ArticleClaims:
                     continue
                 used_quantities.add(number)
                 claim_quantities.append(self._claim_quantity(q, token, text, label))
+            # A length of time is a value of what it measures: "a six-year term", "sentenced
+            # to eight years", "a trial lasting seven weeks".
+            for m, token, head, _ in dated:
+                if token is not None and head == verb and (duration := _duration(m, start, text)) is not None:
+                    attribute = _duration_attribute(token, m.end - offset)
+                    claim_quantities.append(
+                        ClaimQuantity(
+                            quantity=duration,
+                            attribute=attribute,
+                            attribute_key=self.aliases.canonical(attribute) if attribute else "",
+                        )
+                    )
             yield Claim(
                 **(base if not named else base | {"entities": tuple(sorted(set(entity_keys) | named))}),
                 change=_governs_change(verb, change_heads),
@@ -291,12 +304,14 @@ class _ArticleClaims:
                 object=obj,
                 object_key=object_key,
                 polarity=not _negated(verb),
+                denied=_denied(verb),
                 modality=_modality(verb, sent),
                 source=source,
                 times=claim_times,
                 quantities=tuple(claim_quantities),
             )
             produced += 1
+        yield from self._nominal_claims(base, sent, dated, source)
         leftover = [q for n, q in enumerate(found) if n not in used_quantities]
         if produced == 0 or leftover:
             # Verbless lines (fact boxes, headlines) and quantities outside any verb's clause.
@@ -318,6 +333,41 @@ class _ArticleClaims:
                 source=source,
                 times=tuple(claim_time for _, _, _, claim_time in dated),
                 quantities=tuple(claim_quantities),
+            )
+
+    def _nominal_claims(self, base: dict, sent, dated: list, source: str | None) -> Iterator[Claim]:
+        """Events named by a noun and dated where they are named: "since the capsizing on 3 May",
+        "Saturday night's collapse of the bridge", "the museum's reopening in June 2021". The
+        predicate is the noun; its possessor is the subject and what it is "of" the object."""
+        by_noun: dict[int, list[ClaimTime]] = {}
+        nouns = {}
+        for _, token, _, claim_time in dated:
+            noun = _event_noun_over(token) if token is not None else None
+            if noun is not None and claim_time.mention.time.is_interval:
+                by_noun.setdefault(noun.i, []).append(claim_time)
+                nouns[noun.i] = noun
+        for index, claim_times in by_noun.items():
+            noun = nouns[index]
+            if not _definite(noun):
+                continue  # "a one-day strike in May" is another strike, not the story's
+            owner = next(
+                (c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in _TIME_ENTITIES), None
+            )
+            target = _prep_object(noun, ("of", "over", "against", "for"))
+            subject, subject_key = self._noun_key(owner) if owner is not None else ("", "")
+            obj, object_key = self._noun_key(target) if target is not None else ("", "")
+            clause = _clause_head(noun)
+            yield Claim(
+                **base,
+                subject=subject,
+                subject_key=subject_key,
+                predicate=noun.lemma_.casefold(),
+                object=obj,
+                object_key=object_key,
+                polarity=clause is None or not _negated(clause),
+                modality=_modality(clause, sent) if clause is not None else Modality.DONE,
+                source=source,
+                times=tuple(claim_times),
             )
 
     def _entity_keys(self, sent) -> tuple[str, ...]:
@@ -389,6 +439,8 @@ class _ArticleClaims:
 
     def _claim_quantity(self, q, token, sentence: str, label: str | None) -> ClaimQuantity:
         attribute = _quantity_attribute(token) if token is not None else ""
+        if not attribute and token is not None and q.kind == "money":
+            attribute = _sum_verb(token)
         if not attribute and token is not None and (q.kind == "percent" or quantities.vague_count_range(q)):
             attribute = _attribute_after(token, q.end)
         if label and (
@@ -704,6 +756,24 @@ def _negative_argument(token) -> bool:
 
 
 _NOT_DENYING = frozenset("other more fewer less longer later earlier".split())
+_NOBODY = frozenset({"nobody", "noone", "no-one"})
+
+
+def _denied(verb) -> str:
+    """What a claim says none of took part, from a negative argument: "person" for "no one" or
+    "nobody" ("no one was killed"), the noun for "no X" ("no passengers were hurt", "no arrests
+    have been made"); "" otherwise."""
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if child.lower_ in _NOBODY:
+            return "person"
+        if not _negative_argument(child):
+            continue
+        if child.lower_ == "one":
+            return "person"  # "no one"
+        return child.lemma_.casefold() if child.pos_ in ("NOUN", "PROPN") else ""
+    return ""
 
 
 def _modality(verb, sent) -> Modality:
@@ -837,6 +907,92 @@ def _quantity_attribute(token) -> str:
             if subject is not None and subject.pos_ == "NOUN":
                 return _compound_lemma(subject)
     return ""
+
+
+def _sum_verb(token) -> str:
+    """What a sum of money is, when only its verb says: "the mission cost EUR410m" (a cost),
+    "raised $5m"; not a verb that only measures ("rose to $5m") or says little ("made $5m")."""
+    if token.tag_ == "$" and token.head.like_num and token.head.i > token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB":
+        lemma = verb.lemma_.casefold()
+        if lemma not in WEAK_VERBS | MEASURE_VERBS:
+            return lemma
+    return ""
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_DEFINITE = frozenset("the this that these those its their his her our".split())
+
+
+def _definite(noun) -> bool:
+    """A noun phrase that refers back to something known: "the capsizing", "Monday's walkout"."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def _event_noun_over(token):
+    """The noun naming an event that a date modifies ("the capsizing on 3 May", "Monday's
+    walkout"), found before any verb governs the date; None when a verb comes first."""
+    head = token
+    for _ in range(6):
+        if head.head is head:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        if head.pos_ == "NOUN" and head.ent_type_ not in _TIME_ENTITIES:
+            lemma = head.lemma_.casefold()
+            return head if lemma in EVENT_NOUNS or semantics.is_event_noun(lemma) else None
+    return None
+
+
+def _duration(mention: TimeMention, sentence_start: int, sentence: str) -> Quantity | None:
+    """A length of time given in one unit ("eight years", "11-week", "about three months") as a
+    quantity of that unit, with offsets in its sentence; None for other time expressions and
+    for ages ("a 24-year-old", which the quantities already hold)."""
+    time = mention.time
+    found = _DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    if found is None or _AGE.match(sentence[mention.end - sentence_start :]):
+        return None
+    return Quantity(
+        start=mention.start - sentence_start,
+        end=mention.end - sentence_start,
+        text=mention.text,
+        value=float(found.group(1)),
+        unit=_DURATION_UNITS[found.group(2)],
+        approximate=time.mod == "APPROX",
+        kind="measure",
+    )
+
+
+_DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_AGE = re.compile(r"[\s-]*old\b", re.I)
+# Verbs that give how long their subject lasts: "a trial lasting seven weeks".
+_LASTING_VERBS = frozenset("last run span take stretch".split())
+
+
+def _duration_attribute(token, end: int) -> str:
+    """What a length of time measures: the noun it modifies ("six-year term"), the noun it is
+    "of" ("a sentence of eight years"), the thing that lasts it ("a trial lasting seven weeks")
+    or the verb it completes ("sentenced to eight years", "operate for seven years")."""
+    unit = next((t for t in reversed(list(token.sent)) if t.idx < token.sent.start_char + end), token)
+    if unit.head is not unit and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+        return _compound_lemma(unit.head)
+    head = unit.head
+    if head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    if head.pos_ == "NOUN" and head is not unit:
+        return _compound_lemma(head)
+    if head.pos_ != "VERB" or head.lemma_.casefold() in WEAK_VERBS - _LASTING_VERBS:
+        return ""
+    if head.lemma_.casefold() in _LASTING_VERBS:
+        if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN":
+            return _compound_lemma(head.head)
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        return _compound_lemma(subject) if subject is not None else ""
+    return head.lemma_.casefold()
 
 
 # Verbs of paying: the sum is the price of what it is paid "for" ("paid $48m for the satellite").

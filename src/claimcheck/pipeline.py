@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from claimcheck import baseline as baselines
+from claimcheck import events
 from claimcheck.align import candidate_pairs
 from claimcheck.config import Config
 from claimcheck.entities import AliasTable
@@ -92,9 +93,18 @@ def analyse(
 def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
-    lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
+    related = related_documents(claims)
+    story_of = events.stories((c.doc for c in claims), related)
+    lexicon = replace(build_lexicon(config), related_docs=related, stories=story_of)
     pairs = candidate_pairs(
-        claims, lexicon.predicate_class, config.settings.min_similarity, lexicon.predicate_families
+        claims,
+        lexicon.predicate_class,
+        config.settings.min_similarity,
+        lexicon.predicate_families,
+        lambda claim: (
+            events.event_keys(claim, story_of[claim.doc])
+            | events.slot_keys(claim, story_of[claim.doc], lexicon.noun_class)
+        ),
     )
     options_by_kind: dict[str, tuple[object, ...]] = {}
     for rule in config.rules:

@@ -42,7 +42,10 @@ from claimcheck.rules.matching import (
     keys_corefer,
     keys_equal,
     label_predicate,
+    named_apart,
+    participants_meet,
     render_message,
+    same_event_kind,
     same_participants,
     same_story,
 )
@@ -65,9 +68,15 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         names_b = {b.predicate, label_predicate(b)} - {""}
         if a.doc == b.doc and any(lexicon.same_event(x, y) for x in names_a for y in names_b):
             return True
-    if not (lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate)):
-        return False
-    return same_participants(a, b, lexicon)
+    if lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate):
+        return same_participants(a, b, lexicon)
+    # One event in other words, verbal or nominal ("sank" / "went down", "the reopening" /
+    # "reopened"): within one story, with a participant in common.
+    return (
+        same_event_kind(a, b, lexicon)
+        and participants_meet(a, b, lexicon)
+        and not named_apart(a.object_key, b.object_key, a, b, lexicon)
+    )
 
 
 def dated_pair(a: Claim, b: Claim) -> tuple[ClaimTime, ClaimTime] | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck import temporal
+from claimcheck import events, semantics, temporal
 from claimcheck.entities import fold
 from claimcheck.lexicon import IRREGULAR_FORMS
 from claimcheck.model import Claim, ClaimTime, Modality, TimeRole
@@ -24,9 +24,17 @@ class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
     # pairs of articles that report the same story (see pipeline.related_documents)
     related_docs: frozenset[tuple[str, str]] = frozenset()
+    # article -> its story (see events.stories)
+    stories: dict[str, str] = field(default_factory=dict)
 
     def related(self, a: str, b: str) -> bool:
         return (a, b) in self.related_docs or (b, a) in self.related_docs
+
+    def one_story(self, a: str, b: str) -> bool:
+        """One article, or two reports of one story (directly related or through others)."""
+        return (
+            a == b or self.related(a, b) or (a in self.stories and self.stories.get(a) == self.stories.get(b))
+        )
 
     def predicate_class(self, predicate: str) -> str:
         """A representative for predicates that name the same event ("make" ~ "produce")."""
@@ -158,6 +166,8 @@ def keys_corefer(a: str, b: str, lexicon: Lexicon) -> bool:
         return True
     if not a or not b:
         return False
+    if events.kinds_corefer(a, b):
+        return True  # "the vessel" / "the ferry": one is a kind of the other
     short_key, long_key = sorted((a.split(), b.split()), key=len)
     if len(short_key) != 1 or len(long_key) < 2:
         return False
@@ -247,6 +257,65 @@ def key_matcher(a: Claim, b: Claim, lexicon: Lexicon) -> Callable[[str, str], bo
     return lambda x, y: keys_equal(x, y, lexicon)
 
 
+def participants_meet(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two claims of one story share a participant (a subject, object or name, or one a kind
+    of the other: "the vessel" / "the ferry") and nothing sets them apart: other ordinals,
+    other owners, or named subjects that are two people or bodies."""
+    if not lexicon.one_story(a.doc, b.doc):
+        return False
+    if ordinals(a) != ordinals(b) or other_owners(a, b):
+        return False
+    if named_apart(a.subject_key, b.subject_key, a, b, lexicon):
+        return False
+    if events.bare_event(a) or events.bare_event(b):
+        return True  # "since the capsizing on 3 May": the story's capsizing
+    return events.shared_participant(
+        a, b, lambda x, y: keys_corefer(x, y, lexicon) or names_match(x, y, lexicon, True)
+    )
+
+
+def named_apart(x: str, y: str, a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two keys in one role name two people or bodies ("married Clara" / "remarried Georgine")."""
+    return bool(x and y and x in a.entities and y in b.entities and not names_match(x, y, lexicon, True))
+
+
+def core_participant_shared(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The subject or object of one claim is the subject or object of the other: what the two
+    say something of, not merely a name both sentences mention."""
+    core_a = {k for k in (a.subject_key, a.object_key) if k}
+    core_b = {k for k in (b.subject_key, b.object_key) if k}
+    return any(
+        keys_corefer(x, y, lexicon) or names_match(x, y, lexicon, True) for x in core_a for y in core_b
+    )
+
+
+def participants_compatible(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two claims of one story, one of which names nobody (an unnamed subject, "the
+    24-year-old"), and nothing setting them apart."""
+    if not lexicon.one_story(a.doc, b.doc) or ordinals(a) != ordinals(b) or other_owners(a, b):
+        return False
+    return not a.entities or not b.entities
+
+
+def same_event_kind(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The claims' triggers share a meaning: a WordNet sense or a ``[synonyms]`` class."""
+    return events.same_event_kind(a, b, lexicon.predicate_class)
+
+
+def attributes_match(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Two measured attributes are one: equal or synonymous keys ("term" / "sentence"), or heads
+    one of which is a kind of the other ("cars" / "vehicles"), when their modifiers do not name
+    two different things ("transfer fee" / "agent fee")."""
+    if keys_equal(a, b, lexicon):
+        return True
+    if not a or not b:
+        return False
+    (*mods_a, head_a), (*mods_b, head_b) = a.split(), b.split()
+    if mods_a and mods_b and mods_a != mods_b:
+        return False
+    return lexicon.noun_class(head_a) == lexicon.noun_class(head_b) or semantics.related_kinds(head_a, head_b)
+
+
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Subject and object agree (or are unknown on one side), and at least one is shared."""
     if ordinals(a) != ordinals(b) or other_owners(a, b):
@@ -258,9 +327,12 @@ def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     shared = equal(a.subject_key, b.subject_key) or equal(a.object_key, b.object_key)
     if a.doc != b.doc:
-        # Across articles the subjects must name the same thing, and the objects agree.
-        return same_story(a, b, lexicon) and (
-            equal(a.object_key, b.object_key) or not (a.object_key and b.object_key)
+        # Across articles the subjects must name the same thing, the objects agree, and the
+        # two sentences have someone or something in common.
+        return (
+            same_story(a, b, lexicon)
+            and (equal(a.object_key, b.object_key) or not (a.object_key and b.object_key))
+            and (shared or events.shared_participant(a, b, equal))
         )
     return shared
 
@@ -361,7 +433,10 @@ def instance_years(claim: Claim) -> frozenset[str]:
     return frozenset(
         t.mention.time.value[:4]
         for t in claim.times
-        if t.role is TimeRole.EVENT and attributive(claim, t) and t.mention.text in participants
+        if t.role is TimeRole.EVENT
+        and t.mention.time.type == "DATE"
+        and attributive(claim, t)
+        and t.mention.text in participants
     )
 
 
