@@ -31,7 +31,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "13"  # 13: lengths of time are quantities of what they measure
+EXTRACTION_VERSION = "14"  # 14: 24-hour clock times ("at 18:40")
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(

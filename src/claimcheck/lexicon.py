@@ -34,7 +34,7 @@ EVENT_NOUNS = frozenset(
 # ahead"): they match another verb only when the words are the same.
 WEAK_VERBS = frozenset(
     "be have do say get make go take come give see know think put set keep hold let use find show "
-    "tell call ask seem become look want need try turn bring run play work leave move help mean "
+    "tell call ask seem become look want need try turn bring run play work move help mean "
     "feel include involve provide follow continue remain stay begin start end happen occur".split()
 )
 

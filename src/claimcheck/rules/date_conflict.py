@@ -25,6 +25,7 @@ Fails: "The airlines announced the deal in March 2024. Announced: the deal was u
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from claimcheck import temporal
@@ -45,6 +46,7 @@ from claimcheck.rules.matching import (
     named_apart,
     participants_meet,
     render_message,
+    roles_crossed,
     same_event_kind,
     same_participants,
     same_story,
@@ -73,9 +75,12 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     # One event in other words, verbal or nominal ("sank" / "went down", "the reopening" /
     # "reopened"): within one story, with a participant in common.
     return (
-        same_event_kind(a, b, lexicon)
+        a.polarity
+        and b.polarity  # an event denied has no date
+        and same_event_kind(a, b, lexicon)
         and participants_meet(a, b, lexicon)
         and not named_apart(a.object_key, b.object_key, a, b, lexicon)
+        and not roles_crossed(a, b, lexicon)
     )
 
 
@@ -121,6 +126,9 @@ def object_words(claim: Claim) -> frozenset[str]:
     return frozenset(w for w in words if w.isalnum() and w not in _DETERMINERS)
 
 
+_CLOCK = re.compile(r"T\d\d:\d\d$")
+
+
 def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
     va, vb = ta.mention.time, tb.mention.time
     if temporal.disjoint(va, vb):
@@ -128,6 +136,9 @@ def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
     fuzzy = va.mod or vb.mod
     if fuzzy or va.granularity != vb.granularity:
         return False
+    clock_a, clock_b = _CLOCK.search(va.value), _CLOCK.search(vb.value)
+    if clock_a and clock_b and va.value[:10] == vb.value[:10]:
+        return clock_a.group() != clock_b.group()  # "left at 18:40" / "departed at 20:15"
     both_known = None not in (va.earliest, va.latest, vb.earliest, vb.latest)
     return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
 

@@ -279,6 +279,19 @@ def named_apart(x: str, y: str, a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return bool(x and y and x in a.entities and y in b.entities and not names_match(x, y, lexicon, True))
 
 
+def roles_crossed(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two verbs, and what one has as subject the other has as object, with nothing in the same
+    role: "the ship set sail" / "passengers were not allowed to leave the ship" are not one
+    departure. (A noun's "of" names what a verb's subject does: "the collapse of the bridge"
+    / "the bridge collapsed".)"""
+    if any(t.nominal for t in events.triggers(a) + events.triggers(b)):
+        return False
+    same = key_matcher(a, b, lexicon)
+    if same(a.subject_key, b.subject_key) or same(a.object_key, b.object_key):
+        return False
+    return same(a.subject_key, b.object_key) or same(a.object_key, b.subject_key)
+
+
 def core_participant_shared(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """The subject or object of one claim is the subject or object of the other: what the two
     say something of, not merely a name both sentences mention."""
