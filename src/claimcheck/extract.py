@@ -18,7 +18,7 @@ from functools import lru_cache
 from claimcheck import quantities, semantics, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
 from claimcheck.errors import ModelError
-from claimcheck.lexicon import EVENT_NOUNS, MEASURE_VERBS, ORGANISATION_NOUNS, WEAK_VERBS
+from claimcheck.lexicon import EVENT_NOUNS, MEASURE_VERBS, NOMINAL_RELATIONS, ORGANISATION_NOUNS, WEAK_VERBS
 from claimcheck.model import (
     Article,
     Claim,
@@ -31,7 +31,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "14"  # 14: 24-hour clock times ("at 18:40")
+EXTRACTION_VERSION = "15"  # 15: relations named by a noun ("Rovers' win over City")
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -336,36 +336,49 @@ class _ArticleClaims:
             )
 
     def _nominal_claims(self, base: dict, sent, dated: list, source: str | None) -> Iterator[Claim]:
-        """Events named by a noun and dated where they are named: "since the capsizing on 3 May",
-        "Saturday night's collapse of the bridge", "the museum's reopening in June 2021". The
-        predicate is the noun; its possessor is the subject and what it is "of" the object."""
+        """Events named by a noun: dated where they are named ("since the capsizing on 3 May",
+        "Saturday night's collapse of the bridge", "the museum's reopening in June 2021"), or
+        relations whose participants the noun names ("Rovers' 3-1 win over City", "Greystone's
+        purchase of Vantor", "Redmoor's defeat by Castellan"). The predicate is the noun (or, for
+        a relation, its verb); the possessor is the subject and what it is "of" the object, the
+        other way round when an agent follows "by"."""
         by_noun: dict[int, list[ClaimTime]] = {}
         nouns = {}
         for _, token, _, claim_time in dated:
             noun = _event_noun_over(token) if token is not None else None
-            if noun is not None and claim_time.mention.time.is_interval:
+            if noun is not None and claim_time.mention.time.is_interval and _definite(noun):
+                # ("a one-day strike in May" is another strike, not the story's)
                 by_noun.setdefault(noun.i, []).append(claim_time)
                 nouns[noun.i] = noun
+        for token in sent:
+            if (
+                token.pos_ == "NOUN"
+                and token.lemma_.casefold() in NOMINAL_RELATIONS
+                and token.i not in nouns
+                and _owner(token) is not None
+                and _prep_object(token, ("of", "over", "against", "by")) is not None
+            ):
+                by_noun[token.i] = []
+                nouns[token.i] = token
         for index, claim_times in by_noun.items():
             noun = nouns[index]
-            if not _definite(noun):
-                continue  # "a one-day strike in May" is another strike, not the story's
-            owner = next(
-                (c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in _TIME_ENTITIES), None
-            )
+            owner = _owner(noun)
             target = _prep_object(noun, ("of", "over", "against", "for"))
+            agent = _prep_object(noun, ("by",))
+            if agent is not None and target is None:
+                owner, target = agent, owner  # "Redmoor's defeat by Castellan": Castellan won
             subject, subject_key = self._noun_key(owner) if owner is not None else ("", "")
             obj, object_key = self._noun_key(target) if target is not None else ("", "")
-            clause = _clause_head(noun)
+            lemma = noun.lemma_.casefold()
             yield Claim(
                 **base,
                 subject=subject,
                 subject_key=subject_key,
-                predicate=noun.lemma_.casefold(),
+                predicate=NOMINAL_RELATIONS.get(lemma, lemma),
                 object=obj,
                 object_key=object_key,
-                polarity=clause is None or not _negated(clause),
-                modality=_modality(clause, sent) if clause is not None else Modality.DONE,
+                polarity=not _negative_argument(noun),
+                modality=_noun_modality(noun),
                 source=source,
                 times=tuple(claim_times),
             )
@@ -504,7 +517,7 @@ def _governs_change(verb, heads: tuple) -> bool:
     chain = {verb.i}
     head = verb
     for _ in range(4):
-        if head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
+        if head.dep_ in ("xcomp", "ccomp", "conj") and head.head.i != head.i:
             head = head.head
             chain.add(head.i)
         else:
@@ -582,7 +595,7 @@ def _antecedent(token, verb):
 def _speaker(verb):
     """The named or described speaker of the reported clause ``verb`` heads, if any."""
     head = verb
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head.dep_ != "ccomp" or head.head.lemma_.casefold() not in _SPEECH_VERBS:
         return None
@@ -607,7 +620,7 @@ def _find_subject(verb):
     # Controlled and coordinated verbs share their governor's subject: "Acme plans to X".
     head = verb
     for _ in range(4):
-        if head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+        if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
             head = head.head
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
@@ -632,6 +645,9 @@ def _find_object(verb):
                 return child
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "an offering planned for 2024": the noun is the theme
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.head.i == verb.i and after.dep_ == "npadvmod" and after.pos_ == "PROPN":
+        return after  # "Redmoor beat Valbrenna 3-1": the score makes the parser miss the object
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ not in _ADJUNCT_PREPOSITIONS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -780,7 +796,7 @@ def _modality(verb, sent) -> Modality:
     chain = [verb]
     head = verb
     for _ in range(3):
-        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+        if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
             break
         head = head.head
         chain.append(head)
@@ -832,7 +848,7 @@ def _clause_head(token):
             return head
         if _is_predicate(head) and not any(c.dep_ in ("ccomp",) for c in head.children):
             return head
-        if head.head is head:
+        if head.head.i == head.i:
             return head if _is_predicate(head) else None
         head = head.head
     return None
@@ -865,7 +881,7 @@ def _quantity_attribute(token) -> str:
         if (
             (head.pos_ != "NOUN" or head.dep_ == "quantmod")  # "tens" of "tens of thousands"
             and head.dep_ in ("nummod", "compound", "quantmod")
-            and head.head is not head
+            and head.head.i != head.i
         ):
             head = head.head
         else:
@@ -883,7 +899,7 @@ def _quantity_attribute(token) -> str:
                 target = _prep_object(head, ("in", "of", "to"))
                 return _compound_lemma(target) if target is not None else ""
             return _compound_lemma(head)
-    elif head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head is not token:
+    elif head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head.i != token.i:
         # "42,000-seat arena" measures seats; "11,000 staff" staff.
         if (
             head.lemma_.casefold() in _CHANGE_NOUNS
@@ -926,6 +942,23 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _DEFINITE = frozenset("the this that these those its their his her our".split())
 
 
+# Modifiers that make an event named by a noun a plan or a possibility: "the planned sale".
+_PLANNED_MODIFIERS = frozenset("planned proposed expected intended potential possible mooted prospective".split())
+
+
+def _noun_modality(noun) -> Modality:
+    """An event named by a noun is presupposed ("Greystone's purchase of Vantor would bring
+    together ..." says the purchase happened or will), unless a modifier makes it a plan."""
+    if any(c.dep_ == "amod" and c.lower_ in _PLANNED_MODIFIERS for c in noun.children):
+        return Modality.PLANNED
+    return Modality.DONE
+
+
+def _owner(noun):
+    """The possessor of a noun that is not a time ("Rovers' win", not "Saturday's win")."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in _TIME_ENTITIES), None)
+
+
 def _definite(noun) -> bool:
     """A noun phrase that refers back to something known: "the capsizing", "Monday's walkout"."""
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
@@ -936,7 +969,7 @@ def _event_noun_over(token):
     walkout"), found before any verb governs the date; None when a verb comes first."""
     head = token
     for _ in range(6):
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -978,12 +1011,12 @@ def _duration_attribute(token, end: int) -> str:
     "of" ("a sentence of eight years"), the thing that lasts it ("a trial lasting seven weeks")
     or the verb it completes ("sentenced to eight years", "operate for seven years")."""
     unit = next((t for t in reversed(list(token.sent)) if t.idx < token.sent.start_char + end), token)
-    if unit.head is not unit and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+    if unit.head.i != unit.i and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
         return _compound_lemma(unit.head)
     head = unit.head
-    if head.pos_ == "ADP" and head.head is not head:
+    if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
-    if head.pos_ == "NOUN" and head is not unit:
+    if head.pos_ == "NOUN" and head.i != unit.i:
         return _compound_lemma(head)
     if head.pos_ != "VERB" or head.lemma_.casefold() in WEAK_VERBS - _LASTING_VERBS:
         return ""
@@ -1059,8 +1092,12 @@ def _ratio_whole(number):
 
 
 def _prep_object(noun, preps: tuple[str, ...]):
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    preps_here = [c for c in noun.children if c.dep_ == "prep"]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.dep_ == "prep" and after not in preps_here:
+        preps_here.append(after)  # "win over Redmoor" attached elsewhere by the parser
+    for child in preps_here:
+        if child.lower_ in preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return pobj

@@ -51,6 +51,20 @@ STAGING_VERBS = frozenset(
     "stop suspend resume restart extend finalise finalize approve block reject".split()
 )
 
+# Nouns naming a one-way relation between their possessor and what follows "of", "over" or
+# "by", with the verb that states it: "Rovers' win over City" is "Rovers beat City",
+# "Greystone's purchase of Vantor" is "Greystone bought Vantor".
+NOMINAL_RELATIONS = {
+    "win": "beat",
+    "victory": "beat",
+    "triumph": "beat",
+    "defeat": "beat",
+    "purchase": "buy",
+    "acquisition": "acquire",
+    "takeover": "take over",
+    "buyout": "buy out",
+}
+
 # Irregular past forms, so a fact-box label ("Born:", "Sold:") meets its verb ("bear", "sell").
 IRREGULAR_FORMS = {
     "born": "bear",
