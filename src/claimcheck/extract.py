@@ -436,6 +436,8 @@ class _ArticleClaims:
                 return span.text, named
         name = _name_in(token, span)
         if name is not None:
+            if len(name) > 1 and name[-1].like_num and name.end < len(name.doc) and name.doc[name.end].text in "-–":
+                name = name[:-1]  # "beat Harlow 2-0": the score is cut where the phrase ends
             key = self.aliases.canonical(_SCORE.sub("", name.text))
             if any(t.ent_type_ == "PERSON" for t in name):
                 key = self.people.resolve(key)
@@ -943,7 +945,9 @@ _DEFINITE = frozenset("the this that these those its their his her our".split())
 
 
 # Modifiers that make an event named by a noun a plan or a possibility: "the planned sale".
-_PLANNED_MODIFIERS = frozenset("planned proposed expected intended potential possible mooted prospective".split())
+_PLANNED_MODIFIERS = frozenset(
+    "planned proposed expected intended potential possible mooted prospective".split()
+)
 
 
 def _noun_modality(noun) -> Modality:

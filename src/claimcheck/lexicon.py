@@ -44,11 +44,12 @@ OCCURRENCE_VERBS = frozenset(
     "begin start end finish continue resume happen occur proceed last collapse fail succeed "
     "take place go ahead get under way cover affect involve".split()
 )
-# Verbs that hold, move or stop an event: the event is their object ("held a vote",
-# "completed the purchase", "called off the walkout").
+# Verbs that hold, move or stop an event, so their date is the event's: the event is their
+# object ("held a vote", "completed the purchase", "called off the walkout"). Not decisions
+# about it ("approved the merger"), which are events of their own.
 STAGING_VERBS = frozenset(
-    "hold stage conduct complete launch announce schedule postpone delay cancel call off halt "
-    "stop suspend resume restart extend finalise finalize approve block reject".split()
+    "hold stage conduct complete launch schedule postpone delay cancel call off halt "
+    "stop suspend resume restart extend finalise finalize".split()
 )
 
 # Nouns naming a one-way relation between their possessor and what follows "of", "over" or

@@ -192,6 +192,7 @@ class Finding:
     claims: tuple[Claim, ...]
     differences: tuple[str, ...] = ()  # the differing parts, one per claim ("spin off", "reintegrate")
     fingerprint: str = ""
+    slot: str = ""  # the attribute whose values clash ("sentence", "collapse / Old Mill Bridge"), if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,9 +128,65 @@ def find_discrepancies(
             key = (finding.rule, tuple((c.doc, c.start) for c in claims_sorted))
             if key in findings:
                 continue
-            fingerprint = baselines.fingerprint(finding.rule, claims_sorted)
-            findings[key] = replace(finding, fingerprint=fingerprint)
-    return tuple(sorted(findings.values(), key=lambda f: _sort_key(f, order)))
+            findings[key] = finding
+    merged = (
+        replace(f, fingerprint=baselines.fingerprint(f.rule, f.claims))
+        for f in group_slots(tuple(findings.values()), order)
+    )
+    return tuple(sorted(merged, key=lambda f: _sort_key(f, order)))
+
+
+def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Finding]:
+    """Clashes of one slot across reports become one finding: findings of one rule and slot that
+    compare two articles and share a claim (one report said "8 years", another "6 years", a
+    third "7 years") are joined, listing each value once with the first sentence that gives it.
+    A clash inside one article stays a finding of that article; findings without a slot stay
+    as they are."""
+    parent = list(range(len(findings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple, int] = {}
+    for index, finding in enumerate(findings):
+        if not finding.slot or len({claim.doc for claim in finding.claims}) < 2:
+            continue
+        for claim in finding.claims:
+            key = (finding.rule, finding.slot, claim.doc, claim.start, claim.predicate)
+            if key in first_with:
+                parent[root(index)] = root(first_with[key])
+            else:
+                first_with[key] = index
+    groups: dict[int, list[Finding]] = {}
+    for index, finding in enumerate(findings):
+        groups.setdefault(root(index), []).append(finding)
+    return [members[0] if len(members) == 1 else _joined(members, order) for members in groups.values()]
+
+
+def _joined(members: list[Finding], order: dict[str, int]) -> Finding:
+    """One finding for a slot: the first claim giving each value (claims that agree are not set
+    against each other), and how many places give it."""
+    mentions: dict[tuple, tuple[Claim, str]] = {}
+    for finding in members:
+        for claim, value in zip(finding.claims, finding.differences, strict=False):
+            mentions.setdefault((claim.doc, claim.start, claim.predicate), (claim, value))
+    ranked = sorted(mentions.values(), key=lambda cv: (order.get(cv[0].doc, 0), cv[0].start, cv[0].predicate))
+    by_value: dict[str, list[tuple[Claim, str]]] = {}
+    for claim, value in ranked:
+        by_value.setdefault(" ".join(value.casefold().split()), []).append((claim, value))
+    claims = tuple(same[0][0] for same in by_value.values())
+    differences = tuple(same[0][1] for same in by_value.values())
+    first = members[0]
+    described = [
+        value if len(same) == 1 else f"{value} ({len(same)} places)"
+        for value, same in zip(differences, by_value.values(), strict=True)
+    ]
+    message = f"{first.slot}: {events.slot_values(described)}"
+    severity = max((f.severity for f in members), key=lambda s: s.rank)
+    return replace(first, claims=claims, differences=differences, message=message, severity=severity)
 
 
 STORY_MIN_SHARED = 2  # named entities two reports must share to be one story

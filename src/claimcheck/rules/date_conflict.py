@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from claimcheck import temporal
+from claimcheck import events, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.model import Claim, ClaimTime, Finding, Severity
 from claimcheck.rules.matching import (
@@ -70,8 +70,11 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         names_b = {b.predicate, label_predicate(b)} - {""}
         if a.doc == b.doc and any(lexicon.same_event(x, y) for x in names_a for y in names_b):
             return True
-    if lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate):
-        return same_participants(a, b, lexicon)
+    same_verb = lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate)
+    if same_verb and same_participants(a, b, lexicon):
+        return True
+    if same_verb and not any(t.nominal for t in events.triggers(a) + events.triggers(b)):
+        return False  # one verb, other participants: two events ("released in 1988" / "in 1980")
     # One event in other words, verbal or nominal ("sank" / "went down", "the reopening" /
     # "reopened"): within one story, with a participant in common.
     return (
@@ -223,4 +226,5 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             ),
             claims=(a, b),
             differences=(ta.mention.text, tb.mention.text),
+            slot=f"date of {(a.subject or b.subject) if described else event_phrase(a, b)}",
         )

@@ -389,6 +389,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             )
         )
         for qa, qb in candidates:
+            if subset_part(a, qa) or subset_part(b, qb):
+                continue  # "52 complaints, including nine about delays": a part, not another total
             if intended(a, qa) != intended(b, qb):
                 continue  # "had hoped to run 600 trains" / "400 trains ran": a target and an outcome
             if figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
@@ -399,5 +401,6 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 ),
                 claims=(a, b),
                 differences=(qa.quantity.text, qb.quantity.text),
+                slot=qa.attribute or qb.attribute,
             )
             break
