@@ -9,12 +9,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
+from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
 
 from claimcheck import baseline as baselines
-from claimcheck.align import candidate_pairs
+from claimcheck.align import CandidatePair, candidate_pairs
 from claimcheck.config import Config
 from claimcheck.entities import AliasTable
 from claimcheck.extract import ExtractSettings, extract_claims
@@ -93,8 +94,10 @@ def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
     lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
-    pairs = candidate_pairs(
-        claims, lexicon.predicate_class, config.settings.min_similarity, lexicon.predicate_families
+    pairs = canonical_pairs(
+        candidate_pairs(
+            claims, lexicon.predicate_class, config.settings.min_similarity, lexicon.predicate_families
+        )
     )
     options_by_kind: dict[str, tuple[object, ...]] = {}
     for rule in config.rules:
@@ -116,11 +119,28 @@ def find_discrepancies(
                 )
             # One finding per rule and pair of sentences.
             key = (finding.rule, tuple((c.doc, c.start) for c in claims_sorted))
-            if key in findings:
-                continue
             fingerprint = baselines.fingerprint(finding.rule, claims_sorted)
+            # Of two claim pairs in one pair of sentences, content decides which is kept, not order.
+            if key in findings and findings[key].fingerprint <= fingerprint:
+                continue
             findings[key] = replace(finding, fingerprint=fingerprint)
     return tuple(sorted(findings.values(), key=lambda f: _sort_key(f, order)))
+
+
+def canonical_pairs(pairs: Sequence[CandidatePair]) -> tuple[CandidatePair, ...]:
+    """Each pair with its claims in an order set by their content (publication date, then the
+    normalised sentence and predicate), so a rule's message reads the same however the
+    paragraphs or files are ordered; reporters still show the claims in reading order."""
+    keys: dict[int, tuple] = {}
+
+    def content(claim: Claim) -> tuple:
+        if id(claim) not in keys:
+            keys[id(claim)] = (claim.published or date.min, baselines.claim_content(claim))
+        return keys[id(claim)]
+
+    return tuple(
+        replace(pair, a=pair.b, b=pair.a) if content(pair.b) < content(pair.a) else pair for pair in pairs
+    )
 
 
 STORY_MIN_SHARED = 2  # named entities two reports must share to be one story
