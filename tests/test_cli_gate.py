@@ -1,0 +1,33 @@
+"""The CLI as a CI gate (issue 11): defaults a project file adds to, missing paths that fail,
+settings found from a subfolder, the cache kept out of git, the next step shown, and what a
+clean-looking run hid. Runs go through CliRunner; the seed article is parsed once per module."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+def test_rules_file_without_extends_keeps_the_default_rules(workdir):
+    (workdir / "rules.toml").write_text('[aliases]\n"european central bank" = ["ecb"]\n', encoding="utf-8")
+    listed = invoke("rules")
+    assert listed.exit_code == 0 and "negation" in listed.stdout and "schedule" in listed.stdout
+    assert "schedule" in invoke("rules", "--rules", "/dev/null").stdout
+    result = invoke("report", "--format", "json", "--no-cache")
+    assert result.exit_code == 0 and json.loads(result.stdout)["findings"]
+
+
+def test_no_active_rule_exits_2(workdir):
+    (workdir / "rules.toml").write_text('extends = "none"\n', encoding="utf-8")
+    result = invoke("report", "--no-cache")
+    assert result.exit_code == 2 and "no active rule" in result.stderr
