@@ -31,3 +31,23 @@ def test_no_active_rule_exits_2(workdir):
     (workdir / "rules.toml").write_text('extends = "none"\n', encoding="utf-8")
     result = invoke("report", "--no-cache")
     assert result.exit_code == 2 and "no active rule" in result.stderr
+
+
+def test_check_fails_on_a_mistyped_path_after_reporting_the_rest(workdir):
+    result = invoke("check", "corpus", "artciles/", "--no-cache", "--format", "json")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["findings"], "the readable articles are still reported"
+    assert "artciles" in result.stderr and "new findings" in result.stderr
+
+
+def test_check_fails_on_a_malformed_article(workdir):
+    invoke("baseline", "corpus", "--no-cache")
+    assert invoke("check", "corpus", "--no-cache").exit_code == 0
+    (workdir / "corpus" / "broken.md").write_text("---\ntitle: [\n---\nText.\n", encoding="utf-8")
+    result = invoke("check", "corpus", "--no-cache")
+    assert result.exit_code == 2 and "broken.md" in result.stderr
+
+
+def test_report_stays_lenient_about_a_missing_path(workdir):
+    result = invoke("report", "corpus", "artciles/", "--no-cache", "--format", "json")
+    assert result.exit_code == 0 and "artciles" in result.stderr

@@ -421,6 +421,16 @@ def check(
                 markup=False,
             )
         console.print(check_summary(failing, comparison), highlight=False)
+        if result.problems:
+            # A mistyped path or an unreadable article must not pass a gate: fail once all is shown.
+            count = len(result.problems)
+            console.print(
+                f"[bold red]error:[/] {count} path{'s' if count != 1 else ''} could not be read "
+                f"({escape(', '.join(p.doc for p in result.problems))}); fix or remove "
+                f"{'them' if count != 1 else 'it'}: `check` fails on unread articles",
+                highlight=False,
+            )
+            raise typer.Exit(ExitCode.ERROR)
         raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
