@@ -460,3 +460,25 @@ def test_concurrent_writers_do_not_corrupt_the_cache(tmp_path: Path) -> None:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         connection.close()
+
+
+def test_the_cache_folder_ignores_itself_in_git(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "project" / ".claimcheck"
+    with ClaimCache(folder / "cache.sqlite") as cache:
+        cache.put_many({})
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    project = tmp_path / "project"
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert status.stdout == ""

@@ -38,6 +38,18 @@ from claimcheck.serial import (
 )
 
 DEFAULT_CACHE_PATH = Path(".claimcheck") / "cache.sqlite"
+# Written into the cache folder, as ruff and pytest do, so `git status` never shows the cache.
+GITIGNORE_TEXT = "# Created by claimcheck: the claim cache is never committed.\n*\n"
+
+
+def ignore_folder(folder: Path) -> None:
+    """Put a ``.gitignore`` holding ``*`` in the cache folder (when it has none); a folder that
+    cannot be written to is left alone, as the cache never fails a run."""
+    marker = folder / ".gitignore"
+    if marker.exists():
+        return
+    with contextlib.suppress(OSError):
+        marker.write_text(GITIGNORE_TEXT, encoding="utf-8")
 SCHEMA_VERSION = 2  # 2: the findings table
 DEFAULT_BUSY_TIMEOUT_MS = 30_000
 _MEMORY = ":memory:"
@@ -198,6 +210,7 @@ class ClaimCache:
         self._on_disk = True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignore_folder(self.path.parent)
             return self._connect_and_check(self.path)
         except _SchemaMismatch as mismatch:
             try:
