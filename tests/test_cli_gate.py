@@ -5,7 +5,6 @@ clean-looking run hid. Runs go through CliRunner; the seed article is parsed onc
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -51,3 +50,21 @@ def test_check_fails_on_a_malformed_article(workdir):
 def test_report_stays_lenient_about_a_missing_path(workdir):
     result = invoke("report", "corpus", "artciles/", "--no-cache", "--format", "json")
     assert result.exit_code == 0 and "artciles" in result.stderr
+
+
+def test_table_shows_fingerprints(workdir):
+    table = invoke("report", "--no-cache", "--width", "120").stdout
+    fingerprints = [
+        f["fingerprint"] for f in json.loads(invoke("report", "-f", "json", "--no-cache").stdout)["findings"]
+    ]
+    assert fingerprints and all(f"fingerprint {fp}" in table for fp in fingerprints)
+
+
+def test_failing_check_ends_with_how_to_accept(workdir):
+    result = invoke("check", "--no-cache", "--width", "120")
+    assert result.exit_code == 1
+    failing = json.loads(invoke("report", "-f", "json", "--no-cache").stdout)["findings"][0]
+    assert f"fingerprint {failing['fingerprint']}" in result.stdout
+    assert "claimcheck baseline -o .claimcheck-baseline.json" in result.stderr
+    assert f"<!-- claimcheck-disable-next-line {failing['rule']} -->" in result.stderr
+    assert f'fingerprint = "{failing["fingerprint"]}"' in result.stderr and "[[ignore]]" in result.stderr

@@ -252,3 +252,22 @@ def _entry_from_json(source: Path, index: int, raw: Any) -> BaselineEntry:
 
 def _base_name(doc: str) -> str:
     return doc.replace("\\", "/").rsplit("/", 1)[-1] or doc
+
+
+def how_to_accept(finding: Finding, baseline_path: str) -> str:
+    """The next step after a failing ``check``: the three ways to accept a finding, spelled out
+    for ``finding`` (its rule, first sentence and fingerprint), ready to paste."""
+    claim = finding.claims[0] if finding.claims else None
+    where = f" ({claim.doc}, line {claim.line})" if claim is not None else ""
+    return "\n".join(
+        (
+            "To accept a finding that is not a contradiction, either:",
+            f"  - accept every current finding: claimcheck baseline -o {baseline_path}",
+            f"  - put this line before its sentence{where}:",
+            f"      <!-- claimcheck-disable-next-line {finding.rule} -->",
+            "  - or add to rules.toml:",
+            "      [[ignore]]",
+            f'      fingerprint = "{finding_fingerprint(finding)}"',
+            '      reason = "why this is not a contradiction"',
+        )
+    )

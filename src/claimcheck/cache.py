@@ -50,6 +50,8 @@ def ignore_folder(folder: Path) -> None:
         return
     with contextlib.suppress(OSError):
         marker.write_text(GITIGNORE_TEXT, encoding="utf-8")
+
+
 SCHEMA_VERSION = 2  # 2: the findings table
 DEFAULT_BUSY_TIMEOUT_MS = 30_000
 _MEMORY = ":memory:"

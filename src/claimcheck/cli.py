@@ -421,6 +421,10 @@ def check(
                 markup=False,
             )
         console.print(check_summary(failing, comparison), highlight=False)
+        if failing:
+            console.print(
+                baselines.how_to_accept(failing[0], str(baseline_path)), highlight=False, markup=False
+            )
         if result.problems:
             # A mistyped path or an unreadable article must not pass a gate: fail once all is shown.
             count = len(result.problems)

@@ -134,6 +134,9 @@ def finding_panel(finding: Finding, options: ReportOptions, width: int) -> Panel
         Group(Text(clean(finding.message)), claims),
         title=title,
         title_align="left",
+        # The handle for accepting it: [[ignore]] fingerprint, baseline entries, --format json.
+        subtitle=Text(f"fingerprint {finding.fingerprint}", style="dim") if finding.fingerprint else None,
+        subtitle_align="right",
         border_style=style if options.is_new(finding) else "dim",
         box=box.ROUNDED,
         padding=(0, 1),
