@@ -68,3 +68,40 @@ def test_failing_check_ends_with_how_to_accept(workdir):
     assert "claimcheck baseline -o .claimcheck-baseline.json" in result.stderr
     assert f"<!-- claimcheck-disable-next-line {failing['rule']} -->" in result.stderr
     assert f'fingerprint = "{failing["fingerprint"]}"' in result.stderr and "[[ignore]]" in result.stderr
+
+
+def test_report_says_what_min_severity_hid(workdir):
+    # The seed's info findings are granularity notes; an error threshold hides every finding.
+    result = invoke("report", "--no-cache", "--min-severity", "error", "--width", "200")
+    last = result.stdout.strip().splitlines()[-1]
+    assert "No discrepancies found" not in last
+    assert "No discrepancies shown" in last and "below --min-severity error" in last
+
+
+def test_clean_check_says_findings_were_accepted(workdir):
+    invoke("baseline", "--no-cache")
+    result = invoke("check", "--no-cache", "--width", "200")
+    assert result.exit_code == 0
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("No discrepancies shown") and "accepted by the baseline" in last
+
+
+def test_check_says_what_changed_since_left_out(workdir):
+    import subprocess
+
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "x"]):
+        subprocess.run([*git, *command], check=True, cwd=workdir)
+    (workdir / "corpus" / "new.md").write_text("The bakery opened in May 2024.\n", encoding="utf-8")
+    result = invoke("check", "--no-cache", "--changed-since", "HEAD", "--width", "200")
+    assert result.exit_code == 0
+    assert "outside --changed-since HEAD" in result.stdout.strip().splitlines()[-1]
+
+
+def test_report_says_what_suppressions_hid(workdir):
+    article = workdir / "corpus" / "seed.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("RENAULT", "<!-- claimcheck-disable -->\nRENAULT", 1), encoding="utf-8")
+    result = invoke("report", "--no-cache", "--width", "200")
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("No discrepancies shown") and "suppressed" in last

@@ -139,7 +139,10 @@ def _run(
     no_cache: bool = False,
     cache_dir: Path = Path(DEFAULT_CACHE_DIR),
     min_severity: Severity = Severity.INFO,
+    hidden: list[str] | None = None,
 ) -> Report:
+    """Run the pipeline and apply suppressions; ``hidden`` (when given) is told how many
+    findings the suppressions left out."""
     from claimcheck.pipeline import RunOptions, run
     from claimcheck.suppress import apply_suppressions
 
@@ -164,6 +167,8 @@ def _run(
         for u in result.unused
     )
     report = replace(report, findings=result.kept, notes=tuple(notes))
+    if hidden is not None and result.suppressed:
+        hidden.append(f"{len(result.suppressed)} suppressed (comments in articles or [[ignore]])")
     _show_problems(report.problems, report.notes)
     return report
 
@@ -261,8 +266,15 @@ def report(
 
     with _guard():
         config = _config(rules)
-        result = _run(paths, config, jobs, no_cache, cache_dir, Severity(min_severity.value))
-        options = _report_options(config, output, width)
+        hidden: list[str] = []
+        # Every rule runs, so the summary can say how many findings --min-severity hides.
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
+        threshold = Severity(min_severity.value)
+        shown = tuple(f for f in result.findings if f.severity.rank >= threshold.rank)
+        if len(shown) < len(result.findings):
+            hidden.insert(0, f"{len(result.findings) - len(shown)} below --min-severity {threshold.value}")
+            result = replace(result, findings=shown)
+        options = _report_options(config, output, width, hidden=tuple(hidden))
         _emit(REPORTERS[format.value](result, options), output)
 
 
@@ -389,7 +401,8 @@ def check(
                 f"baseline {baseline} not found; create it with `claimcheck baseline -o {baseline}`"
             )
         accepted = baselines.read_baseline(baseline_path) if baseline_path.is_file() else baselines.Baseline()
-        result = _run(paths, config, jobs, no_cache, cache_dir)
+        hidden: list[str] = []
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
         comparison = baselines.compare(result.findings, accepted)
         threshold = Severity(fail_on.value)
         gated = comparison.new
@@ -397,6 +410,14 @@ def check(
             changed = changed_articles(changed_since, [a.doc for a in result.articles])
             gated = tuple(f for f in gated if any(_same_file(c.doc, changed) for c in f.claims))
         failing = tuple(f for f in gated if f.severity.rank >= threshold.rank)
+        if format is ReportFormat.table:
+            # The table shows only what fails; say what else there was.
+            left_out = (
+                (len(comparison.accepted), "accepted by the baseline"),
+                (len(comparison.new) - len(gated), f"outside --changed-since {changed_since}"),
+                (len(gated) - len(failing), f"below --fail-on {threshold.value}"),
+            )
+            hidden[:0] = [f"{count} {why}" for count, why in left_out if count]
         options = _report_options(
             config,
             output,
@@ -406,6 +427,7 @@ def check(
             github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
             if format is ReportFormat.github
             else None,
+            hidden=tuple(hidden),
         )
         shown = result if format is not ReportFormat.table else replace(result, findings=failing)
         _emit(REPORTERS[format.value](shown, options), output)
