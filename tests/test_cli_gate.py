@@ -105,3 +105,19 @@ def test_report_says_what_suppressions_hid(workdir):
     result = invoke("report", "--no-cache", "--width", "200")
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("No discrepancies shown") and "suppressed" in last
+
+
+def test_a_run_from_a_subfolder_uses_the_projects_settings_baseline_and_cache(workdir, monkeypatch):
+    (workdir / "rules.toml").write_text("[rules.corporate-structure]\nenabled = false\n", encoding="utf-8")
+    assert invoke("baseline").exit_code == 0
+    assert (workdir / ".claimcheck-baseline.json").is_file()
+    sub = workdir / "corpus" / "notes"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    listed = invoke("rules")
+    assert "Rules from ../../rules.toml" in listed.stdout and "corporate-structure" not in listed.stdout
+    result = invoke("check")
+    assert result.exit_code == 0, result.stderr
+    assert "accepted in baseline" in result.stderr and " 0 accepted" not in result.stderr
+    assert not (sub / ".claimcheck").exists() and (workdir / ".claimcheck" / "cache.sqlite").is_file()
+    assert not (sub / ".claimcheck-baseline.json").exists()

@@ -135,3 +135,31 @@ def test_zero_active_rules_is_an_error():
 def test_extends_takes_default_or_none():
     with pytest.raises(ConfigError, match="extends"):
         parse_config('extends = "strict"\n', "x.toml")
+
+
+def test_the_nearest_rules_file_is_found_from_a_subfolder(tmp_path, monkeypatch):
+    from claimcheck.config import find_config
+
+    (tmp_path / "rules.toml").write_text("[rules.negation]\nenabled = false\n", encoding="utf-8")
+    deep = tmp_path / "corpus" / "2025"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert find_config() == (tmp_path / "rules.toml").resolve()
+    config = load_config()
+    assert config.rule("negation") is None and config.rule("schedule") is not None
+    assert config.source == "../../rules.toml" and config.root == str(tmp_path.resolve())
+
+
+def test_pyproject_tool_table_is_a_configuration(tmp_path, monkeypatch):
+    from claimcheck.config import find_config
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert find_config() is None or find_config().parent != tmp_path.resolve()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.claimcheck.rules.negation]\nenabled = false\n', encoding="utf-8"
+    )
+    assert find_config() == (tmp_path / "pyproject.toml").resolve()
+    config = load_config()
+    assert config.rule("negation") is None and config.rule("schedule") is not None
+    assert "[tool.claimcheck]" in config.source

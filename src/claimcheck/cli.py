@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from claimcheck import __version__, atomic
-from claimcheck.config import Config, load_config
+from claimcheck.config import DEFAULT_SOURCE, Config, load_config
 from claimcheck.errors import ClaimcheckError, ExitCode
 from claimcheck.model import FileProblem, Report, Severity
 
@@ -79,7 +79,11 @@ OutputOpt = Annotated[
 ]
 RulesOpt = Annotated[
     Path | None,
-    typer.Option("--rules", help="Rules file (default: ./rules.toml, else the shipped defaults)."),
+    typer.Option(
+        "--rules",
+        help="Rules file (default: the nearest rules.toml, or pyproject.toml with [tool.claimcheck], "
+        "here or in a folder above; else the shipped defaults).",
+    ),
 ]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for spaCy (n_process).")]
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim cache lives.")]
@@ -132,6 +136,18 @@ def _config(rules: Path | None) -> Config:
     return load_config(str(rules) if rules is not None else None)
 
 
+_PROJECT_DEFAULTS = (Path(DEFAULT_PATHS[0]), Path(DEFAULT_BASELINE), Path(DEFAULT_CACHE_DIR))
+
+
+def _beside_config(config: Config, path: Path) -> Path:
+    """A default path (corpus/, the baseline, the cache) in the folder of the configuration
+    found by searching upwards, so a run from a subfolder uses the project's; a path the user
+    gave, or any path when no configuration was found, stays as it is."""
+    if not config.root or path not in _PROJECT_DEFAULTS:
+        return path
+    return Path(os.path.relpath(Path(config.root) / path))
+
+
 def _run(
     paths: list[str] | None,
     config: Config,
@@ -146,7 +162,8 @@ def _run(
     from claimcheck.pipeline import RunOptions, run
     from claimcheck.suppress import apply_suppressions
 
-    paths, stdin_text = _paths_and_stdin(paths)
+    paths, stdin_text = _paths_and_stdin(paths or [str(_beside_config(config, Path(DEFAULT_PATHS[0])))])
+    cache_dir = _beside_config(config, cache_dir)
     cache_path = None if no_cache else str(cache_dir / "cache.sqlite")
     with _progress() as progress:
         report = run(
@@ -307,7 +324,10 @@ def list_rules(rules: RulesOpt = None) -> None:
 
     with _guard():
         config = _config(rules)
-        table = Table(title=f"Rules from {config.source}", show_lines=False)
+        title = f"Rules from {config.source}"
+        if config.source != DEFAULT_SOURCE:
+            title += f" ({'adds to' if config.extends_defaults else 'replaces'} the shipped defaults)"
+        table = Table(title=title, show_lines=False)
         for column in ("rule", "kind", "severity", "description"):
             table.add_column(column)
         for rule in config.rules:
@@ -395,7 +415,7 @@ def check(
 
     with _guard():
         config = _config(rules)
-        baseline_path = baseline if baseline is not None else Path(DEFAULT_BASELINE)
+        baseline_path = baseline if baseline is not None else _beside_config(config, Path(DEFAULT_BASELINE))
         if baseline is not None and not baseline.is_file():
             raise ClaimcheckError(
                 f"baseline {baseline} not found; create it with `claimcheck baseline -o {baseline}`"
@@ -524,6 +544,7 @@ def make_baseline(
         config = _config(rules)
         result = _run(paths, config, jobs, no_cache, cache_dir)
         recorded = baselines.baseline_from_report(result)
+        output = _beside_config(config, output)
         baselines.write_baseline(output, recorded)
         _error_console().print(
             f"Wrote {len(recorded.entries)} accepted findings to {output}", highlight=False
@@ -567,7 +588,7 @@ def cache_clear(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
     from claimcheck.cache import ClaimCache
 
     with _guard():
-        path = cache_dir / "cache.sqlite"
+        path = _beside_config(load_config(), cache_dir) / "cache.sqlite"
         if not path.exists():
             _error_console().print(f"No cache at {path}", highlight=False, markup=False)
             return

