@@ -7,6 +7,7 @@ exit code 2 (a traceback with --debug).
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -28,7 +29,7 @@ from claimcheck.model import FileProblem, Report, Severity
 app = typer.Typer(
     name="claimcheck",
     help="Find where news articles contradict themselves or each other.",
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     invoke_without_command=True,
 )
@@ -38,6 +39,7 @@ app.add_typer(cache_app, name="cache")
 DEFAULT_PATHS = ["corpus"]
 DEFAULT_BASELINE = ".claimcheck-baseline.json"
 DEFAULT_CACHE_DIR = ".claimcheck"
+DEFAULT_RULES_FILE = "rules.toml"
 
 
 class ReportFormat(StrEnum):
@@ -69,7 +71,7 @@ class SeverityOption(StrEnum):
     error = "error"
 
 
-_state = {"debug": False}
+_state = {"debug": False, "quiet": False}
 
 PathsArg = Annotated[
     list[str] | None, typer.Argument(help="Article files or folders (.md, .markdown, .txt); '-' reads stdin.")
@@ -94,15 +96,29 @@ MinSeverityOpt = Annotated[
     SeverityOption, typer.Option("--min-severity", help="Hide findings below this severity.")
 ]
 WidthOpt = Annotated[int | None, typer.Option("--width", help="Table width (default: the terminal's).")]
+SelectOpt = Annotated[
+    str | None,
+    typer.Option("--select", help="Only these rules (comma-separated rule ids or kinds) for this run."),
+]
+IgnoreOpt = Annotated[
+    str | None, typer.Option("--ignore", help="Leave out these rules (comma-separated rule ids or kinds).")
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No warnings, summary or hints on stderr; errors still show.")
+]
+StatisticsOpt = Annotated[
+    bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")
+]
 
 
 @app.callback()
 def _main(
     ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", help="Print the version and exit.")] = False,
 ) -> None:
     _state["debug"] = debug
+    _state["quiet"] = False
     if version:
         typer.echo(f"claimcheck {__version__}")
         raise typer.Exit(0)
@@ -132,8 +148,11 @@ def _error_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _config(rules: Path | None) -> Config:
-    return load_config(str(rules) if rules is not None else None)
+def _config(rules: Path | None, select: str | None = None, ignore: str | None = None) -> Config:
+    from claimcheck.config import select_rules
+
+    config = load_config(str(rules) if rules is not None else None)
+    return select_rules(config, select, ignore) if select or ignore else config
 
 
 _PROJECT_DEFAULTS = (Path(DEFAULT_PATHS[0]), Path(DEFAULT_BASELINE), Path(DEFAULT_CACHE_DIR))
@@ -218,6 +237,8 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
 
 def _show_problems(problems: Sequence[FileProblem], notes: Sequence[str] = ()) -> None:
     """Files that could not be read and notes about the run, as warnings on stderr."""
+    if _state["quiet"]:
+        return
     console = _error_console()
     for problem in problems:
         console.print(
@@ -277,12 +298,17 @@ def report(
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
 ) -> None:
     """Report the discrepancies found in PATHS (default: corpus/)."""
-    from claimcheck.reporters import REPORTERS
+    from claimcheck.reporters import REPORTERS, render_statistics
 
+    _state["quiet"] = quiet
     with _guard():
-        config = _config(rules)
+        config = _config(rules, select, ignore)
         hidden: list[str] = []
         # Every rule runs, so the summary can say how many findings --min-severity hides.
         result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
@@ -292,7 +318,8 @@ def report(
             hidden.insert(0, f"{len(result.findings) - len(shown)} below --min-severity {threshold.value}")
             result = replace(result, findings=shown)
         options = _report_options(config, output, width, hidden=tuple(hidden))
-        _emit(REPORTERS[format.value](result, options), output)
+        render = render_statistics if statistics else REPORTERS[format.value]
+        _emit(render(result, options), output)
 
 
 @app.command()
@@ -408,13 +435,21 @@ def check(
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail (errors still exit 2).")
+    ] = False,
 ) -> None:
     """Fail (exit 1) when PATHS hold new findings at or above --fail-on; for CI."""
     from claimcheck import baseline as baselines
-    from claimcheck.reporters import REPORTERS, write_step_summary
+    from claimcheck.reporters import REPORTERS, render_statistics, write_step_summary
 
+    _state["quiet"] = quiet
     with _guard():
-        config = _config(rules)
+        config = _config(rules, select, ignore)
         baseline_path = baseline if baseline is not None else _beside_config(config, Path(DEFAULT_BASELINE))
         if baseline is not None and not baseline.is_file():
             raise ClaimcheckError(
@@ -450,10 +485,10 @@ def check(
             hidden=tuple(hidden),
         )
         shown = result if format is not ReportFormat.table else replace(result, findings=failing)
-        _emit(REPORTERS[format.value](shown, options), output)
+        _emit((render_statistics if statistics else REPORTERS[format.value])(shown, options), output)
         if format is ReportFormat.github:
             write_step_summary(result, options)
-        console = _error_console()
+        console = _error_console() if not quiet else Console(file=io.StringIO())  # --quiet: discarded
         for entry in comparison.stale:
             # Name each stale entry so it can be removed from the baseline.
             where = ", ".join(entry.docs) or "?"
@@ -470,14 +505,14 @@ def check(
         if result.problems:
             # A mistyped path or an unreadable article must not pass a gate: fail once all is shown.
             count = len(result.problems)
-            console.print(
+            _error_console().print(
                 f"[bold red]error:[/] {count} path{'s' if count != 1 else ''} could not be read "
                 f"({escape(', '.join(p.doc for p in result.problems))}); fix or remove "
                 f"{'them' if count != 1 else 'it'}: `check` fails on unread articles",
                 highlight=False,
             )
             raise typer.Exit(ExitCode.ERROR)
-        raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+        raise typer.Exit(ExitCode.FINDINGS if failing and not exit_zero else ExitCode.CLEAN)
 
 
 def check_summary(failing, comparison) -> str:
@@ -536,12 +571,14 @@ def make_baseline(
     jobs: JobsOpt = 1,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
 ) -> None:
     """Record the current findings as accepted, so `check` fails only on new ones."""
     from claimcheck import baseline as baselines
 
     with _guard():
-        config = _config(rules)
+        config = _config(rules, select, ignore)
         result = _run(paths, config, jobs, no_cache, cache_dir)
         recorded = baselines.baseline_from_report(result)
         output = _beside_config(config, output)
@@ -561,12 +598,14 @@ def export(
     jobs: JobsOpt = 1,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
 ) -> None:
     """Write the discrepancy tables (csv, json, markdown, html) and the claims table to a folder."""
     from claimcheck.reporters import REPORTERS, render_claims
 
     with _guard():
-        config = _config(rules)
+        config = _config(rules, select, ignore)
         result = _run(paths, config, jobs, no_cache, cache_dir)
         options = _report_options(config, output, None)
         outputs = {
@@ -580,6 +619,23 @@ def export(
         for name, text in outputs.items():
             write_atomic(output / name, text)
         _error_console().print(f"Wrote {', '.join(outputs)} to {output}/", highlight=False, markup=False)
+
+
+@app.command()
+def init(
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing rules.toml.")] = False,
+) -> None:
+    """Write a commented rules.toml here and print the next steps and a CI snippet."""
+    from importlib import resources
+
+    with _guard():
+        target = Path(DEFAULT_RULES_FILE)
+        if target.exists() and not force:
+            raise ClaimcheckError(f"{target} exists; edit it, or pass --force to overwrite it")
+        data = resources.files("claimcheck") / "data"
+        write_atomic(target, (data / "init_rules.toml").read_text(encoding="utf-8"))
+        _error_console().print(f"Wrote {target}", highlight=False, markup=False)
+        typer.echo((data / "init_ci.txt").read_text(encoding="utf-8"), nl=False)
 
 
 @cache_app.command("clear")

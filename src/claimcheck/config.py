@@ -324,3 +324,38 @@ def _ignores(raw: Any, problems: list[str]) -> tuple[IgnoreEntry, ...]:
         if isinstance(fingerprint, str) and fingerprint and isinstance(reason, str) and reason.strip():
             out.append(IgnoreEntry(fingerprint=fingerprint, reason=reason.strip()))
     return tuple(out)
+
+
+def select_rules(config: Config, select: str | None = None, ignore: str | None = None) -> Config:
+    """Keep the rules ``select`` names and drop those ``ignore`` names (comma-separated rule
+    ids or kinds, as ruff's --select and --ignore), for one run from the command line."""
+    known = {r.id for r in config.rules} | {r.kind for r in config.rules}
+    problems = []
+    wanted: dict[str, set[str]] = {}
+    for option, raw in (("--select", select), ("--ignore", ignore)):
+        names = {n.strip() for n in (raw or "").split(",") if n.strip()}
+        for name in sorted(names - known):
+            problems.append(
+                f"{option} {name}: no active rule or kind of that name{_did_you_mean(name, known)}"
+            )
+        wanted[option] = names
+    if problems:
+        raise ConfigError("command line", tuple(problems))
+    rules = tuple(
+        r
+        for r in config.rules
+        if (not wanted["--select"] or {r.id, r.kind} & wanted["--select"])
+        and not {r.id, r.kind} & wanted["--ignore"]
+    )
+    if not rules:
+        raise ConfigError(
+            "command line", ("--select and --ignore leave no active rule; run `claimcheck rules`",)
+        )
+    return dataclasses.replace(config, rules=rules)
+
+
+def _did_you_mean(name: str, known: set[str] | frozenset[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(known))}"
