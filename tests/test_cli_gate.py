@@ -121,3 +121,13 @@ def test_a_run_from_a_subfolder_uses_the_projects_settings_baseline_and_cache(wo
     assert "accepted in baseline" in result.stderr and " 0 accepted" not in result.stderr
     assert not (sub / ".claimcheck").exists() and (workdir / ".claimcheck" / "cache.sqlite").is_file()
     assert not (sub / ".claimcheck-baseline.json").exists()
+
+
+def test_a_suppression_naming_an_unknown_rule_is_reported(workdir):
+    article = workdir / "corpus" / "seed.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("RENAULT", "<!-- claimcheck-disable-next-line shedule -->\nRENAULT", 1), encoding="utf-8"
+    )
+    result = invoke("report", "--no-cache", "-f", "json")
+    assert "names no rule 'shedule'; did you mean 'schedule'?" in result.stderr

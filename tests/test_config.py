@@ -163,3 +163,54 @@ def test_pyproject_tool_table_is_a_configuration(tmp_path, monkeypatch):
     config = load_config()
     assert config.rule("negation") is None and config.rule("schedule") is not None
     assert "[tool.claimcheck]" in config.source
+
+
+BAD_RULES = """extends = "default"
+[setings]
+model = "x"
+[settings]
+colour = "red"
+min_similarity = "high"
+[rules.a]
+kind = "negaton"
+[rules.b]
+kind = "negation"
+severity = "fatal"
+[rules.c]
+kind = "number-conflict"
+tolerence = 1
+[rules.schedul]
+severity = "error"
+[[ignore]]
+fingerprint = "abc"
+"""
+
+
+def test_every_problem_on_its_own_line_with_key_path_line_and_suggestion():
+    with pytest.raises(ConfigError) as caught:
+        parse_config(BAD_RULES, "bad.toml")
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "bad.toml: 8 problems in the configuration:"
+    expected = {
+        "setings (line 2)": "did you mean 'settings'?",
+        "settings.colour (line 5)": "unknown setting",
+        "settings.min_similarity (line 6)": "must be a number, not a string",
+        "rules.a.kind (line 8)": "did you mean 'negation'?",
+        "rules.b.severity (line 11)": '"fatal" is not one of error, warning, info',
+        "rules.c.tolerence (line 14)": "did you mean 'tolerance'?",
+        "rules.schedul (line 15)": "did you mean 'schedule'?",
+        "ignore[0].reason (line 17)": "required",
+    }
+    assert len(lines) == 1 + len(expected)
+    for key, fragment in expected.items():
+        line = next((line for line in lines if line.strip().startswith(key + ":")), None)
+        assert line is not None and fragment in line, (key, lines)
+    assert "'" + "negaton" not in str(caught.value)  # no Python reprs
+
+
+def test_pyproject_problems_carry_lines_of_the_pyproject():
+    from claimcheck.config import parse_pyproject
+
+    text = '[project]\nname = "x"\n\n[tool.claimcheck.rules.a]\nkind = "negaton"\n'
+    with pytest.raises(ConfigError, match=r"rules\.a\.kind \(line 5\)"):
+        parse_pyproject(text, "pyproject.toml")

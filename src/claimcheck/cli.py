@@ -179,7 +179,7 @@ def _run(
     """Run the pipeline and apply suppressions; ``hidden`` (when given) is told how many
     findings the suppressions left out."""
     from claimcheck.pipeline import RunOptions, run
-    from claimcheck.suppress import apply_suppressions
+    from claimcheck.suppress import apply_suppressions, directive_problems
 
     paths, stdin_text = _paths_and_stdin(paths or [str(_beside_config(config, Path(DEFAULT_PATHS[0])))])
     cache_dir = _beside_config(config, cache_dir)
@@ -201,6 +201,10 @@ def _run(
     notes.extend(
         f"unused suppression: {u.doc}{':' + str(u.line) if u.line else ''}: {u.description}"
         for u in result.unused
+    )
+    notes.extend(
+        f"{p.doc}:{p.line}: {p.description}"
+        for p in directive_problems(report.articles, config.known_rule_ids or [r.id for r in config.rules])
     )
     report = replace(report, findings=result.kept, notes=tuple(notes))
     if hidden is not None and result.suppressed:

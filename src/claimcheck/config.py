@@ -53,6 +53,8 @@ class Config:
     # or --rules named one): the baseline, the cache and corpus/ are looked for there.
     root: str = ""
     extends_defaults: bool = True  # False for extends = "none"
+    # Every rule id the configuration names, disabled ones too: what a suppression may name.
+    known_rule_ids: tuple[str, ...] = ()
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -138,7 +140,7 @@ def _parse_data(data: dict[str, Any], source: str, text: str) -> Config:
     extends = data.get("extends", "default")
     if extends not in _EXTENDS:
         problems.append(
-            f"extends: {extends!r}{_line_of(text, 'extends')} is not 'default' (claimcheck's shipped rules, "
+            f"extends: {_shown(extends)} is not 'default' (claimcheck's shipped rules, "
             "the default) or 'none' (no rules but this file's)"
         )
     elif extends == "default":
@@ -153,9 +155,78 @@ def _parse_data(data: dict[str, Any], source: str, text: str) -> Config:
             + "; enable one (remove `enabled = false`) or add a [rules.<id>] table"
         )
     if problems:
-        raise ConfigError(source, tuple(problems))
+        raise ConfigError(source, tuple(_with_line(problem, key_lines(text)) for problem in problems))
     assert config is not None
     return dataclasses.replace(config, extends_defaults=extends == "default")
+
+
+_HEADER = re.compile(r"^\[\s*([^\[\]]+?)\s*\](?!\])")
+_ARRAY_HEADER = re.compile(r"^\[\[\s*([^\[\]]+?)\s*\]\]")
+_KEY = re.compile(r"""^("[^"]*"|'[^']*'|[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*)\s*=""")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line (1-based) of every table and key of a TOML text, by key path ("rules.x.kind",
+    "ignore[0]"); a pyproject's ``tool.claimcheck.`` prefix is dropped."""
+    lines: dict[str, int] = {}
+    table = ""
+    arrays: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if match := _ARRAY_HEADER.match(line):
+            name = _dotted(match.group(1))
+            arrays[name] = arrays.get(name, -1) + 1
+            table = f"{name}[{arrays[name]}]"
+        elif match := _HEADER.match(line):
+            table = _dotted(match.group(1))
+        elif match := _KEY.match(line):
+            key = _dotted(match.group(1))
+            lines.setdefault(f"{table}.{key}" if table else key, number)
+            continue
+        else:
+            continue
+        lines.setdefault(table, number)
+    prefix = "tool.claimcheck."
+    return {k.removeprefix(prefix): v for k, v in lines.items() if k.startswith(prefix)} or lines
+
+
+def _dotted(name: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in name.split("."))
+
+
+def _with_line(problem: str, lines: dict[str, int]) -> str:
+    """``problem`` ("rules.x.kind: ...") with the line of its key path, or of the nearest table
+    above it that the file spells out."""
+    path, sep, rest = problem.partition(": ")
+    if not sep or " " in path:
+        return problem
+    parts = path.split(".")
+    for size in range(len(parts), 0, -1):
+        line = lines.get(".".join(parts[:size]))
+        if line is not None:
+            return f"{path} (line {line}): {rest}"
+    return problem
+
+
+def _shown(value: Any) -> str:
+    """A value as TOML spells it, for messages (never a Python repr)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return {str: "a string", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -170,18 +241,9 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _line_of(text: str, needle: str) -> str:
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return f" (line {number})"
-    return ""
-
-
 def _build(data: dict[str, Any], source: str, problems: list[str], text: str) -> Config | None:
     for key in sorted(set(data) - _TOP_KEYS):
-        problems.append(
-            f"{key}: unknown top-level key{_line_of(text, key)}; expected one of {sorted(_TOP_KEYS)}"
-        )
+        problems.append(f"{key}: unknown top-level key{_did_you_mean(key, _TOP_KEYS)}")
     settings = _settings(data.get("settings", {}), problems, text)
     aliases = _aliases(data.get("aliases", {}), problems)
     synonyms = _synonyms(data.get("synonyms", {}), problems)
@@ -189,7 +251,9 @@ def _build(data: dict[str, Any], source: str, problems: list[str], text: str) ->
     ignores = _ignores(data.get("ignore", []), problems)
     if problems:
         return None
-    return Config(source, settings, aliases, synonyms, rules, ignores)
+    raw_rules = data.get("rules", {})
+    known = tuple(sorted(raw_rules)) if isinstance(raw_rules, dict) else ()
+    return Config(source, settings, aliases, synonyms, rules, ignores, known_rule_ids=known)
 
 
 def _settings(raw: Any, problems: list[str], text: str) -> Settings:
@@ -200,11 +264,10 @@ def _settings(raw: Any, problems: list[str], text: str) -> Settings:
     for key, value in raw.items():
         want = _SETTING_KEYS.get(key)
         if want is None:
-            problems.append(
-                f"settings.{key}: unknown setting{_line_of(text, key)}; known: {sorted(_SETTING_KEYS)}"
-            )
+            problems.append(f"settings.{key}: unknown setting{_did_you_mean(key, set(_SETTING_KEYS))}")
         elif not isinstance(value, want) or isinstance(value, bool):
-            problems.append(f"settings.{key}: wrong type {type(value).__name__}")
+            wanted = "a string" if want is str else "a number"
+            problems.append(f"settings.{key}: must be {wanted}, not {_type_name(value)}")
         else:
             values[key] = value
     if "min_similarity" in values and not 0 <= values["min_similarity"] <= 100:
@@ -260,15 +323,24 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
         kind = body.get("kind")
         module = KINDS.get(kind) if isinstance(kind, str) else None
         if module is None:
-            problems.append(
-                f"{where}.kind: unknown kind {kind!r}{_line_of(text, f'[{where}]')}; known: {sorted(KINDS)}"
-            )
+            if kind is None:
+                others = set(raw) - {rule_id}
+                problems.append(
+                    f"{where}: no rule of that id to change, and no kind for a new rule"
+                    + _did_you_mean(rule_id, others, f"; add kind = one of {', '.join(sorted(KINDS))}")
+                )
+            else:
+                problems.append(
+                    f"{where}.kind: unknown kind {_shown(kind)}{_did_you_mean(str(kind), set(KINDS))}"
+                )
             if "severity" in body and body["severity"] not in Severity.__members__.values():
-                problems.append(f"{where}.severity: {body['severity']!r} is not one of error, warning, info")
+                problems.append(
+                    f"{where}.severity: {_shown(body['severity'])} is not one of error, warning, info"
+                )
             continue
         severity = body.get("severity", module.DEFAULT_SEVERITY)
         if severity not in Severity.__members__.values():
-            problems.append(f"{where}.severity: {severity!r} is not one of error, warning, info")
+            problems.append(f"{where}.severity: {_shown(severity)} is not one of error, warning, info")
             severity = Severity.INFO
         option_fields = {f.name: f for f in dataclasses.fields(module.Options)}
         options: dict[str, Any] = {}
@@ -276,10 +348,8 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
             if key in _RULE_KEYS:
                 continue
             if key not in option_fields:
-                known = sorted(_RULE_KEYS | set(option_fields))
-                problems.append(
-                    f"{where}.{key}: unknown key for kind {kind!r}{_line_of(text, key)}; known: {known}"
-                )
+                known = _RULE_KEYS | set(option_fields)
+                problems.append(f"{where}.{key}: unknown key for kind {kind}{_did_you_mean(key, known)}")
                 continue
             options[key] = value
         try:
@@ -354,8 +424,12 @@ def select_rules(config: Config, select: str | None = None, ignore: str | None =
     return dataclasses.replace(config, rules=rules)
 
 
-def _did_you_mean(name: str, known: set[str] | frozenset[str]) -> str:
+def _did_you_mean(name: str, known: set[str] | frozenset[str], otherwise: str | None = None) -> str:
+    """ "; did you mean 'schedule'?" for the closest known name, else ``otherwise`` (default:
+    the known names)."""
     import difflib
 
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(known))}"
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return otherwise if otherwise is not None else f"; known: {', '.join(sorted(known))}"
