@@ -482,3 +482,19 @@ def test_the_cache_folder_ignores_itself_in_git(tmp_path: Path) -> None:
         check=True,
     )
     assert status.stdout == ""
+
+
+def test_clear_gives_the_space_back(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+
+    def on_disk() -> int:
+        return sum(p.stat().st_size for p in tmp_path.iterdir() if p.name.startswith("cache.sqlite"))
+
+    with ClaimCache(path) as cache:
+        long = dataclasses.replace(rich_claim(), text="A long sentence. " * 200)
+        cache.put_many({f"key-{n}": (long,) for n in range(200)})
+        cache._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        full = on_disk()
+        cache.clear()
+        assert len(cache) == 0
+    assert on_disk() < full / 4

@@ -214,3 +214,17 @@ def test_pyproject_problems_carry_lines_of_the_pyproject():
     text = '[project]\nname = "x"\n\n[tool.claimcheck.rules.a]\nkind = "negaton"\n'
     with pytest.raises(ConfigError, match=r"rules\.a\.kind \(line 5\)"):
         parse_pyproject(text, "pyproject.toml")
+
+
+def test_every_default_rule_as_toml_pastes_back_to_the_same_rule():
+    import tomllib
+
+    from claimcheck.config import rule_to_toml
+
+    defaults = parse_config(open_default(), "defaults")
+    for rule in defaults.rules:
+        text = rule_to_toml(rule)
+        assert "(" not in text.split("message =")[0] and "frozenset" not in text
+        tomllib.loads(text)
+        pasted = parse_config('extends = "none"\n' + text, "pasted.toml").rule(rule.id)
+        assert pasted == rule, rule.id

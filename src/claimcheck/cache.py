@@ -183,13 +183,21 @@ class ClaimCache:
             self._warn(f"claim cache {self.path} could not be written ({exc}); findings were not cached")
 
     def clear(self) -> None:
-        """Remove every entry."""
+        """Remove every entry and give the space back to the file system (VACUUM, and a WAL
+        checkpoint that truncates the journal): a cleared cache is a small file."""
         try:
             with self._transaction():
                 self._connection.execute("DELETE FROM claims")
                 self._connection.execute("DELETE FROM findings")
         except sqlite3.DatabaseError as exc:
             self._warn(f"claim cache {self.path} could not be cleared ({exc})")
+            return
+        try:
+            self._connection.execute("VACUUM")
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError as exc:
+            # Another process holds the file open: the entries are gone, the space comes back later.
+            self._warn(f"claim cache {self.path} was cleared but not compacted ({exc})")
 
     def __len__(self) -> int:
         try:

@@ -63,6 +63,7 @@ class ClaimsFormat(StrEnum):
 class DatesFormat(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
 
 
 class SeverityOption(StrEnum):
@@ -372,6 +373,7 @@ def explain(
     rules: RulesOpt = None,
 ) -> None:
     """Explain a rule: what it checks, its parameters, a passing and a failing example."""
+    from claimcheck.config import rule_to_toml
     from claimcheck.rules import KINDS
 
     with _guard():
@@ -387,13 +389,9 @@ def explain(
             docstring = (module.__doc__ or "").strip()
             if found.description and found.description != docstring.split("\n")[0]:
                 console.print(found.description)
-            console.print(f"message: {found.message}", highlight=False, markup=False)
-            options = found.options
-            for name in getattr(options, "__dataclass_fields__", {}):
-                value = getattr(options, name)
-                shown = f"{len(value)} entries" if isinstance(value, tuple) and len(value) > 6 else value
-                console.print(f"{name} = {shown}", highlight=False, markup=False)
             console.print()
+            console.print("# as set now; paste into rules.toml to change it", highlight=False, markup=False)
+            console.print(rule_to_toml(found), highlight=False, markup=False, soft_wrap=True)
         # Unwrap the docstring's paragraphs so the terminal wraps them once.
         paragraphs = (" ".join(p.split()) for p in (module.__doc__ or "").strip().split("\n\n"))
         console.print("\n\n".join(paragraphs), highlight=False, markup=False)
@@ -412,7 +410,11 @@ def dates(
     with _guard():
         mentions, problems = timeline.collect_mentions(*_paths_and_stdin(paths))
         _show_problems(problems)
-        render = timeline.render_json if format is DatesFormat.json else timeline.render_table
+        render = {
+            DatesFormat.json: timeline.render_json,
+            DatesFormat.csv: timeline.render_csv,
+            DatesFormat.table: timeline.render_table,
+        }[format]
         _emit(render(mentions, width), output)
 
 

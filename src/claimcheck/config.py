@@ -433,3 +433,44 @@ def _did_you_mean(name: str, known: set[str] | frozenset[str], otherwise: str | 
     if close:
         return f"; did you mean '{close[0]}'?"
     return otherwise if otherwise is not None else f"; known: {', '.join(sorted(known))}"
+
+
+def rule_to_toml(rule: Rule) -> str:
+    """A rule as the ``[rules.<id>]`` table that sets it, to paste into rules.toml and edit."""
+    lines = [
+        f"[rules.{rule.id}]",
+        f"kind = {toml_value(rule.kind)}",
+        f"severity = {toml_value(rule.severity.value)}",
+        f"message = {toml_value(rule.message)}",
+        f"description = {toml_value(rule.description)}",
+    ]
+    for field in dataclasses.fields(rule.options):
+        lines.append(f"{field.name} = {toml_value(getattr(rule.options, field.name))}")
+    return "\n".join(lines) + "\n"
+
+
+def toml_value(value: Any, indent: str = "") -> str:
+    """``value`` spelled in TOML: strings quoted, booleans lower-case, tuples and sets as arrays
+    (sets sorted; an array of arrays has one inner array per line)."""
+    import json
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, set | frozenset):
+        value = sorted(value, key=str)
+    if isinstance(value, tuple | list):
+        items = [toml_value(item, indent + "  ") for item in value]
+        if any(isinstance(item, tuple | list | set | frozenset) for item in value):
+            inner = "".join(f"\n{indent}  {item}," for item in items)
+            return f"[{inner}\n{indent}]"
+        return f"[{', '.join(items)}]"
+    if value is None:
+        return '""'
+    return json.dumps(str(value), ensure_ascii=False)
