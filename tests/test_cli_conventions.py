@@ -106,3 +106,8 @@ def test_readme_quick_start_makes_a_virtual_environment_and_git_ignores_it():
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     assert "python3 -m venv .venv" in quick_start
     assert ".venv/" in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_jobs_help_says_what_it_does():
+    help_text = " ".join(invoke("report", "--help").stdout.replace("│", " ").split())
+    assert "n_process" in help_text and "CPU core" in help_text

@@ -222,3 +222,13 @@ def test_reordered_paragraphs_keep_fingerprints_and_messages(case, swap, tmp_pat
     before = findings(first)
     assert before, "the case must produce findings"
     assert findings(second) == before
+
+
+def test_effective_jobs_defaults_to_what_helps():
+    from claimcheck.pipeline import AUTO_JOBS_MIN_PARAGRAPHS, effective_jobs
+
+    assert effective_jobs(0, 40, cpus=2) == 1  # a small corpus: one process
+    assert effective_jobs(0, AUTO_JOBS_MIN_PARAGRAPHS, cpus=2) == 2
+    assert effective_jobs(4, 5000, cpus=2) == 2  # -j 4 on 2 cores was slower than -j 2
+    assert effective_jobs(1, 5000, cpus=8) == 1
+    assert RunOptions().jobs == 0

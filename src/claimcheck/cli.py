@@ -88,7 +88,17 @@ RulesOpt = Annotated[
         "here or in a folder above; else the shipped defaults).",
     ),
 ]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for spaCy (n_process).")]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Processes parsing with spaCy (its n_process). 0, the default: one per CPU core when "
+        "500 or more paragraphs need parsing, else 1 (each process loads the model again, which a "
+        "small corpus does not repay). A number above the CPU cores is lowered to them.",
+    ),
+]
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim cache lives.")]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Parse every article again; do not use the cache.")
@@ -171,7 +181,7 @@ def _beside_config(config: Config, path: Path) -> Path:
 def _run(
     paths: list[str] | None,
     config: Config,
-    jobs: int = 1,
+    jobs: int = 0,
     no_cache: bool = False,
     cache_dir: Path = Path(DEFAULT_CACHE_DIR),
     min_severity: Severity = Severity.INFO,
@@ -299,7 +309,7 @@ def report(
     output: OutputOpt = None,
     rules: RulesOpt = None,
     min_severity: MinSeverityOpt = SeverityOption.info,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
@@ -335,7 +345,7 @@ def claims(
     ] = ClaimsFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
@@ -437,7 +447,7 @@ def check(
     ] = ReportFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
@@ -574,7 +584,7 @@ def make_baseline(
         DEFAULT_BASELINE
     ),
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     select: SelectOpt = None,
@@ -601,7 +611,7 @@ def export(
         "claimcheck-export"
     ),
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     select: SelectOpt = None,
