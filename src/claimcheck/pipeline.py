@@ -14,9 +14,10 @@ from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import baseline as baselines
-from claimcheck.align import CandidatePair, candidate_pairs
+from claimcheck.align import candidate_pairs
 from claimcheck.config import Config
 from claimcheck.entities import AliasTable
 from claimcheck.extract import ExtractSettings, extract_claims
@@ -25,6 +26,9 @@ from claimcheck.model import Article, Claim, FileProblem, Finding, Report, Sever
 from claimcheck.rules import KINDS
 from claimcheck.rules.exclusive_events import Options as ExclusiveOptions
 from claimcheck.rules.matching import Context, Lexicon
+
+if TYPE_CHECKING:
+    from claimcheck.align import CandidatePair
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +121,15 @@ def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
     lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
-    pairs = canonical_pairs(
-        candidate_pairs(
-            claims, lexicon.predicate_class, config.settings.min_similarity, lexicon.predicate_families
-        )
+    pairs = candidate_pairs(
+        claims, lexicon.predicate_class, config.settings.min_similarity, lexicon.predicate_families
     )
     options_by_kind: dict[str, tuple[object, ...]] = {}
     for rule in config.rules:
         if rule.severity.rank >= min_severity.rank:
             options_by_kind[rule.kind] = (*options_by_kind.get(rule.kind, ()), rule.options)
     context = Context(lexicon=lexicon, options_by_kind=options_by_kind)
+    pairs = canonical_pairs(pairs)
     order = {a.doc: n for n, a in enumerate(_docs_in_order(claims))}
     findings: dict[tuple, Finding] = {}
     for rule in config.rules:
