@@ -74,6 +74,20 @@ class SeverityOption(StrEnum):
 
 _state = {"debug": False, "quiet": False}
 
+SelectOpt = Annotated[
+    str | None,
+    typer.Option("--select", help="Only these rules (comma-separated rule ids or kinds) for this run."),
+]
+IgnoreOpt = Annotated[
+    str | None, typer.Option("--ignore", help="Leave out these rules (comma-separated rule ids or kinds).")
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No warnings, summary or hints on stderr; errors still show.")
+]
+StatisticsOpt = Annotated[
+    bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")
+]
+
 PathsArg = Annotated[
     list[str] | None, typer.Argument(help="Article files or folders (.md, .markdown, .txt); '-' reads stdin.")
 ]
@@ -107,19 +121,6 @@ MinSeverityOpt = Annotated[
     SeverityOption, typer.Option("--min-severity", help="Hide findings below this severity.")
 ]
 WidthOpt = Annotated[int | None, typer.Option("--width", help="Table width (default: the terminal's).")]
-SelectOpt = Annotated[
-    str | None,
-    typer.Option("--select", help="Only these rules (comma-separated rule ids or kinds) for this run."),
-]
-IgnoreOpt = Annotated[
-    str | None, typer.Option("--ignore", help="Leave out these rules (comma-separated rule ids or kinds).")
-]
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No warnings, summary or hints on stderr; errors still show.")
-]
-StatisticsOpt = Annotated[
-    bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")
-]
 
 
 @app.callback()

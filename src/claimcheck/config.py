@@ -229,6 +229,86 @@ def _type_name(value: Any) -> str:
     return {str: "a string", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
 
 
+def select_rules(config: Config, select: str | None = None, ignore: str | None = None) -> Config:
+    """Keep the rules ``select`` names and drop those ``ignore`` names (comma-separated rule
+    ids or kinds, as ruff's --select and --ignore), for one run from the command line."""
+    known = {r.id for r in config.rules} | {r.kind for r in config.rules}
+    problems = []
+    wanted: dict[str, set[str]] = {}
+    for option, raw in (("--select", select), ("--ignore", ignore)):
+        names = {n.strip() for n in (raw or "").split(",") if n.strip()}
+        for name in sorted(names - known):
+            problems.append(
+                f"{option} {name}: no active rule or kind of that name{_did_you_mean(name, known)}"
+            )
+        wanted[option] = names
+    if problems:
+        raise ConfigError("command line", tuple(problems))
+    rules = tuple(
+        r
+        for r in config.rules
+        if (not wanted["--select"] or {r.id, r.kind} & wanted["--select"])
+        and not {r.id, r.kind} & wanted["--ignore"]
+    )
+    if not rules:
+        raise ConfigError(
+            "command line", ("--select and --ignore leave no active rule; run `claimcheck rules`",)
+        )
+    return dataclasses.replace(config, rules=rules)
+
+
+def _did_you_mean(name: str, known: set[str] | frozenset[str], otherwise: str | None = None) -> str:
+    """ "; did you mean 'schedule'?" for the closest known name, else ``otherwise`` (default:
+    the known names)."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return otherwise if otherwise is not None else f"; known: {', '.join(sorted(known))}"
+
+
+def rule_to_toml(rule: Rule) -> str:
+    """A rule as the ``[rules.<id>]`` table that sets it, to paste into rules.toml and edit."""
+    lines = [
+        f"[rules.{rule.id}]",
+        f"kind = {toml_value(rule.kind)}",
+        f"severity = {toml_value(rule.severity.value)}",
+        f"message = {toml_value(rule.message)}",
+        f"description = {toml_value(rule.description)}",
+    ]
+    for field in dataclasses.fields(rule.options):
+        lines.append(f"{field.name} = {toml_value(getattr(rule.options, field.name))}")
+    return "\n".join(lines) + "\n"
+
+
+def toml_value(value: Any, indent: str = "") -> str:
+    """``value`` spelled in TOML: strings quoted, booleans lower-case, tuples and sets as arrays
+    (sets sorted; an array of arrays has one inner array per line)."""
+    import json
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, set | frozenset):
+        value = sorted(value, key=str)
+    if isinstance(value, tuple | list):
+        items = [toml_value(item, indent + "  ") for item in value]
+        if any(isinstance(item, tuple | list | set | frozenset) for item in value):
+            inner = "".join(f"\n{indent}  {item}," for item in items)
+            return f"[{inner}\n{indent}]"
+        return f"[{', '.join(items)}]"
+    if value is None:
+        return '""'
+    return json.dumps(str(value), ensure_ascii=False)
+
+
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in override.items():
@@ -394,83 +474,3 @@ def _ignores(raw: Any, problems: list[str]) -> tuple[IgnoreEntry, ...]:
         if isinstance(fingerprint, str) and fingerprint and isinstance(reason, str) and reason.strip():
             out.append(IgnoreEntry(fingerprint=fingerprint, reason=reason.strip()))
     return tuple(out)
-
-
-def select_rules(config: Config, select: str | None = None, ignore: str | None = None) -> Config:
-    """Keep the rules ``select`` names and drop those ``ignore`` names (comma-separated rule
-    ids or kinds, as ruff's --select and --ignore), for one run from the command line."""
-    known = {r.id for r in config.rules} | {r.kind for r in config.rules}
-    problems = []
-    wanted: dict[str, set[str]] = {}
-    for option, raw in (("--select", select), ("--ignore", ignore)):
-        names = {n.strip() for n in (raw or "").split(",") if n.strip()}
-        for name in sorted(names - known):
-            problems.append(
-                f"{option} {name}: no active rule or kind of that name{_did_you_mean(name, known)}"
-            )
-        wanted[option] = names
-    if problems:
-        raise ConfigError("command line", tuple(problems))
-    rules = tuple(
-        r
-        for r in config.rules
-        if (not wanted["--select"] or {r.id, r.kind} & wanted["--select"])
-        and not {r.id, r.kind} & wanted["--ignore"]
-    )
-    if not rules:
-        raise ConfigError(
-            "command line", ("--select and --ignore leave no active rule; run `claimcheck rules`",)
-        )
-    return dataclasses.replace(config, rules=rules)
-
-
-def _did_you_mean(name: str, known: set[str] | frozenset[str], otherwise: str | None = None) -> str:
-    """ "; did you mean 'schedule'?" for the closest known name, else ``otherwise`` (default:
-    the known names)."""
-    import difflib
-
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean '{close[0]}'?"
-    return otherwise if otherwise is not None else f"; known: {', '.join(sorted(known))}"
-
-
-def rule_to_toml(rule: Rule) -> str:
-    """A rule as the ``[rules.<id>]`` table that sets it, to paste into rules.toml and edit."""
-    lines = [
-        f"[rules.{rule.id}]",
-        f"kind = {toml_value(rule.kind)}",
-        f"severity = {toml_value(rule.severity.value)}",
-        f"message = {toml_value(rule.message)}",
-        f"description = {toml_value(rule.description)}",
-    ]
-    for field in dataclasses.fields(rule.options):
-        lines.append(f"{field.name} = {toml_value(getattr(rule.options, field.name))}")
-    return "\n".join(lines) + "\n"
-
-
-def toml_value(value: Any, indent: str = "") -> str:
-    """``value`` spelled in TOML: strings quoted, booleans lower-case, tuples and sets as arrays
-    (sets sorted; an array of arrays has one inner array per line)."""
-    import json
-    from enum import Enum
-
-    if isinstance(value, Enum):
-        value = value.value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, set | frozenset):
-        value = sorted(value, key=str)
-    if isinstance(value, tuple | list):
-        items = [toml_value(item, indent + "  ") for item in value]
-        if any(isinstance(item, tuple | list | set | frozenset) for item in value):
-            inner = "".join(f"\n{indent}  {item}," for item in items)
-            return f"[{inner}\n{indent}]"
-        return f"[{', '.join(items)}]"
-    if value is None:
-        return '""'
-    return json.dumps(str(value), ensure_ascii=False)
