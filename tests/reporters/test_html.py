@@ -113,3 +113,16 @@ def test_html_works_without_scripts(report, options):
     out = REPORTERS["html"](report, options)
     assert "<noscript><style>.filters { display: none; }</style></noscript>" in out
     assert "hidden" not in re.sub(r"<script>.*?</script>|\[hidden\][^}]*}", "", out, flags=re.S)
+
+
+def test_timeline_copes_with_dates_at_the_ends_of_the_calendar():
+    from datetime import date
+
+    from claimcheck.reporters.svg_timeline import Mark, render
+
+    marks = (
+        Mark(date(1, 1, 1), date(1, 12, 31), "year 1", "in year 1", conflict=True),
+        Mark(date(9999, 12, 31), date(9999, 12, 31), "", "published", published=True),
+    )
+    svg = render("x", [("Wire", marks)])
+    assert svg.startswith("<svg") and 'class="conflict"' in svg

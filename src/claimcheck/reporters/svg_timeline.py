@@ -89,6 +89,15 @@ def lane_marks(
     return (*marks, *ordinary, *conflicting)
 
 
+def _shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held within the calendar (a claim about year 1 must not
+    break the page)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
 def _ticks(first: date, last: date) -> list[tuple[date, str]]:
     span = (last - first).days
     ticks: list[tuple[date, str]] = []
@@ -97,7 +106,9 @@ def _ticks(first: date, last: date) -> list[tuple[date, str]]:
         day = first
         while day <= last:
             ticks.append((day, f"{day.day} {day:%b}"))
-            day += timedelta(days=step)
+            day = _shift(day, step)
+            if day == date.max:
+                break
     elif span <= 3 * 366:
         every = 1 if span <= 400 else 3
         month = date(first.year, first.month, 1)
@@ -125,7 +136,7 @@ def focus(lanes: list[tuple[str, tuple[Mark, ...]]]) -> tuple[date, date] | None
     first = min(m.earliest for m in anchors)
     last = max(m.latest for m in anchors)
     widen = max(timedelta(days=14), last - first)
-    low, high = first - widen, last + widen
+    low, high = _shift(first, -widen.days), _shift(last, widen.days)
     shown = [m for m in marks if m.latest >= low and m.earliest <= high]
     return max(low, min(m.earliest for m in shown)), min(high, max(m.latest for m in shown))
 
@@ -140,7 +151,7 @@ def render(story_id: str, lanes: list[tuple[str, tuple[Mark, ...]]]) -> str:
         (label, tuple(m for m in marks if m.latest >= first and m.earliest <= last)) for label, marks in lanes
     ]
     pad = max(1, (last - first).days // 20)
-    first, last = first - timedelta(days=pad), last + timedelta(days=pad)
+    first, last = _shift(first, -pad), _shift(last, pad)
     span = max(1, (last - first).days)
     usable = WIDTH - LEFT - RIGHT
 
@@ -181,7 +192,7 @@ def render(story_id: str, lanes: list[tuple[str, tuple[Mark, ...]]]) -> str:
 
 def _mark_svg(mark: Mark, x, y: float, below: bool, first: date, last: date) -> str:
     # Bars are clipped to the axis; labels alternate above and below so neighbours stay legible.
-    start, end = x(max(mark.earliest, first)), x(min(mark.latest, last) + timedelta(days=1))
+    start, end = x(max(mark.earliest, first)), x(_shift(min(mark.latest, last), 1))
     tooltip = f"<title>{_e(mark.tooltip)}</title>"
     if mark.published:
         cx = x(mark.earliest)
