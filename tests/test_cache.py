@@ -498,3 +498,10 @@ def test_clear_gives_the_space_back(tmp_path: Path) -> None:
         cache.clear()
         assert len(cache) == 0
     assert on_disk() < full / 4
+
+
+def test_a_cache_in_a_folder_holding_other_files_writes_no_gitignore(tmp_path: Path) -> None:
+    (tmp_path / "article.md").write_text("Text.\n", encoding="utf-8")
+    with ClaimCache(tmp_path / "cache.sqlite") as cache:
+        cache.put_many({})
+    assert not (tmp_path / ".gitignore").exists()

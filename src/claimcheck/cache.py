@@ -42,13 +42,14 @@ DEFAULT_CACHE_PATH = Path(".claimcheck") / "cache.sqlite"
 GITIGNORE_TEXT = "# Created by claimcheck: the claim cache is never committed.\n*\n"
 
 
-def ignore_folder(folder: Path) -> None:
-    """Put a ``.gitignore`` holding ``*`` in the cache folder (when it has none); a folder that
+def ignore_folder(folder: Path, cache_name: str) -> None:
+    """Put a ``.gitignore`` holding ``*`` in the cache folder when it has none and holds nothing
+    but the cache (``--cache-dir .`` must not hide a whole project from git); a folder that
     cannot be written to is left alone, as the cache never fails a run."""
     marker = folder / ".gitignore"
-    if marker.exists():
-        return
     with contextlib.suppress(OSError):
+        if marker.exists() or any(not p.name.startswith(cache_name) for p in folder.iterdir()):
+            return
         marker.write_text(GITIGNORE_TEXT, encoding="utf-8")
 
 
@@ -220,7 +221,7 @@ class ClaimCache:
         self._on_disk = True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            ignore_folder(self.path.parent)
+            ignore_folder(self.path.parent, self.path.name)
             return self._connect_and_check(self.path)
         except _SchemaMismatch as mismatch:
             try:
