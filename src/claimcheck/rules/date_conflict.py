@@ -50,6 +50,7 @@ from claimcheck.rules.matching import (
     same_event_kind,
     same_participants,
     same_story,
+    when,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -221,8 +222,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 predicate=a.predicate or b.predicate,
                 # a work described twice: the work is what is dated
                 event=(a.subject or b.subject) if described else event_phrase(a, b),
-                a=ta.mention.text,
-                b=tb.mention.text,
+                a=when(ta.mention),
+                b=when(tb.mention),
             ),
             claims=(a, b),
             differences=(ta.mention.text, tb.mention.text),

@@ -11,7 +11,7 @@ from functools import lru_cache
 from claimcheck import events, semantics, temporal
 from claimcheck.entities import fold
 from claimcheck.lexicon import IRREGULAR_FORMS
-from claimcheck.model import Claim, ClaimTime, Modality, TimeRole
+from claimcheck.model import Claim, ClaimTime, Granularity, Modality, TimeMention, TimeRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +141,65 @@ class _Blank(dict):
         return ""
 
 
+# Words a figure or date may start with when quoted from the start of a sentence ("About
+# 11,000 staff"): lower-cased when the message quotes them mid-sentence.
+_LEADING_LOWER = frozenset(
+    "about around approximately roughly nearly almost some more less fewer over under up at just only "
+    "close circa estimated early late mid".split()
+)
+
+
 def render_message(template: str, **values: object) -> str:
+    """The message of a finding: ``template`` with ``values`` filled in, read as a sentence.
+
+    An empty value leaves no dangling punctuation (": €42 million in one place" reads
+    "€42 million in one place"), and a quoted phrase that began its own sentence ("About
+    11,000") is not capitalised in the middle of this one."""
     fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    data = _Blank({k: _safe(v) for k, v in values.items() if k in fields})
+    # The value that opens the message keeps its capital ("The concert: ...").
+    opening = next((name for name in fields if template.lstrip().startswith(f"{{{name}}}")), None)
+    data = _Blank(
+        {k: _safe(v) if k == opening else _mid_sentence(_safe(v)) for k, v in values.items() if k in fields}
+    )
     try:
-        return " ".join(template.format_map(data).split())
+        text = " ".join(template.format_map(data).split())
     except (ValueError, IndexError):
         return template
+    stripped = _DANGLING.sub("", text)
+    if stripped != text:  # the value that led the message was empty
+        return stripped[:1].upper() + stripped[1:]
+    return text
+
+
+_DANGLING = re.compile(r"^(?:[:;,/]\s*)+")
+
+
+def _mid_sentence(value: str) -> str:
+    """A figure or date that began its sentence ("About 11,000") as it reads mid-sentence; a
+    quoted sentence ('The cuts will ...') keeps its capital."""
+    first, _, rest = value.partition(" ")
+    figure = any(ch.isdigit() for ch in value) and len(value.split()) <= 5
+    if figure and first[:1].isupper() and first[1:].islower() and first.casefold() in _LEADING_LOWER:
+        return first.casefold() + (" " + rest if rest else "")
+    return value
+
+
+def when(mention: TimeMention) -> str:
+    """A time expression as a message quotes it: a relative one with the date it resolved to
+    ("Tuesday (4 March 2025)", "last year (2024)"); one that names its date, as written."""
+    text, time = mention.text, mention.time
+    if (
+        any(ch.isdigit() for ch in text)
+        or time.earliest is None
+        or time.earliest != (time.latest or time.earliest)
+    ):
+        if time.granularity is Granularity.MONTH and time.earliest and not any(ch.isdigit() for ch in text):
+            return f"{text} ({time.earliest:%B %Y})"
+        if time.granularity is Granularity.YEAR and time.earliest and not any(ch.isdigit() for ch in text):
+            return f"{text} ({time.earliest.year})"
+        return text
+    day = time.earliest
+    return f"{text} ({day.day} {day:%B %Y})"
 
 
 def keys_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
@@ -463,6 +515,15 @@ def comparable_modality(a: Claim, b: Claim) -> bool:
     return (a.modality in planned) == (b.modality in planned)
 
 
+# Predicates that state a plan: their date is the plan's ("planned for 2024"), not an outcome's.
+_PLAN_PREDICATES = frozenset("plan schedule slate expect intend".split())
+
+
+def is_plan(claim: Claim) -> bool:
+    """The claim states a plan ("will list in May", "an IPO planned for 2024")."""
+    return claim.modality is Modality.PLANNED or claim.predicate in _PLAN_PREDICATES
+
+
 def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -494,4 +555,12 @@ def surface_form(claim: Claim, lemma: str) -> str:
     match = re.search(rf"\b(?:{pattern})\b", claim.text, re.I)
     if match is None:
         return lemma
+    if not rest:
+        # A particle the lemma lost belongs to the quote: "went ahead", not "went".
+        particle = re.match(r"\s+(\w+)", claim.text[match.end() :])
+        if particle and particle.group(1).casefold() in _PARTICLES:
+            rest = [particle.group(1)]
     return " ".join([match.group(0), *rest])
+
+
+_PARTICLES = frozenset("ahead off back forward out away up down through".split())
