@@ -195,8 +195,8 @@ def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Fi
 
 
 def _joined(members: list[Finding], order: dict[str, int]) -> Finding:
-    """One finding for a slot: the first claim giving each value (claims that agree are not set
-    against each other), and how many places give it."""
+    """One finding for a slot: every sentence giving one of its values, in article order, and a
+    message naming each value once with how many places give it."""
     mentions: dict[tuple, tuple[Claim, str]] = {}
     for finding in members:
         for claim, value in zip(finding.claims, finding.differences, strict=False):
@@ -205,12 +205,11 @@ def _joined(members: list[Finding], order: dict[str, int]) -> Finding:
     by_value: dict[str, list[tuple[Claim, str]]] = {}
     for claim, value in ranked:
         by_value.setdefault(" ".join(value.casefold().split()), []).append((claim, value))
-    claims = tuple(same[0][0] for same in by_value.values())
-    differences = tuple(same[0][1] for same in by_value.values())
+    claims = tuple(claim for claim, _ in ranked)
+    differences = tuple(value for _, value in ranked)
     first = members[0]
     described = [
-        value if len(same) == 1 else f"{value} ({len(same)} places)"
-        for value, same in zip(differences, by_value.values(), strict=True)
+        same[0][1] if len(same) == 1 else f"{same[0][1]} ({len(same)} places)" for same in by_value.values()
     ]
     message = f"{first.slot}: {events.slot_values(described)}"
     severity = max((f.severity for f in members), key=lambda s: s.rank)
