@@ -129,6 +129,13 @@ def slot_keys(claim: Claim, story: str, noun_class) -> frozenset[str]:
     return frozenset(keys)
 
 
+def slot_names(claim: Claim) -> tuple[str, ...]:
+    """The slots the claim gives a value for: its date ("date") and what each figure measures."""
+    names = ["date"] if any(t.mention.time.is_interval for t in claim.times) else []
+    names.extend(q.attribute for q in claim.quantities if q.attribute)
+    return tuple(dict.fromkeys(names))
+
+
 def participants(claim: Claim) -> frozenset[str]:
     """Who and what the claim is about: subject, object and the names in its sentence."""
     keys = {claim.subject_key, claim.object_key, *claim.entities}

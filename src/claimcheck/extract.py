@@ -436,7 +436,12 @@ class _ArticleClaims:
                 return span.text, named
         name = _name_in(token, span)
         if name is not None:
-            if len(name) > 1 and name[-1].like_num and name.end < len(name.doc) and name.doc[name.end].text in "-–":
+            if (
+                len(name) > 1
+                and name[-1].like_num
+                and name.end < len(name.doc)
+                and name.doc[name.end].text in "-–"
+            ):
                 name = name[:-1]  # "beat Harlow 2-0": the score is cut where the phrase ends
             key = self.aliases.canonical(_SCORE.sub("", name.text))
             if any(t.ent_type_ == "PERSON" for t in name):

@@ -22,6 +22,8 @@ CLAIM_KEYS = [
     "source",
     "outlet",
     "published",
+    "event",
+    "slots",
 ]
 
 
@@ -40,6 +42,12 @@ def test_claim_record_has_the_documented_keys_in_order():
     ]
     assert record["source"] == "Reuters"
     assert record["modality"] == "done"
+
+
+def test_claim_record_shows_the_event_and_slots_it_was_compared_by():
+    record = claim_record(CLAIM_A4)
+    assert record["slots"] == ["employee"]
+    assert record["event"] == ["employ"]
 
 
 def test_claim_record_prefers_the_event_time_over_an_earlier_report_time():
@@ -66,7 +74,7 @@ def test_claim_record_flattens_the_first_quantity():
 
 def test_finding_record_keys_and_values():
     record = finding_record(FINDINGS[0])
-    assert list(record) == ["fingerprint", "rule", "kind", "severity", "message", "differences", "claims"]
+    assert list(record) == ["fingerprint", "rule", "kind", "severity", "message", "differences", "slot", "claims"]
     assert record["severity"] == "error"
     assert record["differences"] == ["January 2024", "March 2024"]
     assert [c["doc"] for c in record["claims"]] == [CLAIM_A1.doc, CLAIM_B1.doc]

@@ -37,6 +37,8 @@ CSV_COLUMNS = (
     "quantity_value",
     "quantity_unit",
     "source",
+    "event",
+    "slots",
 )
 
 
@@ -61,6 +63,8 @@ def csv_row(record: dict[str, Any]) -> list[Any]:
         quantity.get("value", ""),
         quantity.get("unit") or "",
         record["source"] or "",
+        " ".join(record["event"]),
+        "; ".join(record["slots"]),
     ]
 
 
@@ -105,6 +109,7 @@ def render_table(claims: tuple[Claim, ...], options: ReportOptions) -> str:
         table.add_column("Time", ratio=2)
         table.add_column("Quantity", ratio=2)
         table.add_column("Source", ratio=2)
+        table.add_column("Event / slots", ratio=2)
         for claim in claims:
             if claim.doc != doc:
                 continue
@@ -117,6 +122,12 @@ def render_table(claims: tuple[Claim, ...], options: ReportOptions) -> str:
                 Text(clean(f"{time['text']}\n{time['value']}")) if time else Text(""),
                 Text(clean(quantity["text"])) if quantity else Text(""),
                 Text(clean(claim.source or "")),
+                Text(
+                    clean(
+                        " ".join(record["event"])
+                        + ("\n" + ", ".join(record["slots"]) if record["slots"] else "")
+                    )
+                ),
             )
         console.print(table)
     console.print(Text(f"{plural(len(claims), 'claim')} in {plural(len(docs), 'article')}"))

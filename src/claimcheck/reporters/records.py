@@ -15,6 +15,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from claimcheck import events
 from claimcheck.model import Article, Claim, ClaimQuantity, ClaimTime, Finding, Report, Severity
 
 REPORT_SCHEMA = "claimcheck.report/1"
@@ -86,6 +87,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "source": claim.source or None,
         "outlet": claim.outlet,
         "published": claim.published.isoformat() if claim.published else None,
+        "event": list(events.event_words(claim)),
+        "slots": list(events.slot_names(claim)),
     }
 
 
@@ -97,6 +100,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "severity": str(finding.severity),
         "message": finding.message,
         "differences": list(finding.differences),
+        "slot": finding.slot or None,
         "claims": [claim_record(c) for c in finding.claims],
     }
 

@@ -1,0 +1,95 @@
+"""Events and slots: triggers, stories, blocking keys, and one finding per clashing slot."""
+
+from __future__ import annotations
+
+from claimcheck import events
+from claimcheck.model import Claim, ClaimQuantity, Finding, Quantity, Severity
+from claimcheck.pipeline import group_slots
+
+
+def _claim(doc: str, start: int, text: str, **fields) -> Claim:
+    return Claim(
+        doc=doc, paragraph=0, line=1, column=1, start=start, end=start + len(text), text=text, **fields
+    )
+
+
+def _sentence(doc: str, start: int, value: str, attribute: str = "sentence") -> Claim:
+    quantity = Quantity(0, len(value), value, float(value.split()[0]), "year", kind="measure")
+    return _claim(
+        doc,
+        start,
+        f"The court gave him {value}.",
+        subject="the court",
+        subject_key="court",
+        predicate="give",
+        quantities=(ClaimQuantity(quantity, attribute, attribute),),
+    )
+
+
+def test_stories_join_related_reports_transitively():
+    story = events.stories(["a.md", "b.md", "c.md", "d.md"], [("a.md", "b.md"), ("c.md", "b.md")])
+    assert story["a.md"] == story["b.md"] == story["c.md"] == "a.md"
+    assert story["d.md"] == "d.md"
+
+
+def test_triggers_read_idioms_and_staged_event_nouns():
+    walkout = _claim("a.md", 0, "Drivers walked off the job.", predicate="walk off", object_key="job")
+    assert events.event_words(walkout) == ("strike",)
+    called_off = _claim(
+        "a.md", 0, "The union called off the walkout.", predicate="call off", object_key="walkout"
+    )
+    assert "walkout" in events.event_words(called_off)  # calling off says what happened to the walkout
+    disrupted = _claim(
+        "a.md", 0, "The strike disrupted 80 sailings.", predicate="disrupt", object_key="sailing"
+    )
+    assert "sailing" not in events.event_words(disrupted)  # a disruption, not a sailing
+    assert events.same_event_kind(walkout, called_off)
+
+
+def test_a_bare_event_noun_is_the_story_event():
+    capsizing = _claim("b.md", 0, "Since the capsizing on 3 May, crews have searched.", predicate="capsizing")
+    assert events.bare_event(capsizing)
+    assert not events.bare_event(_claim("b.md", 0, "The ferry sank.", predicate="sink", subject_key="ferry"))
+
+
+def test_slot_keys_meet_through_hypernyms():
+    cars = _claim("a.md", 0, "", quantities=(ClaimQuantity(Quantity(0, 1, "9", 9.0), "car", "car"),))
+    vehicles = _claim(
+        "b.md", 0, "", quantities=(ClaimQuantity(Quantity(0, 1, "7", 7.0), "vehicle", "vehicle"),)
+    )
+    assert events.slot_keys(cars, "s", lambda w: w) & events.slot_keys(vehicles, "s", lambda w: w)
+    assert not events.slot_keys(cars, "s", lambda w: w) & events.slot_keys(vehicles, "t", lambda w: w)
+
+
+def _finding(a: Claim, b: Claim) -> Finding:
+    return Finding(
+        rule="number-conflict",
+        kind="number-conflict",
+        severity=Severity.WARNING,
+        message="",
+        claims=(a, b),
+        differences=(a.quantities[0].quantity.text, b.quantities[0].quantity.text),
+        slot="sentence",
+    )
+
+
+def test_clashes_of_one_slot_across_reports_are_one_finding():
+    eight, six, seven = (
+        _sentence("a.md", 0, "8 years"),
+        _sentence("b.md", 0, "6 years"),
+        _sentence("c.md", 0, "7 years"),
+    )
+    again = _sentence("d.md", 0, "8 years")
+    order = {"a.md": 0, "b.md": 1, "c.md": 2, "d.md": 3}
+    joined = group_slots((_finding(eight, six), _finding(eight, seven), _finding(six, again)), order)
+    assert len(joined) == 1
+    (finding,) = joined
+    assert [c.doc for c in finding.claims] == ["a.md", "b.md", "c.md", "d.md"]
+    assert finding.message == "sentence: 8 years (2 places), 6 years and 7 years"
+
+
+def test_a_clash_inside_one_article_stays_its_own_finding():
+    first, second = _sentence("a.md", 0, "8 years"), _sentence("a.md", 50, "6 years")
+    other = _sentence("b.md", 0, "7 years")
+    joined = group_slots((_finding(first, second), _finding(first, other)), {"a.md": 0, "b.md": 1})
+    assert len(joined) == 2
