@@ -34,7 +34,7 @@ def test_stories_join_related_reports_transitively():
 
 def test_triggers_read_idioms_and_staged_event_nouns():
     walkout = _claim("a.md", 0, "Drivers walked off the job.", predicate="walk off", object_key="job")
-    assert events.event_words(walkout) == ("strike",)
+    assert events.event_words(walkout) == ("walk out",)
     called_off = _claim(
         "a.md", 0, "The union called off the walkout.", predicate="call off", object_key="walkout"
     )

@@ -8,7 +8,7 @@ Three tables shipped in ``data/`` (provenance in ``data/LEXICON.md``):
 - ``idioms.toml``: phrasal verbs and idioms mapped to the verb whose senses they take.
 
 Two words name one event when the dominant sense of one is a sense of the other
-(:func:`same_sense`): "sink" and "go down", "back" and "endorse", "walk out" and "strike",
+(:func:`same_sense`): "sink" and "go down", "back" and "endorse", "walk out" and "the strike",
 "reopening" and "reopen". Weak verbs ("be", "have", "make") name no event by themselves.
 Same-lemma or same-synset triggers are the known strong baseline of cross-document event
 coreference (ECB+); the participants and times decide the rest (:mod:`claimcheck.events`).
@@ -71,12 +71,12 @@ def _hypernyms() -> dict[str, tuple[str, ...]]:
 
 @cache
 def idioms() -> dict[str, str]:
-    """Phrase -> the verb whose meaning it has ("walk off job" -> "strike")."""
+    """Phrase -> the verb whose meaning it has ("walk off job" -> "walk out")."""
     return tomllib.loads(_data("idioms.toml"))["phrases"]
 
 
 def canonical_verb(phrase: str, object_head: str = "") -> str:
-    """The verb a predicate phrase means: an idiom's verb ("walk off" + "job" -> "strike"), the
+    """The verb a predicate phrase means: an idiom's verb ("walk off" + "job" -> "walk out"), the
     base form of an irregular past ("went" -> "go"), else the phrase itself."""
     table = idioms()
     if object_head and (verb := table.get(f"{phrase} {object_head}")):
