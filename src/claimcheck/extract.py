@@ -529,7 +529,9 @@ def _governs_change(verb, heads: tuple) -> bool:
             chain.add(head.i)
         else:
             break
-    return any(h.i in chain or h.head.i == verb.i for h in heads)
+    # A cue in a clause this verb governs counts, not one in a later verb joined to it ("was
+    # shut down on Friday and has since been drained": the shutdown did not change).
+    return any(h.i in chain or h.head.i == verb.i and h.dep_ != "conj" for h in heads)
 
 
 def _is_predicate(token) -> bool:

@@ -42,7 +42,8 @@ WEAK_VERBS = frozenset(
 # subject ("the strike began", "talks collapsed", "evacuation orders cover 4,800 residents").
 OCCURRENCE_VERBS = frozenset(
     "begin start end finish continue resume happen occur proceed last collapse fail succeed "
-    "take place go ahead get under way cover affect involve".split()
+    "take place go ahead get under way cover affect involve break down fall apart fall through founder "
+    "stall".split()
 )
 # Verbs that hold, move or stop an event, so their date is the event's: the event is their
 # object ("held a vote", "completed the purchase", "called off the walkout"). Not decisions

@@ -228,7 +228,9 @@ def keys_corefer(a: str, b: str, lexicon: Lexicon) -> bool:
 
 
 _ORDINAL = re.compile(
-    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|previous)\b",
+    # ("last-ditch talks", "second-hand cars": not which instance)
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|previous)\b"
+    r"(?![-\u2010-\u2015])",
     re.I,
 )
 
