@@ -30,7 +30,7 @@ def article_mentions(article: Article) -> tuple[DatedMention, ...]:
 
 
 def collect_mentions(
-    paths: Sequence[str], stdin_text: str | None = None
+    paths: Sequence[str], stdin_text: str | bytes | None = None
 ) -> tuple[tuple[DatedMention, ...], tuple[FileProblem, ...]]:
     articles, problems = load_articles(paths, stdin_text)
     return tuple(m for a in articles for m in article_mentions(a)), problems
