@@ -29,7 +29,7 @@ from claimcheck.rules.matching import Context, Lexicon
 class RunOptions:
     jobs: int = 1
     min_severity: Severity = Severity.INFO
-    stdin_text: str | None = None
+    stdin_text: str | bytes | None = None  # what '-' reads
     cache_path: str | None = None  # None: no cache
     progress: Callable[[int, int], None] | None = None  # (paragraphs parsed, paragraphs to parse)
 
@@ -65,7 +65,7 @@ def default_extractor(
 
 
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
-    articles, problems = load_articles(paths, options.stdin_text)
+    articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
     notes: list[str] = []
     if extractor is None and options.cache_path is not None:
         report = cached_analysis(articles, problems, config, options, notes)
