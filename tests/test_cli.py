@@ -175,3 +175,123 @@ def test_unwritable_output_is_one_line_exit_2(workdir, target):
         result = invoke("report", "--no-cache", "--format", "json", "--output", target)
     assert result.exit_code == 2
     assert result.stderr.startswith("error:") and len(result.stderr.strip().splitlines()) == 1
+
+
+# -- issue 10: exit codes CI can trust ---------------------------------------------------------
+
+
+def one_error_line(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr
+    return lines[0]
+
+
+def test_non_utf8_standard_input_is_one_line_exit_2(workdir):
+    """Row 6: `report - < /bin/ls` was a UnicodeEncodeError traceback."""
+    result = runner.invoke(app, ["report", "-", "--no-cache"], input=b"\x7fELF\x02\x01\xe9\xff binary")
+    assert result.exit_code == 2
+    assert "not UTF-8" in one_error_line(result)
+    result = runner.invoke(app, ["report", "-", "--no-cache"], input=b"\x7fELF\x00\x00")
+    assert result.exit_code == 2 and "binary" in one_error_line(result)
+    result = runner.invoke(app, ["dates", "-"], input="caf\u00e9 on Monday.".encode("latin-1"))
+    assert result.exit_code == 2 and "not UTF-8" in one_error_line(result)
+
+
+def test_unexpected_exception_is_exit_2_not_1(workdir, monkeypatch):
+    """Row 10: any unexpected exception exited 1, the code of 'new findings' under check."""
+    import claimcheck.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug\nwith a second line")
+
+    monkeypatch.setattr(claimcheck.pipeline, "run", broken)
+    for command in ("check", "report"):
+        result = runner.invoke(app, [command, "--no-cache"])
+        assert result.exit_code == 2
+        line = one_error_line(result)
+        assert "internal error" in line and "simulated bug with a second line" in line
+    debug = runner.invoke(app, ["--debug", "check", "--no-cache"])
+    assert debug.exit_code == 2
+    assert "Traceback" in debug.stderr and "RuntimeError" in debug.stderr
+    assert debug.stderr.strip().splitlines()[-1].startswith("error: internal error")
+
+
+def test_debug_keeps_the_exit_code_of_an_ordinary_error(workdir):
+    result = runner.invoke(app, ["--debug", "report", "nope.md", "--no-cache"])
+    assert result.exit_code == 2 and "Traceback" in result.stderr
+
+
+def test_full_standard_output_is_one_line_exit_2(tmp_path):
+    """Row 15: `report -f json > /dev/full` was an OSError traceback."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    (tmp_path / "a.md").write_text("A quake hit the city on Monday, 3 March 2025.\n", encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck.cli", "dates", str(tmp_path / "a.md"), "-f", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write to standard output" in lines[0]
+
+
+def test_report_larger_than_a_chunk_reaches_stdout_whole(monkeypatch):
+    import io
+
+    from claimcheck import cli
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(cli.sys, "stdout", buffer)
+    monkeypatch.setattr(cli, "STREAM_CHUNK", 7)
+    text = "".join(f"line {n}\n" for n in range(1000))
+    cli._emit(text, None)
+    assert buffer.getvalue() == text
+
+
+@pytest.mark.parametrize("width", ["-5", "0", "19"])
+def test_nonsense_width_is_a_usage_error(workdir, width):
+    """Row 19: `--width -5` exited 0 with no output."""
+    assert runner.invoke(app, ["report", "--no-cache", "--width", width]).exit_code == 2
+
+
+def test_deeply_nested_baseline_is_one_line_exit_2(workdir):
+    """Row 14: a baseline nested 100,000 deep was a RecursionError traceback."""
+    (workdir / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = runner.invoke(app, ["check", "--no-cache", "--baseline", "deep.json"])
+    assert result.exit_code == 2 and "nested too deeply" in one_error_line(result)
+
+
+def test_deeply_nested_rules_file_is_exit_2(workdir):
+    (workdir / "rules.toml").write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 2 and "nested too deeply" in one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        '[rules.x]\nkind = "negation"\nmessage = "{b"\n',
+        '[rules.x]\nkind = "negation"\nmessage = "{subject.__class__.__init__.__globals__}"\n',
+        "[settings]\nbatch_size = 0\n",
+        '[settings]\nmodel = "blank:en"\n',
+    ],
+)
+def test_bad_rules_are_refused_by_claimcheck_rules(workdir, rules):
+    """Rows 11-13: accepted by `claimcheck rules`, then a traceback at report time."""
+    (workdir / "rules.toml").write_text(rules, encoding="utf-8")
+    assert runner.invoke(app, ["rules"]).exit_code == 2
+    assert runner.invoke(app, ["report", "--no-cache"]).exit_code == 2
+
+
+def test_model_that_is_not_a_pipeline_is_one_line_exit_2(workdir):
+    (workdir / "rules.toml").write_text('[settings]\nmodel = "rich"\n', encoding="utf-8")
+    result = runner.invoke(app, ["report", "--no-cache"])
+    assert result.exit_code == 2 and "not a spaCy pipeline" in one_error_line(result)

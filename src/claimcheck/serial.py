@@ -66,6 +66,8 @@ def _payload(s: str, format: str, name: str) -> list[Any]:
         document = json.loads(s)
     except json.JSONDecodeError as exc:
         raise SerialError(f"serialised {name} are not JSON: {exc}") from exc
+    except RecursionError:
+        raise SerialError(f"serialised {name} are nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != format:
         raise SerialError(f"serialised {name} are not in the {format} format")
     items = document.get(name)
