@@ -295,3 +295,15 @@ def test_model_that_is_not_a_pipeline_is_one_line_exit_2(workdir):
     (workdir / "rules.toml").write_text('[settings]\nmodel = "rich"\n', encoding="utf-8")
     result = runner.invoke(app, ["report", "--no-cache"])
     assert result.exit_code == 2 and "not a spaCy pipeline" in one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    ("published", "text"), [("0001-01-01", "It fell yesterday."), ("9999-12-31", "It opens next year.")]
+)
+def test_dates_at_the_ends_of_the_calendar(workdir, published, text):
+    """Row 2 through `claimcheck dates` and `claims`: a traceback before."""
+    (workdir / "corpus" / "edge.md").write_text(
+        f"---\npublished: {published}\n---\n{text}\n", encoding="utf-8"
+    )
+    assert runner.invoke(app, ["dates", "corpus/edge.md", "-f", "json"]).exit_code == 0
+    assert runner.invoke(app, ["claims", "corpus/edge.md", "-f", "json", "--no-cache"]).exit_code == 0
