@@ -54,7 +54,7 @@ def mention_record(item: DatedMention) -> dict[str, object]:
 
 def render_json(mentions: Sequence[DatedMention], width: int | None = None) -> str:
     record = {"schema": "claimcheck.dates/1", "mentions": [mention_record(m) for m in mentions]}
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def render_table(mentions: Sequence[DatedMention], width: int | None = None) -> str:

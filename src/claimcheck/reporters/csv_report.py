@@ -7,7 +7,7 @@ from io import StringIO
 
 from claimcheck.model import Report
 from claimcheck.reporters.options import ReportOptions
-from claimcheck.reporters.records import finding_record
+from claimcheck.reporters.records import csv_cell, finding_record
 
 COLUMNS = (
     "fingerprint",
@@ -55,5 +55,5 @@ def render(report: Report, options: ReportOptions) -> str:
             ]
             if status is not None:
                 row.append(status)
-            writer.writerow(row)
+            writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
