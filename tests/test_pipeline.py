@@ -183,3 +183,39 @@ def test_a_pair_gets_one_verdict_and_a_disabled_rule_gives_it_back(extractor, de
     assert {"number-conflict"} <= kinds(default_config) and "change-over-time" not in kinds(default_config)
     quiet = parse_config('extends = "default"\n[rules.number-conflict]\nenabled = false\n', "x.toml")
     assert "change-over-time" in kinds(quiet)
+
+
+def test_a_run_killed_during_extraction_keeps_the_articles_it_finished(tmp_path, monkeypatch, default_config):
+    """Issue 10 row 18: claims were written to the cache once, at the end of extraction."""
+    from claimcheck import pipeline
+    from claimcheck.cache import ClaimCache
+    from claimcheck.ingest import load_articles
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.md").write_text(
+            f"Firm {name.upper()} hired 40 workers on Monday.\n", encoding="utf-8"
+        )
+    real = pipeline.default_extractor
+    calls = []
+
+    def killed_on_the_second_group(config, jobs, progress=None):
+        extract = real(config, jobs, progress)
+
+        def run(articles):
+            calls.append([a.doc for a in articles])
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return extract(articles)
+
+        return run
+
+    monkeypatch.setattr(pipeline, "CACHE_GROUP_PARAGRAPHS", 1)
+    monkeypatch.setattr(pipeline, "default_extractor", killed_on_the_second_group)
+    cache_path = str(tmp_path / "cache.sqlite")
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run([str(tmp_path)], default_config, pipeline.RunOptions(cache_path=cache_path))
+    articles, _ = load_articles([str(tmp_path)])
+    keys = pipeline.article_keys(articles, default_config)
+    with ClaimCache(cache_path) as cache:
+        stored = [a.doc for a in articles if cache.get(keys[a.doc]) is not None]
+    assert stored == calls[0] == [str(tmp_path / "a.md")]

@@ -602,8 +602,15 @@ def cache_clear(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
             _error_console().print(f"No cache at {path}", highlight=False, markup=False)
             return
         with ClaimCache(path) as cache:
+            if not cache.persistent:
+                raise ClaimcheckError(f"{cache.warnings[-1]}; nothing was cleared")
             count = len(cache)
             cache.clear()
+            remaining = len(cache)
+            warnings = cache.warnings
+        _show_problems((), warnings)
+        if remaining:
+            raise ClaimcheckError(f"claim cache {path} still holds {remaining} articles after clearing")
         _error_console().print(f"Cleared {count} cached articles from {path}", highlight=False, markup=False)
 
 

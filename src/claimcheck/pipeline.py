@@ -248,11 +248,43 @@ def cached_claims(
             missing.append(article)
         else:
             result[article.doc] = hit
-    if missing:
-        fresh = default_extractor(config, jobs, progress)(missing)
+    estimate = sum(len(a.paragraphs) for a in missing)  # headings and kickers are not parsed
+    parsed_before = 0  # paragraphs parsed in the groups before this one
+    # Parsed and stored a group at a time, so a run killed halfway keeps what it finished.
+    for group in _groups(missing, CACHE_GROUP_PARAGRAPHS * max(1, jobs)):
+        seen = [0]
+
+        def advance(
+            parsed: int, group_total: int, before: int = parsed_before, seen: list[int] = seen
+        ) -> None:
+            seen[0] = group_total
+            if progress is not None:
+                progress(before + parsed, max(estimate, before + group_total))
+
+        fresh = default_extractor(config, jobs, advance)(group)
         result.update(fresh)
-        cache.put_many({keys[a.doc]: fresh[a.doc] for a in missing})
+        cache.put_many({keys[a.doc]: fresh[a.doc] for a in group})
+        parsed_before += seen[0]
+    if missing and progress is not None:
+        progress(parsed_before, parsed_before)
     return result
+
+
+CACHE_GROUP_PARAGRAPHS = 2_000  # paragraphs parsed between two writes of the claim cache
+
+
+def _groups(articles: Sequence[Article], paragraphs: int) -> Iterable[tuple[Article, ...]]:
+    """Consecutive groups of whole articles holding about ``paragraphs`` paragraphs each."""
+    group: list[Article] = []
+    size = 0
+    for article in articles:
+        group.append(article)
+        size += len(article.paragraphs)
+        if size >= paragraphs:
+            yield tuple(group)
+            group, size = [], 0
+    if group:
+        yield tuple(group)
 
 
 def findings_key(
