@@ -307,3 +307,50 @@ def test_dates_at_the_ends_of_the_calendar(workdir, published, text):
     )
     assert runner.invoke(app, ["dates", "corpus/edge.md", "-f", "json"]).exit_code == 0
     assert runner.invoke(app, ["claims", "corpus/edge.md", "-f", "json", "--no-cache"]).exit_code == 0
+
+
+def test_a_folder_of_every_bad_input_still_reports_the_good_articles(workdir):
+    """Issue 10, done when: each bad file is one line on stderr, the good articles' findings are
+    reported, and the exit code is 0."""
+    import os
+
+    corpus = workdir / "corpus"
+    bomb = ["a0: &a0 [lol]"] + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    bad = {
+        "feb30.md": b"---\npublished: 2025-02-30\n---\nA quake hit.\n",
+        "month13.md": b"---\npublished: 2025-13-45\n---\nA quake hit.\n",
+        "zero.md": b"---\npublished: 0000-00-00\n---\nA quake hit.\n",
+        "garbage-date.md": b'---\npublished: "2025-09-10garbage"\n---\nA quake hit.\n',
+        "bomb.md": ("---\n" + "\n".join(bomb) + "\ntitle: *a9\n---\nA quake hit.\n").encode(),
+        "latin1.md": "caf\u00e9 cr\u00e8me.\n".encode("latin-1"),
+        "binary.md": b"\x7fELF\x00\x00\x01",
+        "late-nul.md": b"A quake hit. " * 1000 + b"\x00\n",
+        "empty.md": b"",
+        "deep.md": b"---\ntitle: " + b"[" * 50_000 + b"]" * 50_000 + b"\n---\nA quake hit.\n",
+        "list-title.md": b"---\ntitle: [a, b]\n---\nA quake hit.\n",
+    }
+    for name, content in bad.items():
+        (corpus / name).write_bytes(content)
+    readable = {
+        "year-one.md": "---\npublished: 0001-01-01\n---\nThe bridge fell yesterday.\n",
+        "year-end.md": "---\npublished: 9999-12-31\n---\nThe bridge opens next year.\n",
+        "formula.md": '=HYPERLINK("http://x","y") said the council closed the bridge on Monday.\n',
+        "overflow.md": "The plant hired " + "9" * 320 + " workers on Monday.\n",
+        "utf16.md": None,
+    }
+    for name, content in readable.items():
+        if content is not None:
+            (corpus / name).write_text(content, encoding="utf-8")
+    (corpus / "utf16.md").write_bytes("\ufeffThe council closed the bridge.\n".encode("utf-16-le"))
+    os.mkfifo(workdir / "pipe.md")
+    result = runner.invoke(app, ["report", "corpus", "pipe.md", "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == len(bad) + 1  # the FIFO too
+    assert all(line.startswith("warning:") for line in warnings)
+    for name in bad:
+        assert sum(name in line for line in warnings) == 1, name
+    record = json.loads(result.stdout, parse_constant=lambda c: 1 / 0)
+    assert {p["doc"].rsplit("/", 1)[-1] for p in record["problems"]} == {*bad, "pipe.md"}
+    assert any(f["claims"][0]["doc"] == "corpus/seed.md" for f in record["findings"])
+    assert {a["doc"].rsplit("/", 1)[-1] for a in record["articles"]} == {"seed.md", *readable}

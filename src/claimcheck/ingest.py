@@ -255,9 +255,10 @@ def _front_matter(text: str, limits: Limits) -> re.Match[str] | None:
 
 
 def _load_front_matter(source: str, limits: Limits) -> dict[str, object]:
-    loader = _FrontMatterLoader(source)
-    loader.max_aliases = limits.max_front_matter_aliases
+    loader = None
     try:
+        loader = _FrontMatterLoader(source)  # its reader refuses control characters at once
+        loader.max_aliases = limits.max_front_matter_aliases
         loaded = loader.get_single_data() or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -266,7 +267,8 @@ def _load_front_matter(source: str, limits: Limits) -> dict[str, object]:
     except RecursionError:
         raise InputError("front matter is nested too deeply; use 'key: value' lines") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(loaded, dict):
         raise InputError("front matter is not a mapping of keys to values; use 'key: value' lines")
     return {str(k).lower(): v for k, v in loaded.items() if isinstance(k, str | int | float | bool)}
