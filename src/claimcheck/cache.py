@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import CacheError
 from claimcheck.model import Claim, Finding
 from claimcheck.serial import (
     SerialError,
@@ -57,10 +57,6 @@ _CREATE_SCHEMA = (
 )
 # Each edit of an article or of the rules makes a new findings entry; only the newest are kept.
 MAX_FINDINGS_ENTRIES = 16
-
-
-class CacheError(ClaimcheckError):
-    """The cache could not do what a command asked of it (``cache clear``)."""
 
 
 def cache_key(content_hash: str, model_name: str, model_version: str, extraction_version: str) -> str:

@@ -133,7 +133,7 @@ def _guard() -> Iterator[None]:
     ):
         raise
     except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
     except ClaimcheckError as err:
         _fail(str(err))
     except Exception as err:  # a bug or an unforeseen input: still not "new findings"

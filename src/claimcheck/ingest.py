@@ -328,12 +328,14 @@ def split_paragraphs(
         raw = text[start:end]
         pending.clear()
         pieces = []
+        at, counted = line, 0  # line numbers counted on as the pieces go, not from the start
         for lo, hi in _pieces(raw, max_chars):
             if lo == 0:
                 pieces.append(_make_paragraph(index, start, start + hi, line, raw[:hi]))
             else:
                 # A continuation of a split paragraph: no label, no headline.
-                at = line + raw.count("\n", 0, lo)
+                at += raw.count("\n", counted, lo)
+                counted = lo
                 pieces.append(Paragraph(index, start + lo, start + hi, at, raw[lo:hi]))
             index += 1
         return pieces
