@@ -7,6 +7,8 @@
 (c) 1x, 4x, 16x copies of the corpus (--no-cache): time per article, linearity, peak RSS
 (d) share of the time module (temporal.find_times / with_ranges) in a cold run
 (e) share of alignment + rules (pipeline.find_discrepancies) against extraction
+(f) --jobs: a cold run (--no-cache) with -j 1, the default (0: as many as help), and one and
+    two processes per core, which claimcheck lowers to the cores
 
 Shared 2-core machines are noisy, so runs are interleaved (bare, cold, cold with cache, warm,
 then again) and each ratio is the median of the per-round ratios. Nothing is written into the
@@ -78,6 +80,7 @@ class Results:
     stages: dict[str, float] = field(default_factory=dict)
     stage_calls: dict[str, int] = field(default_factory=dict)
     scale: list[dict] = field(default_factory=list)
+    jobs: dict[str, list[float]] = field(default_factory=dict)  # "-j N (M processes)" -> wall times
 
     def add(self, name: str, clock: Clock) -> None:
         self.rounds.setdefault(name, []).append(clock)
@@ -125,6 +128,29 @@ def in_process_rounds(
                 f"  round {number + 1}: {name:<18} {clock.wall:7.2f} s wall {clock.cpu:7.2f} s cpu",
                 flush=True,
             )
+
+
+# -- (f): --jobs ------------------------------------------------------------------------------------
+
+
+def jobs_rounds(results: Results, corpus: Path, config: Config) -> None:
+    cores = os.cpu_count() or 1
+    for number in range(results.repeat):
+        for requested in (1, 0, cores, 2 * cores):
+            used = pipeline.effective_jobs(requested, results.paragraphs)
+            name = f"-j {requested}{' (default)' if requested == 0 else ''}: {used} process{'es' if used > 1 else ''}"
+            gc.collect()
+            clock, _ = measure(lambda r=requested: pipeline.run([str(corpus)], config, RunOptions(jobs=r)))
+            results.jobs.setdefault(name, []).append(clock.wall)
+            print(f"  round {number + 1}: {name:<34} {clock.wall:7.2f} s wall", flush=True)
+
+
+def jobs_summary(results: Results) -> str:
+    one = median(next(iter(results.jobs.values())))
+    return "\n".join(
+        f"(f) {name:<34} {median(times):7.2f} s wall, {median(times) / one:.2f} x -j 1"
+        for name, times in results.jobs.items()
+    )
 
 
 # -- (b): the CLI as a subprocess --------------------------------------------------------------
@@ -406,8 +432,11 @@ def linearity(row: dict, base: dict) -> float:
 
 def print_summary(results: Results) -> None:
     print()
-    print(figures_markdown(results, datetime.date.today().isoformat()))
-    print()
+    if results.rounds:
+        print(figures_markdown(results, datetime.date.today().isoformat()))
+        print()
+    if results.jobs:
+        print(jobs_summary(results))
     if results.stages:
         share = results.stages["  time module"] / results.stages["total"]
         print(
@@ -460,7 +489,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--rules", type=Path, default=None, help="rules file (default: the repository's rules.toml)"
     )
     parser.add_argument(
-        "--only", default="abcde", help="sections to run, e.g. 'ab' or 'c' (default all: abcde)"
+        "--only", default="abcdef", help="sections to run, e.g. 'ab' or 'f' (default all: abcdef)"
     )
     parser.add_argument(
         "--write-readme", action="store_true", help="write the figures into benchmarks/README.md"
@@ -506,6 +535,9 @@ def main(argv: list[str] | None = None) -> None:
         if "d" in args.only or "e" in args.only:
             print("(d)/(e) stage breakdown of one cold run", flush=True)
             stage_breakdown(results, corpus, config)
+        if "f" in args.only:
+            print("(f) --jobs: cold runs (no cache) with -j 1, the default, one and two per core", flush=True)
+            jobs_rounds(results, corpus, config)
         if "c" in args.only:
             print(f"(c) copies: {', '.join(f'{m}x' for m in multipliers)} (--no-cache)", flush=True)
             scale_rounds(results, corpus, rules, scratch, multipliers)

@@ -540,3 +540,48 @@ def test_concurrent_writers_do_not_corrupt_the_cache(tmp_path: Path) -> None:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         connection.close()
+
+
+def test_the_cache_folder_ignores_itself_in_git(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "project" / ".claimcheck"
+    with ClaimCache(folder / "cache.sqlite") as cache:
+        cache.put_many({})
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    project = tmp_path / "project"
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert status.stdout == ""
+
+
+def test_clear_gives_the_space_back(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+
+    def on_disk() -> int:
+        return sum(p.stat().st_size for p in tmp_path.iterdir() if p.name.startswith("cache.sqlite"))
+
+    with ClaimCache(path) as cache:
+        long = dataclasses.replace(rich_claim(), text="A long sentence. " * 200)
+        cache.put_many({f"key-{n}": (long,) for n in range(200)})
+        cache._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        full = on_disk()
+        cache.clear()
+        assert len(cache) == 0
+    assert on_disk() < full / 4
+
+
+def test_a_cache_in_a_folder_holding_other_files_writes_no_gitignore(tmp_path: Path) -> None:
+    (tmp_path / "article.md").write_text("Text.\n", encoding="utf-8")
+    with ClaimCache(tmp_path / "cache.sqlite") as cache:
+        cache.put_many({})
+    assert not (tmp_path / ".gitignore").exists()

@@ -434,7 +434,7 @@ def test_ignore_entry_without_reason_exits_2(workdir, cli):
     write(workdir / "rules.toml", 'extends = "default"\n[[ignore]]\nfingerprint = "0123456789abcdef"\n')
     result = cli("check")
     assert result.exit_code == 2
-    assert "ignore[0].reason: required" in result.stderr
+    assert "ignore[0].reason (line 2): required" in result.stderr
 
 
 # --- the claim cache ---------------------------------------------------------------------------

@@ -131,7 +131,7 @@ def test_message_templates_are_checked_when_the_rules_load(message):
 
 def test_documented_message_fields_and_literal_braces_pass():
     text = '[rules.x]\nkind = "negation"\nmessage = "{subject} {predicate} {event} {attribute} {a} {b} {text_a} {text_b} {{x}}"\n'
-    assert parse_config(text, "r.toml").rules[0].message.endswith("{{x}}")
+    assert parse_config(text, "r.toml").rule("x").message.endswith("{{x}}")
 
 
 @pytest.mark.parametrize("value", ["0", "-3", str(2**63 - 1)])
@@ -167,3 +167,127 @@ def test_deeply_nested_toml_is_a_config_problem(text):
     """Row 14: RecursionError traceback."""
     with pytest.raises(ConfigError, match="nested too deeply"):
         parse_config(text, "r.toml")
+
+
+def test_a_file_without_extends_adds_to_the_defaults():
+    defaults = parse_config(open_default(), "defaults")
+    config = parse_config('[aliases]\n"european central bank" = ["ecb"]\n', "rules.toml")
+    assert [r.id for r in config.rules] == [r.id for r in defaults.rules]
+    assert ("european central bank", ("ecb",)) in config.aliases
+
+
+def test_an_empty_file_means_the_defaults():
+    assert parse_config("", "/dev/null").rules == parse_config(open_default(), "defaults").rules
+
+
+def test_extends_none_starts_from_no_rules():
+    config = parse_config('extends = "none"\n[rules.mine]\nkind = "negation"\n', "x.toml")
+    assert [r.id for r in config.rules] == ["mine"]
+
+
+def test_zero_active_rules_is_an_error():
+    with pytest.raises(ConfigError, match="no active rule"):
+        parse_config('extends = "none"\n', "x.toml")
+    everything_off = "\n".join(
+        f"[rules.{r.id}]\nenabled = false" for r in parse_config(open_default(), "defaults").rules
+    )
+    with pytest.raises(ConfigError, match="no active rule"):
+        parse_config(everything_off, "x.toml")
+
+
+def test_extends_takes_default_or_none():
+    with pytest.raises(ConfigError, match="extends"):
+        parse_config('extends = "strict"\n', "x.toml")
+
+
+def test_the_nearest_rules_file_is_found_from_a_subfolder(tmp_path, monkeypatch):
+    from claimcheck.config import find_config
+
+    (tmp_path / "rules.toml").write_text("[rules.negation]\nenabled = false\n", encoding="utf-8")
+    deep = tmp_path / "corpus" / "2025"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert find_config() == (tmp_path / "rules.toml").resolve()
+    config = load_config()
+    assert config.rule("negation") is None and config.rule("schedule") is not None
+    assert config.source == "../../rules.toml" and config.root == str(tmp_path.resolve())
+
+
+def test_pyproject_tool_table_is_a_configuration(tmp_path, monkeypatch):
+    from claimcheck.config import find_config
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert find_config() is None or find_config().parent != tmp_path.resolve()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.claimcheck.rules.negation]\nenabled = false\n', encoding="utf-8"
+    )
+    assert find_config() == (tmp_path / "pyproject.toml").resolve()
+    config = load_config()
+    assert config.rule("negation") is None and config.rule("schedule") is not None
+    assert "[tool.claimcheck]" in config.source
+
+
+BAD_RULES = """extends = "default"
+[setings]
+model = "x"
+[settings]
+colour = "red"
+min_similarity = "high"
+[rules.a]
+kind = "negaton"
+[rules.b]
+kind = "negation"
+severity = "fatal"
+[rules.c]
+kind = "number-conflict"
+tolerence = 1
+[rules.schedul]
+severity = "error"
+[[ignore]]
+fingerprint = "abc"
+"""
+
+
+def test_every_problem_on_its_own_line_with_key_path_line_and_suggestion():
+    with pytest.raises(ConfigError) as caught:
+        parse_config(BAD_RULES, "bad.toml")
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "bad.toml: 8 problems in the configuration:"
+    expected = {
+        "setings (line 2)": "did you mean 'settings'?",
+        "settings.colour (line 5)": "unknown setting",
+        "settings.min_similarity (line 6)": "must be a number, not a string",
+        "rules.a.kind (line 8)": "did you mean 'negation'?",
+        "rules.b.severity (line 11)": '"fatal" is not one of error, warning, info',
+        "rules.c.tolerence (line 14)": "did you mean 'tolerance'?",
+        "rules.schedul (line 15)": "did you mean 'schedule'?",
+        "ignore[0].reason (line 17)": "required",
+    }
+    assert len(lines) == 1 + len(expected)
+    for key, fragment in expected.items():
+        line = next((line for line in lines if line.strip().startswith(key + ":")), None)
+        assert line is not None and fragment in line, (key, lines)
+    assert "'" + "negaton" not in str(caught.value)  # no Python reprs
+
+
+def test_pyproject_problems_carry_lines_of_the_pyproject():
+    from claimcheck.config import parse_pyproject
+
+    text = '[project]\nname = "x"\n\n[tool.claimcheck.rules.a]\nkind = "negaton"\n'
+    with pytest.raises(ConfigError, match=r"rules\.a\.kind \(line 5\)"):
+        parse_pyproject(text, "pyproject.toml")
+
+
+def test_every_default_rule_as_toml_pastes_back_to_the_same_rule():
+    import tomllib
+
+    from claimcheck.config import rule_to_toml
+
+    defaults = parse_config(open_default(), "defaults")
+    for rule in defaults.rules:
+        text = rule_to_toml(rule)
+        assert "(" not in text.split("message =")[0] and "frozenset" not in text
+        tomllib.loads(text)
+        pasted = parse_config('extends = "none"\n' + text, "pasted.toml").rule(rule.id)
+        assert pasted == rule, rule.id

@@ -62,10 +62,10 @@ def test_export_writes_every_table(workdir, cli):
     assert len(findings) == SEED_FINDINGS
 
     rows = list(csv.DictReader(io.StringIO((out / "findings.csv").read_text(encoding="utf-8"))))
-    # one row per claim of each finding
-    assert len(rows) == sum(len(f["claims"]) for f in findings)
-    assert {row["fingerprint"] for row in rows} == {f["fingerprint"] for f in findings}
-    assert {row["doc"] for row in rows} == {"corpus/seed.md"}
+    # one row per finding, its claims in A and B columns
+    assert [row["fingerprint"] for row in rows] == [f["fingerprint"] for f in findings]
+    assert {row["a_doc"] for row in rows} == {row["b_doc"] for row in rows} == {"corpus/seed.md"}
+    assert [int(row["a_paragraph"]) for row in rows] == [f["claims"][0]["paragraph"] + 1 for f in findings]
 
     markdown = (out / "findings.md").read_text(encoding="utf-8")
     assert markdown.startswith("## claimcheck report") and "| Severity | Rule |" in markdown

@@ -64,7 +64,10 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # running the tool (16 reports, 7 stories); it scored 3/14 when first run. "heldout2" was written
 # the same way after the fixes its misses led to; it scored 1/16 when first run. "heldout3",
 # written the same way at the end of that session and never used to change the code, scored
-# 0/16 (precision 0/2): its floor only guards against violated negatives.
+# 0/16 (precision 0/2): its floor only guards against violated negatives. "blind1" (19 reports,
+# 9 stories, 50 contradictions, 61 look-alike consistent pairs) was written the same way before
+# the events-and-slots work; it scored 2/50 (precision 2/3) on the code before that work and
+# 4/50 on its first steps, then was used to find general causes: a regression check since.
 MIN_RECALL = {
     "seed": 1.0,
     "newsdev": 1.0,
@@ -73,6 +76,7 @@ MIN_RECALL = {
     "heldout": 0.55,
     "heldout2": 0.35,
     "heldout3": 0.0,
+    "blind1": 0.2,
 }
 
 

@@ -249,3 +249,52 @@ def test_an_article_that_breaks_extraction_is_a_problem_of_its_own(
     assert report.claims
     with pytest.raises(InputError, match="no article could be analysed"):
         pipeline.run([str(tmp_path / "b.md")], default_config, options)
+
+
+REORDER_CASES = {
+    # The rule sees the two claims in text order: the message named them in that order.
+    "schedule": (
+        "Acme postponed the listing in January 2024, the company said.",
+        "In January 2024, Acme cancelled the listing.",
+        "The firm employs 11,000 staff.",
+        "The firm employs 14,000 staff.",
+    ),
+    # "Sollander" is keyed to the last full name seen: Karin here, Margit once swapped.
+    "surname": (
+        "Margit Sollander, the architect, died on Sunday at her home. She was 86.",
+        "Her death was announced by her daughter, Karin Sollander.",
+        "Born on 14 May 1938 in the fishing village of Vindeby, Sollander studied at the academy.",
+        "Born: 14 May 1936, Vindeby.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REORDER_CASES))
+@pytest.mark.parametrize("swap", [(0, 1), (2, 3)])
+def test_reordered_paragraphs_keep_fingerprints_and_messages(case, swap, tmp_path, default_config, extractor):
+    """Swapping the two paragraphs of a finding (as an editor may) keeps it accepted."""
+    paragraphs = list(REORDER_CASES[case])
+    first = tmp_path / "first.md"
+    first.write_text("---\ntitle: T\n---\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    i, j = swap
+    paragraphs[i], paragraphs[j] = paragraphs[j], paragraphs[i]
+    second = tmp_path / "second.md"
+    second.write_text("---\ntitle: T\n---\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+    def findings(path):
+        report = pipeline.run([str(path)], default_config, RunOptions(), extractor)
+        return sorted((f.fingerprint, f.rule, f.message) for f in report.findings)
+
+    before = findings(first)
+    assert before, "the case must produce findings"
+    assert findings(second) == before
+
+
+def test_effective_jobs_defaults_to_what_helps():
+    from claimcheck.pipeline import AUTO_JOBS_MIN_PARAGRAPHS, effective_jobs
+
+    assert effective_jobs(0, 40, cpus=2) == 1  # a small corpus: one process
+    assert effective_jobs(0, AUTO_JOBS_MIN_PARAGRAPHS, cpus=2) == 2
+    assert effective_jobs(4, 5000, cpus=2) == 2  # -j 4 on 2 cores was slower than -j 2
+    assert effective_jobs(1, 5000, cpus=8) == 1
+    assert RunOptions().jobs == 0

@@ -243,3 +243,22 @@ def test_finding_matched_by_directive_and_ignore_uses_both() -> None:
     )
     assert result.suppressed == (finding,)
     assert result.unused == ()
+
+
+def test_directives_naming_unknown_rules_and_unclosed_disables_are_reported() -> None:
+    from claimcheck.suppress import directive_problems
+
+    text = (
+        "<!-- claimcheck-disable-next-line shedule -->\n"
+        "A sentence.\n\n"
+        "<!-- claimcheck-disable negation -->\n"
+        "Another sentence.\n"
+    )
+    article = Article(doc="a.md", text=text)
+    problems = directive_problems((article,), ["schedule", "negation"])
+    described = [(p.line, p.description) for p in problems]
+    assert len(described) == 2
+    assert described[0][0] == 1 and "names no rule 'shedule'; did you mean 'schedule'?" in described[0][1]
+    assert described[1][0] == 4 and "never closed" in described[1][1]
+    closed = Article(doc="b.md", text="<!-- claimcheck-disable -->\nText.\n<!-- claimcheck-enable -->\n")
+    assert directive_problems((closed,), ["schedule"]) == ()

@@ -80,6 +80,7 @@ def candidate_pairs(
     predicate_class: Callable[[str], str] = lambda p: p,
     min_similarity: float = 0.0,
     predicate_families: Callable[[str], tuple[str, ...]] = lambda p: (),
+    extra_keys: Callable[[Claim], frozenset[str]] = lambda c: frozenset(),
 ) -> tuple[CandidatePair, ...]:
     """Pairs of distinct claims sharing at least one blocking key, in a deterministic order.
 
@@ -95,7 +96,7 @@ def candidate_pairs(
     contents = [_content(c) for c in claims]
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
-        for key in blocking_keys(claim, predicate_class, predicate_families):
+        for key in blocking_keys(claim, predicate_class, predicate_families) | extra_keys(claim):
             blocks[key].append(index)
     # A fact-box line is compared with every claim of its article, not only other fact boxes.
     doc_members: dict[str, list[int]] = defaultdict(list)

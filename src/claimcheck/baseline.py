@@ -1,9 +1,11 @@
 """Fingerprints of findings and the baseline of accepted ones, so CI fails only on new findings.
 
-A fingerprint comes from what a finding says, never from where it sits: the rule id plus,
-for each claim, its normalised sentence (digits kept, so a changed figure is a new finding),
-subject key and predicate. Renaming a file, moving lines, adding paragraphs or rewrapping
-whitespace leaves it unchanged.
+A fingerprint comes from what a finding says, never from where it sits: the rule id plus the
+set of its claims, each as its normalised sentence (digits kept, so a changed figure is a new
+finding) and predicate. Renaming a file, moving lines, reordering or adding paragraphs or
+rewrapping whitespace leaves it unchanged. The subject key is left out: it is resolved from
+what came before ("Sollander" is the last full name seen), so reordering paragraphs can
+change it while the sentences stay the same.
 
 Findings are matched to baseline entries by fingerprint as a set: a baseline entry accepts
 every current finding with its fingerprint, so the same contradiction copied into a second
@@ -97,10 +99,9 @@ def normalise_text(text: str) -> str:
 
 
 def claim_content(claim: Claim) -> str:
-    """The part of a claim a fingerprint depends on: sentence, subject key, predicate."""
-    return "\x1f".join(
-        (normalise_text(claim.text), normalise_text(claim.subject_key), normalise_text(claim.predicate))
-    )
+    """The part of a claim a fingerprint depends on: its sentence and predicate, both normalised;
+    nothing that depends on the claim's position or on the paragraphs before it."""
+    return "\x1f".join((normalise_text(claim.text), normalise_text(claim.predicate)))
 
 
 def fingerprint(rule: str, claims: tuple[Claim, ...]) -> str:
@@ -253,3 +254,22 @@ def _entry_from_json(source: Path, index: int, raw: Any) -> BaselineEntry:
 
 def _base_name(doc: str) -> str:
     return doc.replace("\\", "/").rsplit("/", 1)[-1] or doc
+
+
+def how_to_accept(finding: Finding, baseline_path: str) -> str:
+    """The next step after a failing ``check``: the three ways to accept a finding, spelled out
+    for ``finding`` (its rule, first sentence and fingerprint), ready to paste."""
+    claim = finding.claims[0] if finding.claims else None
+    where = f" ({claim.doc}, line {claim.line})" if claim is not None else ""
+    return "\n".join(
+        (
+            "To accept a finding that is not a contradiction, either:",
+            f"  - accept every current finding: claimcheck baseline -o {baseline_path}",
+            f"  - put this line before its sentence{where}:",
+            f"      <!-- claimcheck-disable-next-line {finding.rule} -->",
+            "  - or add to rules.toml:",
+            "      [[ignore]]",
+            f'      fingerprint = "{finding_fingerprint(finding)}"',
+            '      reason = "why this is not a contradiction"',
+        )
+    )

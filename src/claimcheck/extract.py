@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claimcheck import quantities, temporal
+from claimcheck import quantities, semantics, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
 from claimcheck.errors import ModelError
-from claimcheck.lexicon import MEASURE_VERBS, ORGANISATION_NOUNS
+from claimcheck.lexicon import EVENT_NOUNS, MEASURE_VERBS, NOMINAL_RELATIONS, ORGANISATION_NOUNS, WEAK_VERBS
 from claimcheck.model import (
     Article,
     Claim,
@@ -30,11 +30,12 @@ from claimcheck.model import (
     ClaimTime,
     Modality,
     Paragraph,
+    Quantity,
     TimeMention,
     TimeRole,
 )
 
-EXTRACTION_VERSION = "12"  # 12: "in Monday trading" is no object
+EXTRACTION_VERSION = "15"  # 15: relations named by a noun ("Rovers' win over City")
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -46,7 +47,7 @@ _SPEECH_VERBS = frozenset(
 )
 _PLAN_GOVERNORS = frozenset(
     "plan aim intend set expect schedule propose seek want hope prepare consider agree "
-    "promise pledge vow decide threaten look move".split()
+    "promise pledge vow decide threaten look move due".split()
 )
 _HEDGE_GOVERNORS = frozenset("appear seem".split())
 _HEDGE_AUX = frozenset("may might could would".split())
@@ -323,6 +324,18 @@ class _ArticleClaims:
                     continue
                 used_quantities.add(number)
                 claim_quantities.append(self._claim_quantity(q, token, text, label))
+            # A length of time is a value of what it measures: "a six-year term", "sentenced
+            # to eight years", "a trial lasting seven weeks".
+            for m, token, head, _ in dated:
+                if token is not None and head == verb and (duration := _duration(m, start, text)) is not None:
+                    attribute = _duration_attribute(token, m.end - offset)
+                    claim_quantities.append(
+                        ClaimQuantity(
+                            quantity=duration,
+                            attribute=attribute,
+                            attribute_key=self.aliases.canonical(attribute) if attribute else "",
+                        )
+                    )
             yield Claim(
                 **(base if not named else base | {"entities": tuple(sorted(set(entity_keys) | named))}),
                 change=_governs_change(verb, change_heads),
@@ -332,12 +345,14 @@ class _ArticleClaims:
                 object=obj,
                 object_key=object_key,
                 polarity=not _negated(verb),
+                denied=_denied(verb),
                 modality=_modality(verb, sent),
                 source=source,
                 times=claim_times,
                 quantities=tuple(claim_quantities),
             )
             produced += 1
+        yield from self._nominal_claims(base, sent, dated, source)
         leftover = [q for n, q in enumerate(found) if n not in used_quantities]
         if produced == 0 or leftover:
             # Verbless lines (fact boxes, headlines) and quantities outside any verb's clause.
@@ -359,6 +374,54 @@ class _ArticleClaims:
                 source=source,
                 times=tuple(claim_time for _, _, _, claim_time in dated),
                 quantities=tuple(claim_quantities),
+            )
+
+    def _nominal_claims(self, base: dict, sent, dated: list, source: str | None) -> Iterator[Claim]:
+        """Events named by a noun: dated where they are named ("since the capsizing on 3 May",
+        "Saturday night's collapse of the bridge", "the museum's reopening in June 2021"), or
+        relations whose participants the noun names ("Rovers' 3-1 win over City", "Greystone's
+        purchase of Vantor", "Redmoor's defeat by Castellan"). The predicate is the noun (or, for
+        a relation, its verb); the possessor is the subject and what it is "of" the object, the
+        other way round when an agent follows "by"."""
+        by_noun: dict[int, list[ClaimTime]] = {}
+        nouns = {}
+        for _, token, _, claim_time in dated:
+            noun = _event_noun_over(token) if token is not None else None
+            if noun is not None and claim_time.mention.time.is_interval and _definite(noun):
+                # ("a one-day strike in May" is another strike, not the story's)
+                by_noun.setdefault(noun.i, []).append(claim_time)
+                nouns[noun.i] = noun
+        for token in sent:
+            if (
+                token.pos_ == "NOUN"
+                and token.lemma_.casefold() in NOMINAL_RELATIONS
+                and token.i not in nouns
+                and _owner(token) is not None
+                and _prep_object(token, ("of", "over", "against", "by")) is not None
+            ):
+                by_noun[token.i] = []
+                nouns[token.i] = token
+        for index, claim_times in by_noun.items():
+            noun = nouns[index]
+            owner = _owner(noun)
+            target = _prep_object(noun, ("of", "over", "against", "for"))
+            agent = _prep_object(noun, ("by",))
+            if agent is not None and target is None:
+                owner, target = agent, owner  # "Redmoor's defeat by Castellan": Castellan won
+            subject, subject_key = self._noun_key(owner) if owner is not None else ("", "")
+            obj, object_key = self._noun_key(target) if target is not None else ("", "")
+            lemma = noun.lemma_.casefold()
+            yield Claim(
+                **base,
+                subject=subject,
+                subject_key=subject_key,
+                predicate=NOMINAL_RELATIONS.get(lemma, lemma),
+                object=obj,
+                object_key=object_key,
+                polarity=not _negative_argument(noun),
+                modality=_noun_modality(noun),
+                source=source,
+                times=tuple(claim_times),
             )
 
     def _entity_keys(self, sent) -> tuple[str, ...]:
@@ -414,6 +477,13 @@ class _ArticleClaims:
                 return span.text, named
         name = _name_in(token, span)
         if name is not None:
+            if (
+                len(name) > 1
+                and name[-1].like_num
+                and name.end < len(name.doc)
+                and name.doc[name.end].text in "-–"
+            ):
+                name = name[:-1]  # "beat Harlow 2-0": the score is cut where the phrase ends
             key = self.aliases.canonical(_SCORE.sub("", name.text))
             if any(t.ent_type_ == "PERSON" for t in name):
                 key = self.people.resolve(key)
@@ -430,6 +500,8 @@ class _ArticleClaims:
 
     def _claim_quantity(self, q, token, sentence: str, label: str | None) -> ClaimQuantity:
         attribute = _quantity_attribute(token) if token is not None else ""
+        if not attribute and token is not None and q.kind == "money":
+            attribute = _sum_verb(token)
         if not attribute and token is not None and (q.kind == "percent" or quantities.vague_count_range(q)):
             attribute = _attribute_after(token, q.end)
         if label and (
@@ -493,7 +565,7 @@ def _governs_change(verb, heads: tuple) -> bool:
     chain = {verb.i}
     head = verb
     for _ in range(4):
-        if head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
+        if head.dep_ in ("xcomp", "ccomp", "conj") and head.head.i != head.i:
             head = head.head
             chain.add(head.i)
         else:
@@ -571,7 +643,7 @@ def _antecedent(token, verb):
 def _speaker(verb):
     """The named or described speaker of the reported clause ``verb`` heads, if any."""
     head = verb
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head.dep_ != "ccomp" or head.head.lemma_.casefold() not in _SPEECH_VERBS:
         return None
@@ -596,7 +668,7 @@ def _find_subject(verb):
     # Controlled and coordinated verbs share their governor's subject: "Acme plans to X".
     head = verb
     for _ in range(4):
-        if head.dep_ in ("xcomp", "conj", "advcl") and head.head is not head:
+        if head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
             head = head.head
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
@@ -621,6 +693,9 @@ def _find_object(verb):
                 return child
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "an offering planned for 2024": the noun is the theme
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.head.i == verb.i and after.dep_ == "npadvmod" and after.pos_ == "PROPN":
+        return after  # "Redmoor beat Valbrenna 3-1": the score makes the parser miss the object
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ not in _ADJUNCT_PREPOSITIONS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -745,13 +820,31 @@ def _negative_argument(token) -> bool:
 
 
 _NOT_DENYING = frozenset("other more fewer less longer later earlier".split())
+_NOBODY = frozenset({"nobody", "noone", "no-one"})
+
+
+def _denied(verb) -> str:
+    """What a claim says none of took part, from a negative argument: "person" for "no one" or
+    "nobody" ("no one was killed"), the noun for "no X" ("no passengers were hurt", "no arrests
+    have been made"); "" otherwise."""
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if child.lower_ in _NOBODY:
+            return "person"
+        if not _negative_argument(child):
+            continue
+        if child.lower_ == "one":
+            return "person"  # "no one"
+        return child.lemma_.casefold() if child.pos_ in ("NOUN", "PROPN") else ""
+    return ""
 
 
 def _modality(verb, sent) -> Modality:
     chain = [verb]
     head = verb
     for _ in range(3):
-        if head.dep_ not in ("xcomp", "ccomp") or head.head is head:
+        if head.dep_ not in ("xcomp", "ccomp") or head.head.i == head.i:
             break
         head = head.head
         chain.append(head)
@@ -803,7 +896,7 @@ def _clause_head(token):
             return head
         if _is_predicate(head) and not any(c.dep_ in ("ccomp",) for c in head.children):
             return head
-        if head.head is head:
+        if head.head.i == head.i:
             return head if _is_predicate(head) else None
         head = head.head
     return None
@@ -836,7 +929,7 @@ def _quantity_attribute(token) -> str:
         if (
             (head.pos_ != "NOUN" or head.dep_ == "quantmod")  # "tens" of "tens of thousands"
             and head.dep_ in ("nummod", "compound", "quantmod")
-            and head.head is not head
+            and head.head.i != head.i
         ):
             head = head.head
         else:
@@ -854,7 +947,7 @@ def _quantity_attribute(token) -> str:
                 target = _prep_object(head, ("in", "of", "to"))
                 return _compound_lemma(target) if target is not None else ""
             return _compound_lemma(head)
-    elif head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head is not token:
+    elif head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head.i != token.i:
         # "42,000-seat arena" measures seats; "11,000 staff" staff.
         if (
             head.lemma_.casefold() in _CHANGE_NOUNS
@@ -878,6 +971,111 @@ def _quantity_attribute(token) -> str:
             if subject is not None and subject.pos_ == "NOUN":
                 return _compound_lemma(subject)
     return ""
+
+
+def _sum_verb(token) -> str:
+    """What a sum of money is, when only its verb says: "the mission cost EUR410m" (a cost),
+    "raised $5m"; not a verb that only measures ("rose to $5m") or says little ("made $5m")."""
+    if token.tag_ == "$" and token.head.like_num and token.head.i > token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB":
+        lemma = verb.lemma_.casefold()
+        if lemma not in WEAK_VERBS | MEASURE_VERBS:
+            return lemma
+    return ""
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_DEFINITE = frozenset("the this that these those its their his her our".split())
+
+
+# Modifiers that make an event named by a noun a plan or a possibility: "the planned sale".
+_PLANNED_MODIFIERS = frozenset(
+    "planned proposed expected intended potential possible mooted prospective".split()
+)
+
+
+def _noun_modality(noun) -> Modality:
+    """An event named by a noun is presupposed ("Greystone's purchase of Vantor would bring
+    together ..." says the purchase happened or will), unless a modifier makes it a plan."""
+    if any(c.dep_ == "amod" and c.lower_ in _PLANNED_MODIFIERS for c in noun.children):
+        return Modality.PLANNED
+    return Modality.DONE
+
+
+def _owner(noun):
+    """The possessor of a noun that is not a time ("Rovers' win", not "Saturday's win")."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in _TIME_ENTITIES), None)
+
+
+def _definite(noun) -> bool:
+    """A noun phrase that refers back to something known: "the capsizing", "Monday's walkout"."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def _event_noun_over(token):
+    """The noun naming an event that a date modifies ("the capsizing on 3 May", "Monday's
+    walkout"), found before any verb governs the date; None when a verb comes first."""
+    head = token
+    for _ in range(6):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        if head.pos_ == "NOUN" and head.ent_type_ not in _TIME_ENTITIES:
+            lemma = head.lemma_.casefold()
+            return head if lemma in EVENT_NOUNS or semantics.is_event_noun(lemma) else None
+    return None
+
+
+def _duration(mention: TimeMention, sentence_start: int, sentence: str) -> Quantity | None:
+    """A length of time given in one unit ("eight years", "11-week", "about three months") as a
+    quantity of that unit, with offsets in its sentence; None for other time expressions and
+    for ages ("a 24-year-old", which the quantities already hold)."""
+    time = mention.time
+    found = _DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    if found is None or _AGE.match(sentence[mention.end - sentence_start :]):
+        return None
+    return Quantity(
+        start=mention.start - sentence_start,
+        end=mention.end - sentence_start,
+        text=mention.text,
+        value=float(found.group(1)),
+        unit=_DURATION_UNITS[found.group(2)],
+        approximate=time.mod == "APPROX",
+        kind="measure",
+    )
+
+
+_DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+_DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_AGE = re.compile(r"[\s-]*old\b", re.I)
+# Verbs that give how long their subject lasts: "a trial lasting seven weeks".
+_LASTING_VERBS = frozenset("last run span take stretch".split())
+
+
+def _duration_attribute(token, end: int) -> str:
+    """What a length of time measures: the noun it modifies ("six-year term"), the noun it is
+    "of" ("a sentence of eight years"), the thing that lasts it ("a trial lasting seven weeks")
+    or the verb it completes ("sentenced to eight years", "operate for seven years")."""
+    unit = next((t for t in reversed(list(token.sent)) if t.idx < token.sent.start_char + end), token)
+    if unit.head.i != unit.i and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+        return _compound_lemma(unit.head)
+    head = unit.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if head.pos_ == "NOUN" and head.i != unit.i:
+        return _compound_lemma(head)
+    if head.pos_ != "VERB" or head.lemma_.casefold() in WEAK_VERBS - _LASTING_VERBS:
+        return ""
+    if head.lemma_.casefold() in _LASTING_VERBS:
+        if head.dep_ in ("acl", "relcl") and head.head.pos_ == "NOUN":
+            return _compound_lemma(head.head)
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        return _compound_lemma(subject) if subject is not None else ""
+    return head.lemma_.casefold()
 
 
 # Verbs of paying: the sum is the price of what it is paid "for" ("paid $48m for the satellite").
@@ -944,8 +1142,12 @@ def _ratio_whole(number):
 
 
 def _prep_object(noun, preps: tuple[str, ...]):
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+    preps_here = [c for c in noun.children if c.dep_ == "prep"]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.dep_ == "prep" and after not in preps_here:
+        preps_here.append(after)  # "win over Redmoor" attached elsewhere by the parser
+    for child in preps_here:
+        if child.lower_ in preps:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return pobj

@@ -30,6 +30,42 @@ EVENT_NOUNS = frozenset(
 )
 
 
+# Verbs too general to name an event by themselves ("made a profit", "had a role", "went
+# ahead"): they match another verb only when the words are the same.
+WEAK_VERBS = frozenset(
+    "be have do say get make go take come give see know think put set keep hold let use find show "
+    "tell call ask seem become look want need try turn bring run play work move help mean "
+    "feel include involve provide follow continue remain stay begin start end happen occur".split()
+)
+
+# Verbs that say an event happened, went on, ended or how far it reached: the event is their
+# subject ("the strike began", "talks collapsed", "evacuation orders cover 4,800 residents").
+OCCURRENCE_VERBS = frozenset(
+    "begin start end finish continue resume happen occur proceed last collapse fail succeed "
+    "take place go ahead get under way cover affect involve".split()
+)
+# Verbs that hold, move or stop an event, so their date is the event's: the event is their
+# object ("held a vote", "completed the purchase", "called off the walkout"). Not decisions
+# about it ("approved the merger"), which are events of their own.
+STAGING_VERBS = frozenset(
+    "hold stage conduct complete launch schedule postpone delay cancel call off halt "
+    "stop suspend resume restart extend finalise finalize".split()
+)
+
+# Nouns naming a one-way relation between their possessor and what follows "of", "over" or
+# "by", with the verb that states it: "Rovers' win over City" is "Rovers beat City",
+# "Greystone's purchase of Vantor" is "Greystone bought Vantor".
+NOMINAL_RELATIONS = {
+    "win": "beat",
+    "victory": "beat",
+    "triumph": "beat",
+    "defeat": "beat",
+    "purchase": "buy",
+    "acquisition": "acquire",
+    "takeover": "take over",
+    "buyout": "buy out",
+}
+
 # Irregular past forms, so a fact-box label ("Born:", "Sold:") meets its verb ("bear", "sell").
 IRREGULAR_FORMS = {
     "born": "bear",

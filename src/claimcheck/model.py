@@ -162,6 +162,7 @@ class Claim:
     object: str = ""
     object_key: str = ""
     polarity: bool = True  # False when negated
+    denied: str = ""  # what the claim says none of took part: "person" ("no one died"), "passenger"
     modality: Modality = Modality.DONE
     source: str | None = None  # attribution ("Reuters"); the outlet is on the Article
     times: tuple[ClaimTime, ...] = ()
@@ -191,6 +192,7 @@ class Finding:
     claims: tuple[Claim, ...]
     differences: tuple[str, ...] = ()  # the differing parts, one per claim ("spin off", "reintegrate")
     fingerprint: str = ""
+    slot: str = ""  # the attribute whose values clash ("sentence", "collapse / Old Mill Bridge"), if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,18 @@ With a cache path, claims are cached per article and findings per run (:func:`ca
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
+from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimcheck import baseline as baselines
+from claimcheck import events
 from claimcheck.align import candidate_pairs
 from claimcheck.config import Config
 from claimcheck.entities import AliasTable
@@ -25,10 +29,13 @@ from claimcheck.rules import KINDS
 from claimcheck.rules.exclusive_events import Options as ExclusiveOptions
 from claimcheck.rules.matching import Context, Lexicon
 
+if TYPE_CHECKING:
+    from claimcheck.align import CandidatePair
+
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
-    jobs: int = 1
+    jobs: int = 0  # spaCy processes; 0: as many as help (effective_jobs)
     min_severity: Severity = Severity.INFO
     stdin_text: str | bytes | None = None  # what '-' reads
     cache_path: str | None = None  # None: no cache
@@ -57,12 +64,34 @@ def alias_table(config: Config) -> AliasTable:
     return AliasTable.from_pairs(config.aliases)
 
 
+AUTO_JOBS_MIN_PARAGRAPHS = 500  # below this, a second process (loading the model again) does not pay
+
+
+def effective_jobs(requested: int, paragraphs: int, cpus: int | None = None) -> int:
+    """spaCy processes for parsing ``paragraphs``: with ``requested`` 0 (auto), one per CPU core
+    when there are enough paragraphs to repay loading the model in each, else 1; a number above
+    the cores is lowered to them (on 2 cores, -j 4 was slower than -j 2)."""
+    cores = max(1, cpus if cpus is not None else (os.cpu_count() or 1))
+    if requested <= 0:
+        return cores if paragraphs >= AUTO_JOBS_MIN_PARAGRAPHS else 1
+    return min(requested, cores)
+
+
 def default_extractor(
     config: Config, jobs: int, progress: Callable[[int, int], None] | None = None
 ) -> ClaimExtractor:
     aliases = alias_table(config)
-    settings = ExtractSettings(model=config.settings.model, batch_size=config.settings.batch_size, jobs=jobs)
-    return lambda articles: extract_claims(articles, aliases, settings, progress)
+
+    def extract(articles: Sequence[Article]) -> dict[str, tuple[Claim, ...]]:
+        paragraphs = sum(len(a.paragraphs) for a in articles)
+        settings = ExtractSettings(
+            model=config.settings.model,
+            batch_size=config.settings.batch_size,
+            jobs=effective_jobs(jobs, paragraphs),
+        )
+        return extract_claims(articles, aliases, settings, progress)
+
+    return extract
 
 
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
@@ -126,15 +155,25 @@ def analyse(
 def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
-    lexicon = replace(build_lexicon(config), related_docs=related_documents(claims))
+    related = related_documents(claims)
+    story_of = events.stories((c.doc for c in claims), related)
+    lexicon = replace(build_lexicon(config), related_docs=related, stories=story_of)
     pairs = candidate_pairs(
-        claims, lexicon.predicate_class, config.settings.min_similarity, lexicon.predicate_families
+        claims,
+        lexicon.predicate_class,
+        config.settings.min_similarity,
+        lexicon.predicate_families,
+        lambda claim: (
+            events.event_keys(claim, story_of[claim.doc])
+            | events.slot_keys(claim, story_of[claim.doc], lexicon.noun_class)
+        ),
     )
     options_by_kind: dict[str, tuple[object, ...]] = {}
     for rule in config.rules:
         if rule.severity.rank >= min_severity.rank:
             options_by_kind[rule.kind] = (*options_by_kind.get(rule.kind, ()), rule.options)
     context = Context(lexicon=lexicon, options_by_kind=options_by_kind)
+    pairs = canonical_pairs(pairs)
     order = {a.doc: n for n, a in enumerate(_docs_in_order(claims))}
     findings: dict[tuple, Finding] = {}
     for rule in config.rules:
@@ -150,11 +189,89 @@ def find_discrepancies(
                 )
             # One finding per rule and pair of sentences.
             key = (finding.rule, tuple((c.doc, c.start) for c in claims_sorted))
-            if key in findings:
-                continue
             fingerprint = baselines.fingerprint(finding.rule, claims_sorted)
+            # Of two claim pairs in one pair of sentences, content decides which is kept, not order.
+            if key in findings and findings[key].fingerprint <= fingerprint:
+                continue
             findings[key] = replace(finding, fingerprint=fingerprint)
-    return tuple(sorted(findings.values(), key=lambda f: _sort_key(f, order)))
+    grouped = group_slots(tuple(findings.values()), order)
+    return tuple(sorted(grouped, key=lambda f: _sort_key(f, order)))
+
+
+def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Finding]:
+    """Clashes of one slot across reports become one finding: findings of one rule and slot that
+    compare two articles and share a claim (one report said "8 years", another "6 years", a
+    third "7 years") are joined, listing each value once with the first sentence that gives it.
+    A clash inside one article stays a finding of that article; findings without a slot stay
+    as they are."""
+    parent = list(range(len(findings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple, int] = {}
+    for index, finding in enumerate(findings):
+        if not finding.slot or len({claim.doc for claim in finding.claims}) < 2:
+            continue
+        for claim in finding.claims:
+            key = (finding.rule, finding.slot, claim.doc, claim.start, claim.predicate)
+            if key in first_with:
+                parent[root(index)] = root(first_with[key])
+            else:
+                first_with[key] = index
+    groups: dict[int, list[Finding]] = {}
+    for index, finding in enumerate(findings):
+        groups.setdefault(root(index), []).append(finding)
+    return [members[0] if len(members) == 1 else _joined(members, order) for members in groups.values()]
+
+
+def _joined(members: list[Finding], order: dict[str, int]) -> Finding:
+    """One finding for a slot: the first claim giving each value (claims that agree are not set
+    against each other), and how many places give it."""
+    mentions: dict[tuple, tuple[Claim, str]] = {}
+    for finding in members:
+        for claim, value in zip(finding.claims, finding.differences, strict=False):
+            mentions.setdefault((claim.doc, claim.start, claim.predicate), (claim, value))
+    ranked = sorted(mentions.values(), key=lambda cv: (order.get(cv[0].doc, 0), cv[0].start, cv[0].predicate))
+    by_value: dict[str, list[tuple[Claim, str]]] = {}
+    for claim, value in ranked:
+        by_value.setdefault(" ".join(value.casefold().split()), []).append((claim, value))
+    claims = tuple(same[0][0] for same in by_value.values())
+    differences = tuple(same[0][1] for same in by_value.values())
+    first = members[0]
+    described = [
+        value if len(same) == 1 else f"{value} ({len(same)} places)"
+        for value, same in zip(differences, by_value.values(), strict=True)
+    ]
+    message = f"{first.slot}: {events.slot_values(described)}"
+    severity = max((f.severity for f in members), key=lambda s: s.rank)
+    return replace(
+        first,
+        claims=claims,
+        differences=differences,
+        message=message,
+        severity=severity,
+        fingerprint=baselines.fingerprint(first.rule, claims),
+    )
+
+
+def canonical_pairs(pairs: Sequence[CandidatePair]) -> tuple[CandidatePair, ...]:
+    """Each pair with its claims in an order set by their content (publication date, then the
+    normalised sentence and predicate), so a rule's message reads the same however the
+    paragraphs or files are ordered; reporters still show the claims in reading order."""
+    keys: dict[int, tuple] = {}
+
+    def content(claim: Claim) -> tuple:
+        if id(claim) not in keys:
+            keys[id(claim)] = (claim.published or date.min, baselines.claim_content(claim))
+        return keys[id(claim)]
+
+    return tuple(
+        replace(pair, a=pair.b, b=pair.a) if content(pair.b) < content(pair.a) else pair for pair in pairs
+    )
 
 
 STORY_MIN_SHARED = 2  # named entities two reports must share to be one story

@@ -524,11 +524,13 @@ _CURRENCY_AFTER = re.compile(
     rf"(?P<word>(?i:{_alternation(_CURRENCY_WORDS)}))\b"
     rf"|\s?(?P<code>{'|'.join(_CURRENCY_CODES)})\b"
 )
+# "km/h" is also written "km / h" (tokenised text).
+_SYMBOL_ALTERNATION = _alternation(_UNIT_SYMBOLS).replace("/", r"\s*/\s*")
 _UNIT_NAME_PATTERN = "|".join(_spaced(s) for s in sorted(_UNIT_NAME_TO_CANONICAL, key=len, reverse=True))
 _UNIT_AFTER = re.compile(
     rf"[\s-]+(?P<name>(?i:{_UNIT_NAME_PATTERN}))"
     r"(?![A-Za-z0-9])"
-    rf"|[\s-]?(?P<symbol>{_alternation(_UNIT_SYMBOLS)})(?![A-Za-z0-9²³])"
+    rf"|[\s-]?(?P<symbol>{_SYMBOL_ALTERNATION})(?![A-Za-z0-9²³])"
     rf"|(?P<attached>{_alternation(_ATTACHED_UNIT_SYMBOLS)})(?![A-Za-z0-9])"
 )
 _COUNTED_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})\b")
@@ -807,7 +809,7 @@ def _read(text: str, match: re.Match[str], limit: int) -> _Reading | None:
             if name is not None:
                 unit = _UNIT_NAME_TO_CANONICAL[re.sub(r"[\s-]+", " ", name.lower())]
             elif measure.group("symbol") is not None:
-                unit = _UNIT_SYMBOLS[measure.group("symbol")]
+                unit = _UNIT_SYMBOLS[re.sub(r"\s*/\s*", "/", measure.group("symbol"))]  # "km / h"
             else:
                 unit = _ATTACHED_UNIT_SYMBOLS[measure.group("attached")]
             kind, unit_written, pos = "measure", True, measure.end()
@@ -1224,6 +1226,19 @@ def _mark_model_lists(text: str, readings: list[_Reading]) -> list[_Reading]:
 # ---------------------------------------------------------------------------------------------
 
 
+def unit_word(word: str) -> bool:
+    """The name of a unit, currency or share ("metre", "kilogram", "basis point", "percent"):
+    no attribute, only how a figure is written."""
+    return word in _UNIT_WORD_SET
+
+
+_UNIT_WORD_SET = frozenset(
+    {name for names in _UNIT_NAMES.values() for name in names}
+    | {"percent", "per cent", "percentage", "percentage point", "basis point", "point", "pc", "pct"}
+    | {"metre", "meter", "foot", "feet", "mile", "kilometre", "kilometer", "euro", "dollar", "pound"}
+)
+
+
 def can_both_hold(a: Quantity, b: Quantity, tolerance: float = 0.0) -> bool:
     """Whether two quantities of the same measured attribute can both be true.
 
@@ -1254,6 +1269,19 @@ def can_both_hold(a: Quantity, b: Quantity, tolerance: float = 0.0) -> bool:
     if lo_closed and hi_closed and lo - hi <= _FLOAT_SLACK * magnitude:
         return True  # closed ends that meet, up to floating-point error from unit conversion
     return tolerance > 0 and lo - hi <= tolerance * magnitude
+
+
+_VARYING_DIMENSIONS = frozenset({"speed", "temperature"})
+
+
+def varies(q: Quantity) -> bool:
+    """A measure of something that changes from moment to moment (a speed, a temperature)."""
+    return q.kind == "measure" and q.unit in _UNITS and _UNITS[q.unit][0] in _VARYING_DIMENSIONS
+
+
+def same_dimension(a: Quantity, b: Quantity) -> bool:
+    """Two figures of one kind and dimension (two lengths, two sums in one currency)."""
+    return _comparable(a, b) and (a.kind != "measure" or a.unit in _UNITS)
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:

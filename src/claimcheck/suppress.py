@@ -19,6 +19,7 @@ reported back, so stale ones can be removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -55,6 +56,7 @@ class Directive:
     kind: DirectiveKind
     rules: tuple[str, ...]  # empty: every rule
     ranges: tuple[DisabledRange, ...] = ()  # empty for enable, or a next-line with no next line
+    unclosed: bool = False  # a disable no enable ends: it runs to the end of the file
 
     def disables(self, rule: str, line: int) -> bool:
         if self.rules and rule not in self.rules:
@@ -106,11 +108,13 @@ def parse_directives(doc: str, text: str) -> tuple[Directive, ...]:
     found: dict[tuple[int, int], Directive] = {}
     open_disables: dict[tuple[int, int], _OpenDisable] = {}
 
-    def close(position: tuple[int, int], state: _OpenDisable, end: int) -> None:
+    def close(position: tuple[int, int], state: _OpenDisable, end: int, unclosed: bool = False) -> None:
         if state.segment_start <= end:
             segment = DisabledRange(state.segment_start, end, state.reenabled)
             state.ranges = (*state.ranges, segment)
-        found[position] = Directive(doc, state.line, DirectiveKind.DISABLE, state.rules, state.ranges)
+        found[position] = Directive(
+            doc, state.line, DirectiveKind.DISABLE, state.rules, state.ranges, unclosed
+        )
 
     for number, line in enumerate(lines, start=1):
         for match in _DIRECTIVE.finditer(line):
@@ -143,7 +147,7 @@ def parse_directives(doc: str, text: str) -> tuple[Directive, ...]:
                 ranges = (DisabledRange(target, target),) if target is not None else ()
                 found[position] = Directive(doc, number, kind, rules, ranges)
     for key, state in open_disables.items():
-        close(key, state, last_line)
+        close(key, state, last_line, unclosed=True)
     return tuple(found[key] for key in sorted(found))
 
 
@@ -199,6 +203,39 @@ def apply_suppressions(
                 )
             )
     return SuppressionResult(kept=tuple(kept), suppressed=tuple(suppressed), unused=tuple(unused))
+
+
+def directive_problems(
+    articles: tuple[Article, ...], known_rules: Iterable[str]
+) -> tuple[UnusedSuppression, ...]:
+    """Directives that cannot mean what they say: a rule id no rule has (with the closest one),
+    and a ``claimcheck-disable`` no ``claimcheck-enable`` ends (it silences the rest of the file)."""
+    import difflib
+
+    known = sorted(set(known_rules))
+    problems: list[UnusedSuppression] = []
+    for article in articles:
+        for directive in parse_directives(article.doc, article.text):
+            for rule in directive.rules:
+                if rule in known:
+                    continue
+                close = difflib.get_close_matches(rule, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "run `claimcheck rules` for the rule ids"
+                problems.append(
+                    UnusedSuppression(
+                        article.doc, directive.line, f"{directive.source} names no rule '{rule}'; {hint}"
+                    )
+                )
+            if directive.unclosed:
+                problems.append(
+                    UnusedSuppression(
+                        article.doc,
+                        directive.line,
+                        f"{directive.source} is never closed and covers the rest of the file; "
+                        "end it with <!-- claimcheck-enable -->",
+                    )
+                )
+    return tuple(problems)
 
 
 def _rule_ids(raw: str | None) -> tuple[str, ...]:

@@ -1465,6 +1465,13 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
         r"|(?=\s*(?P<zone>GMT|UTC|[ECMP][SD]?T|BST|CET)\b))(?:\s*(?:GMT|UTC|[ECMP][SD]?T|BST|CET)\b)?",
         _h_clock,
     ),
+    # "left at 18:40": a 24-hour time after "at", "by", "until" ... (the handler checks the word).
+    (
+        r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?P<ampm>)(?P<zone>)(?!\d|:\d|\s*(?:[ap]\.?m\b|[AP]\.?M\b))",
+        _h_clock,
+    ),
+    # "at 6.40pm": minutes after a full stop only with am or pm.
+    (r"\b(?P<h>\d{1,2})\.(?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)(?P<zone>)", _h_clock),
     (r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:GMT|UTC|hours|hrs)\b", _h_clock24),
     (rf"\b{_I}noon|midnight|midday)\b", _h_clock_word),
     (

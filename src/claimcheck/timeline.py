@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,6 +56,20 @@ def mention_record(item: DatedMention) -> dict[str, object]:
 def render_json(mentions: Sequence[DatedMention], width: int | None = None) -> str:
     record = {"schema": "claimcheck.dates/1", "mentions": [mention_record(m) for m in mentions]}
     return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("doc", "start", "end", "text", "type", "value", "mod", "earliest", "latest", "granularity")
+
+
+def render_csv(mentions: Sequence[DatedMention], width: int | None = None) -> str:
+    """One row per time expression, the columns of the JSON records."""
+    out = StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in mentions:
+        record = mention_record(item)
+        writer.writerow(["" if record[name] is None else record[name] for name in CSV_COLUMNS])
+    return out.getvalue()
 
 
 def render_table(mentions: Sequence[DatedMention], width: int | None = None) -> str:

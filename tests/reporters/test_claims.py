@@ -40,3 +40,8 @@ def test_claims_table_groups_by_article(options):
 def test_unknown_claims_format_says_what_to_use(options):
     with pytest.raises(ClaimcheckError, match="table, json, csv"):
         render_claims(CLAIMS, "sarif", options)
+
+
+def test_claims_csv_numbers_paragraphs_from_one_like_lines(options):
+    rows = list(csv.DictReader(StringIO(render_claims(CLAIMS, "csv", options))))
+    assert [int(r["paragraph"]) for r in rows] == [c.paragraph + 1 for c in CLAIMS]

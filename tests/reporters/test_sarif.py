@@ -39,7 +39,7 @@ def test_sarif_rules_come_from_the_options_then_the_findings(report, options):
     assert headcount["properties"]["kind"] == "quantity-mismatch"
 
 
-def test_sarif_results_have_fingerprints_levels_and_a_region_per_claim(report, options):
+def test_sarif_results_have_fingerprints_levels_and_a_region_per_claim_second_one_related(report, options):
     run = _run(report, options)
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
@@ -47,13 +47,16 @@ def test_sarif_results_have_fingerprints_levels_and_a_region_per_claim(report, o
     for result, finding in zip(results, report.findings, strict=True):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == finding.rule
         assert result["partialFingerprints"] == {"claimcheck/v1": finding.fingerprint}
-        assert len(result["locations"]) == len(finding.claims)
-        for location, claim in zip(result["locations"], finding.claims, strict=True):
+        # the first sentence is the result's location, the other in relatedLocations
+        assert len(result["locations"]) == 1 and len(result["relatedLocations"]) == len(finding.claims) - 1
+        assert [r["id"] for r in result["relatedLocations"]] == list(range(1, len(finding.claims)))
+        places = result["locations"] + result["relatedLocations"]
+        for location, claim in zip(places, finding.claims, strict=True):
             region = location["physicalLocation"]["region"]
             assert (region["startLine"], region["startColumn"]) == (claim.line, claim.column)
             assert (region["charOffset"], region["charLength"]) == (claim.start, claim.end - claim.start)
             assert region["snippet"]["text"] == claim.text
-    first = results[0]["locations"]
+    first = results[0]["locations"] + results[0]["relatedLocations"]
     assert first[0]["physicalLocation"]["artifactLocation"]["uri"] == "articles/amp%C3%A8re-ipo.md"
     assert first[1]["physicalLocation"]["artifactLocation"]["uri"] == "articles/wire.md"
     assert "baselineState" not in results[0]

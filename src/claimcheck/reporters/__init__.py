@@ -20,6 +20,7 @@ from claimcheck.reporters import (
     junit,
     markdown,
     sarif,
+    statistics,
     table,
 )
 from claimcheck.reporters.github import write_step_summary
@@ -31,6 +32,7 @@ __all__ = [
     "ReportOptions",
     "RuleMeta",
     "render_claims",
+    "render_statistics",
     "write_step_summary",
 ]
 
@@ -45,6 +47,8 @@ REPORTERS: dict[str, Callable[[Report, ReportOptions], str]] = {
     "junit": junit.render,
     "github": github.render,
 }
+
+render_statistics = statistics.render
 
 CLAIM_REPORTERS: dict[str, Callable[[tuple[Claim, ...], ReportOptions], str]] = {
     "table": claims.render_table,

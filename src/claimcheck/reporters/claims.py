@@ -52,7 +52,8 @@ def csv_row(record: dict[str, Any]) -> list[Any]:
     time = record["time"] or {}
     quantity = record["quantity"] or {}
     return [
-        *(record[key] for key in CSV_COLUMNS[:12]),
+        # Paragraphs from 1, like lines (the JSON keeps the 0-based index).
+        *(record[key] + 1 if key == "paragraph" else record[key] for key in CSV_COLUMNS[:12]),
         time.get("text", ""),
         time.get("value", ""),
         time.get("role", ""),

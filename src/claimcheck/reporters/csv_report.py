@@ -1,31 +1,56 @@
-"""One CSV row per (finding, claim), for spreadsheets."""
+"""One CSV row per finding, its two claims side by side in A and B columns, for spreadsheets.
+
+A finding compares two claims (one pair of sentences); the per-claim columns are repeated with
+an ``a_`` and a ``b_`` prefix. Paragraphs are numbered from 1, like lines. Every claim in full
+is in ``claims.csv`` and the JSON report.
+"""
 
 from __future__ import annotations
 
 import csv
 from io import StringIO
+from typing import Any
 
 from claimcheck.model import Report
 from claimcheck.reporters.options import ReportOptions
 from claimcheck.reporters.records import csv_cell, finding_record
 
-COLUMNS = (
-    "fingerprint",
-    "rule",
-    "kind",
-    "severity",
-    "message",
-    "claim_index",
+FINDING_COLUMNS = ("fingerprint", "rule", "kind", "severity", "message")
+CLAIM_COLUMNS = (
     "doc",
+    "paragraph",
     "line",
     "column",
     "text",
+    "differs",
     "subject",
     "predicate",
     "object",
     "time_value",
     "quantity",
+    "outlet",
+    "published",
 )
+SIDES = ("a", "b")
+COLUMNS = (*FINDING_COLUMNS, *(f"{side}_{name}" for side in SIDES for name in CLAIM_COLUMNS))
+
+
+def claim_cells(claim: dict[str, Any], differs: str) -> list[Any]:
+    return [
+        claim["doc"],
+        claim["paragraph"] + 1,
+        claim["line"],
+        claim["column"],
+        claim["text"],
+        differs,
+        claim["subject"],
+        claim["predicate"],
+        claim["object"],
+        claim["time"]["value"] if claim["time"] else "",
+        claim["quantity"]["text"] if claim["quantity"] else "",
+        claim["outlet"] or "",
+        claim["published"] or "",
+    ]
 
 
 def render(report: Report, options: ReportOptions) -> str:
@@ -34,26 +59,16 @@ def render(report: Report, options: ReportOptions) -> str:
     writer.writerow((*COLUMNS, "status") if options.checking else COLUMNS)
     for finding in report.findings:
         record = finding_record(finding)
+        row = [record[name] for name in FINDING_COLUMNS]
+        differences = record["differences"]
+        for index in range(len(SIDES)):
+            if index < len(record["claims"]):
+                differs = differences[index] if index < len(differences) else ""
+                row.extend(claim_cells(record["claims"][index], differs))
+            else:
+                row.extend([""] * len(CLAIM_COLUMNS))
         status = options.status(finding)
-        for index, claim in enumerate(record["claims"]):
-            row = [
-                record["fingerprint"],
-                record["rule"],
-                record["kind"],
-                record["severity"],
-                record["message"],
-                index,
-                claim["doc"],
-                claim["line"],
-                claim["column"],
-                claim["text"],
-                claim["subject"],
-                claim["predicate"],
-                claim["object"],
-                claim["time"]["value"] if claim["time"] else "",
-                claim["quantity"]["text"] if claim["quantity"] else "",
-            ]
-            if status is not None:
-                row.append(status)
-            writer.writerow([csv_cell(cell) for cell in row])
+        if status is not None:
+            row.append(status)
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()

@@ -1,11 +1,16 @@
-"""One self-contained HTML page: findings with their sentences side by side, filterable by
-severity and rule. Inline CSS and script only; the page loads nothing from anywhere."""
+"""One self-contained HTML page for an editor: findings grouped by story (articles linked by
+a finding), then by article, most severe first; each story opens with its reports (title,
+outlet, date, link) and a timeline of what each said when (inline SVG). Inline CSS, and a
+script only for the filters: the page loads nothing from anywhere and reads the same with
+scripts disabled."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
-from claimcheck.model import Finding, Report, Severity
+from claimcheck.model import Article, Claim, Finding, Report, Severity
+from claimcheck.reporters import svg_timeline
 from claimcheck.reporters.highlight import differing_span, split_text
 from claimcheck.reporters.options import ReportOptions
 from claimcheck.reporters.records import location
@@ -42,6 +47,16 @@ h1 { font-size: 1.4rem; margin-bottom: .2rem; }
 .source { font-size: .85rem; color: #666; font-style: italic; }
 mark { background: #ffe27a; padding: 0 .1em; }
 [hidden] { display: none !important; }
+.story { margin: 1.5rem 0 2.5rem; }
+.story > h2 { font-size: 1.2rem; margin: 0 0 .3rem; border-bottom: 2px solid #1d1d1f; }
+.reports { list-style: none; padding: 0; margin: .3rem 0 .6rem; display: flex; flex-wrap: wrap;
+           gap: .3rem 1.5rem; font-size: .9rem; }
+.reports .outlet { font-weight: 600; } .reports time, .reports .doc { color: #666; }
+.timeline { display: block; margin: .4rem 0 1rem; border: 1px solid #eee; border-radius: 6px;
+            background: #fcfcfc; }
+.legend { font-size: .8rem; color: #666; margin-top: -.6rem; }
+.legend .conflict { color: #c62828; font-weight: 600; } .legend .published { color: #2e7d32; font-weight: 600; }
+.article > h3, .between > h3 { font-size: 1rem; margin: 1rem 0 .5rem; color: #333; }
 """
 
 SCRIPT = """
@@ -106,6 +121,115 @@ def finding_html(finding: Finding, options: ReportOptions) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles linked, directly or through others, by findings that compare them."""
+
+    articles: tuple[Article, ...]  # by publication date (undated last), then as given
+    findings: tuple[Finding, ...]
+
+
+def stories(report: Report) -> tuple[Story, ...]:
+    """Findings grouped by story, most severe story first (then as the report orders them)."""
+    parent: dict[str, str] = {}
+
+    def root(doc: str) -> str:
+        while parent.setdefault(doc, doc) != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    for finding in report.findings:
+        docs = [c.doc for c in finding.claims]
+        for doc in docs[1:]:
+            parent[root(doc)] = root(docs[0])
+        root(docs[0])
+    known = {a.doc: a for a in report.articles}
+    order = {a.doc: n for n, a in enumerate(report.articles)}
+    grouped: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        grouped.setdefault(root(finding.claims[0].doc), []).append(finding)
+    result = []
+    for members in grouped.values():
+        docs = sorted({c.doc for f in members for c in f.claims}, key=lambda d: (order.get(d, len(order)), d))
+        articles = tuple(known.get(doc) or Article(doc=doc, text="") for doc in docs)
+        articles = tuple(sorted(articles, key=lambda a: (a.published is None, a.published or 0)))
+        result.append(Story(articles, tuple(by_severity(members))))
+    return tuple(sorted(result, key=lambda s: -max(f.severity.rank for f in s.findings)))
+
+
+def by_severity(findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
+    return sorted(findings, key=lambda f: -f.severity.rank)
+
+
+def _link(article: Article) -> str:
+    title = _e(article.title or article.doc)
+    url = (article.url or "").strip()
+    if url.lower().startswith(("https://", "http://")):  # never javascript: or data: from front matter
+        return f'<a href="{_e(url)}" rel="noopener noreferrer">{title}</a>'
+    return title
+
+
+def report_item(article: Article) -> str:
+    outlet = f'<span class="outlet">{_e(article.source)}</span> ' if article.source else ""
+    when = (
+        f'<time datetime="{article.published.isoformat()}">{article.published.isoformat()}</time> '
+        if article.published
+        else ""
+    )
+    return f'<li>{outlet}{when}{_link(article)} <span class="doc">{_e(article.doc)}</span></li>'
+
+
+def lane_label(article: Article) -> str:
+    parts = [article.source or article.doc.rsplit("/", 1)[-1]]
+    if article.published:
+        parts.append(article.published.isoformat())
+    return ", ".join(parts)
+
+
+def story_html(
+    number: int, story: Story, claims_by_doc: dict[str, tuple[Claim, ...]], options: ReportOptions
+) -> str:
+    first = story.articles[0]
+    title = first.title or first.doc
+    outlets = len({a.source or a.doc for a in story.articles})
+    heading = f"{len(story.articles)} report{'s' if len(story.articles) != 1 else ''}"
+    if outlets > 1:
+        heading += f" from {outlets} outlets"
+    lanes = [
+        (lane_label(a), svg_timeline.lane_marks(a, claims_by_doc.get(a.doc, ()), story.findings))
+        for a in story.articles
+    ]
+    timeline = svg_timeline.render(str(number), lanes)
+    parts = [
+        f'<section class="story" id="story-{number}">',
+        f"<h2>{_e(title)}</h2>",
+        f'<p class="summary">{heading}, {len(story.findings)} finding{"s" if len(story.findings) != 1 else ""}</p>',
+        f'<ul class="reports">{"".join(report_item(a) for a in story.articles)}</ul>',
+        timeline,
+        '<p class="legend">Timeline: one row per report; <span class="conflict">red</span>, the '
+        'dates and figures that conflict; <span class="published">green diamonds</span>, when each '
+        "report was published; blue, its other dated claims. Hover a mark for its sentence.</p>"
+        if timeline
+        else "",
+    ]
+    groups: list[tuple[str, list[Finding]]] = []
+    between = [f for f in story.findings if len({c.doc for c in f.claims}) > 1]
+    if between:
+        groups.append(('<div class="between"><h3>Between reports</h3>', between))
+    for article in story.articles:
+        own = [f for f in story.findings if all(c.doc == article.doc for c in f.claims)]
+        if own:
+            groups.append((f'<div class="article"><h3>In {_link(article)}</h3>', own))
+    # The group holding the most severe finding first; within a group, most severe first.
+    for opening, members in sorted(groups, key=lambda g: -max(f.severity.rank for f in g[1])):
+        parts.append(opening)
+        parts.extend(finding_html(f, options) for f in members)
+        parts.append("</div>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
 def filters_html(report: Report, options: ReportOptions) -> str:
     severities = [
         s
@@ -134,14 +258,21 @@ def render(report: Report, options: ReportOptions) -> str:
     if report.problems:
         items = "".join(f"<li>{_e(p.doc)}: {_e(p.message)}</li>" for p in report.problems)
         problems = f'<ul class="problems">{items}</ul>\n'
-    findings = "\n".join(finding_html(f, options) for f in report.findings)
+    claims_by_doc: dict[str, tuple[Claim, ...]] = {}
+    for claim in report.claims:
+        claims_by_doc[claim.doc] = (*claims_by_doc.get(claim.doc, ()), claim)
+    findings = "\n".join(
+        story_html(n, story, claims_by_doc, options) for n, story in enumerate(stories(report), 1)
+    )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>claimcheck report</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<style>{STYLE}</style>\n"
+        # Without scripts the filters could not work: hide them, every finding is shown anyway.
+        "<noscript><style>.filters { display: none; }</style></noscript>\n</head>\n<body>\n"
         "<h1>claimcheck report</h1>\n"
         f'<p class="summary">{_e(summary_line(report, options))}</p>\n'
         f"{problems}"

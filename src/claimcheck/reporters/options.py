@@ -36,6 +36,9 @@ class ReportOptions:
     rules: tuple[RuleMeta, ...] = ()
     tool_version: str = __version__
     github_summary_path: str | None = None
+    # Findings left out of this report and why ("3 below --min-severity warning"), so a clean
+    # summary never hides them.
+    hidden: tuple[str, ...] = ()
 
     @property
     def checking(self) -> bool:

@@ -71,21 +71,24 @@ def rule_descriptor(rule: RuleMeta) -> dict[str, Any]:
 
 def result(finding: Finding, rule_index: int, options: ReportOptions) -> dict[str, Any]:
     record = finding_record(finding)
+    places = [
+        {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(claim.doc)}, "region": region(claim)}}
+        for claim in finding.claims
+    ]
     found: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVEL[finding.severity],
         "message": {"text": finding.message or finding.rule},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(claim.doc)},
-                    "region": region(claim),
-                }
-            }
-            for claim in finding.claims
-        ],
+        # The result sits at the first sentence; the sentence it contradicts is related to it
+        # (code scanning shows one location per result, and links the related ones).
+        "locations": places[:1],
     }
+    if len(places) > 1:
+        found["relatedLocations"] = [
+            {"id": number, **place, "message": {"text": "the other sentence"}}
+            for number, place in enumerate(places[1:], start=1)
+        ]
     if finding.fingerprint:
         found["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
     if options.checking:

@@ -57,7 +57,10 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def summary_line(report: Report, options: ReportOptions) -> str:
     """ "3 findings (0 errors, 2 warnings, 1 info) in 1 article, 42 claims", or the all-clear."""
     articles = plural(len(report.articles), "article")
-    if not report.findings:
+    if not report.findings and options.hidden:
+        # Not "found": there were findings, hidden for the reasons listed below.
+        line = f"No discrepancies shown in {articles} ({plural(len(report.claims), 'claim')})"
+    elif not report.findings:
         line = f"No discrepancies found in {articles} ({plural(len(report.claims), 'claim')})."
     else:
         counts = severity_counts(report.findings)
@@ -69,6 +72,8 @@ def summary_line(report: Report, options: ReportOptions) -> str:
         if options.checking:
             new = sum(1 for f in report.findings if options.is_new(f))
             line += f"; {new} new, {len(report.findings) - new} accepted by the baseline"
+    if options.hidden:
+        line += f"; not shown: {', '.join(options.hidden)}"
     if report.problems:
         line += f"; {plural(len(report.problems), 'file')} could not be read"
     return line
@@ -134,6 +139,9 @@ def finding_panel(finding: Finding, options: ReportOptions, width: int) -> Panel
         Group(Text(clean(finding.message)), claims),
         title=title,
         title_align="left",
+        # The handle for accepting it: [[ignore]] fingerprint, baseline entries, --format json.
+        subtitle=Text(f"fingerprint {finding.fingerprint}", style="dim") if finding.fingerprint else None,
+        subtitle_align="right",
         border_style=style if options.is_new(finding) else "dim",
         box=box.ROUNDED,
         padding=(0, 1),

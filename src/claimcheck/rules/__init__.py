@@ -39,8 +39,10 @@ class Rule:
         claims: tuple[Claim, ...],
         differences: tuple[str, ...] = (),
         severity: Severity | None = None,
+        slot: str = "",
     ) -> Finding:
-        """A finding of this rule (at its configured severity unless the kind lowers it)."""
+        """A finding of this rule (at its configured severity unless the kind lowers it); ``slot``
+        names the attribute whose values clash, so clashes of one slot become one finding."""
         return Finding(
             rule=self.id,
             kind=self.kind,
@@ -48,6 +50,7 @@ class Rule:
             message=message,
             claims=claims,
             differences=differences,
+            slot=slot,
         )
 
 

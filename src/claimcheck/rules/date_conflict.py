@@ -25,9 +25,10 @@ Fails: "The airlines announced the deal in March 2024. Announced: the deal was u
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
-from claimcheck import temporal
+from claimcheck import events, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.model import Claim, ClaimTime, Finding, Severity
 from claimcheck.rules.matching import (
@@ -42,9 +43,14 @@ from claimcheck.rules.matching import (
     keys_corefer,
     keys_equal,
     label_predicate,
+    named_apart,
+    participants_meet,
     render_message,
+    roles_crossed,
+    same_event_kind,
     same_participants,
     same_story,
+    when,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -65,9 +71,21 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         names_b = {b.predicate, label_predicate(b)} - {""}
         if a.doc == b.doc and any(lexicon.same_event(x, y) for x in names_a for y in names_b):
             return True
-    if not (lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate)):
-        return False
-    return same_participants(a, b, lexicon)
+    same_verb = lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate)
+    if same_verb and same_participants(a, b, lexicon):
+        return True
+    if same_verb and not any(t.nominal for t in events.triggers(a) + events.triggers(b)):
+        return False  # one verb, other participants: two events ("released in 1988" / "in 1980")
+    # One event in other words, verbal or nominal ("sank" / "went down", "the reopening" /
+    # "reopened"): within one story, with a participant in common.
+    return (
+        a.polarity
+        and b.polarity  # an event denied has no date
+        and same_event_kind(a, b, lexicon)
+        and participants_meet(a, b, lexicon)
+        and not named_apart(a.object_key, b.object_key, a, b, lexicon)
+        and not roles_crossed(a, b, lexicon)
+    )
 
 
 def dated_pair(a: Claim, b: Claim) -> tuple[ClaimTime, ClaimTime] | None:
@@ -112,6 +130,9 @@ def object_words(claim: Claim) -> frozenset[str]:
     return frozenset(w for w in words if w.isalnum() and w not in _DETERMINERS)
 
 
+_CLOCK = re.compile(r"T\d\d:\d\d$")
+
+
 def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
     va, vb = ta.mention.time, tb.mention.time
     if temporal.disjoint(va, vb):
@@ -119,6 +140,9 @@ def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
     fuzzy = va.mod or vb.mod
     if fuzzy or va.granularity != vb.granularity:
         return False
+    clock_a, clock_b = _CLOCK.search(va.value), _CLOCK.search(vb.value)
+    if clock_a and clock_b and va.value[:10] == vb.value[:10]:
+        return clock_a.group() != clock_b.group()  # "left at 18:40" / "departed at 20:15"
     both_known = None not in (va.earliest, va.latest, vb.earliest, vb.latest)
     return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
 
@@ -198,9 +222,10 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 predicate=a.predicate or b.predicate,
                 # a work described twice: the work is what is dated
                 event=(a.subject or b.subject) if described else event_phrase(a, b),
-                a=ta.mention.text,
-                b=tb.mention.text,
+                a=when(ta.mention),
+                b=when(tb.mention),
             ),
             claims=(a, b),
             differences=(ta.mention.text, tb.mention.text),
+            slot=f"date of {(a.subject or b.subject) if described else event_phrase(a, b)}",
         )

@@ -4,6 +4,10 @@ Not a contradiction, but worth a note (info): "2024" in one place and "January 2
 another, or "the spring of 2023" and "April 2023", for the same event or thing. Overlapping
 fuzzy dates of the same precision ("summer of 2025", "mid-2025") are no finding.
 
+Unlike ``date-conflict``, a plan's date is compared with the outcome's here ("an IPO planned
+for 2024" / "postponed the IPO in January 2024"): it is only a note on precision, and its
+message says which date was the plan's.
+
 Passes: "The IPO was cancelled in January 2024. In January 2024, the IPO was called off."
 Fails (info): "An IPO planned for 2024 was scrapped. The firm postponed the IPO in January 2024."
 """
@@ -21,9 +25,11 @@ from claimcheck.rules.matching import (
     Lexicon,
     NoOptions,
     event_phrase,
+    is_plan,
     keys_equal,
     label_predicate,
     render_message,
+    when,
 )
 
 DEFAULT_SEVERITY = Severity.INFO
@@ -45,6 +51,11 @@ def _date_line(claim: Claim) -> bool:
     return bool(claim.label) and claim.predicate == label_predicate(claim)
 
 
+def _dated(time, claim: Claim, other: Claim) -> str:
+    """A date as the message quotes it, marked as the plan's when set against an outcome."""
+    return when(time.mention) + (" (the plan)" if is_plan(claim) and not is_plan(other) else "")
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     lexicon = context.lexicon
     for pair in pairs:
@@ -60,9 +71,9 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         if va.granularity == vb.granularity or (va.earliest, va.latest) == (vb.earliest, vb.latest):
             continue
         if temporal.contains(va, vb):
-            outer, inner = ta, tb
+            (outer, outer_claim), (inner, inner_claim) = (ta, a), (tb, b)
         elif temporal.contains(vb, va):
-            outer, inner = tb, ta
+            (outer, outer_claim), (inner, inner_claim) = (tb, b), (ta, a)
         else:
             continue
         if outer.mention.start == inner.mention.start:
@@ -75,8 +86,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 subject=a.object or b.object or a.subject or b.subject or label_predicate(a),
                 predicate=a.predicate or b.predicate,
                 event=event_phrase(a, b),
-                a=outer.mention.text,
-                b=inner.mention.text,
+                a=_dated(outer, outer_claim, inner_claim),
+                b=_dated(inner, inner_claim, outer_claim),
             ),
             claims=(a, b),
             differences=(ta.mention.text, tb.mention.text),

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimcheck import temporal
+from claimcheck import events, semantics, temporal
 from claimcheck.entities import fold
 from claimcheck.lexicon import IRREGULAR_FORMS
-from claimcheck.model import Claim, ClaimTime, Modality, TimeRole
+from claimcheck.model import Claim, ClaimTime, Granularity, Modality, TimeMention, TimeRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +24,17 @@ class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
     # pairs of articles that report the same story (see pipeline.related_documents)
     related_docs: frozenset[tuple[str, str]] = frozenset()
+    # article -> its story (see events.stories)
+    stories: dict[str, str] = field(default_factory=dict)
 
     def related(self, a: str, b: str) -> bool:
         return (a, b) in self.related_docs or (b, a) in self.related_docs
+
+    def one_story(self, a: str, b: str) -> bool:
+        """One article, or two reports of one story (directly related or through others)."""
+        return (
+            a == b or self.related(a, b) or (a in self.stories and self.stories.get(a) == self.stories.get(b))
+        )
 
     def predicate_class(self, predicate: str) -> str:
         """A representative for predicates that name the same event ("make" ~ "produce")."""
@@ -133,13 +141,65 @@ class _Blank(dict):
         return ""
 
 
+# Words a figure or date may start with when quoted from the start of a sentence ("About
+# 11,000 staff"): lower-cased when the message quotes them mid-sentence.
+_LEADING_LOWER = frozenset(
+    "about around approximately roughly nearly almost some more less fewer over under up at just only "
+    "close circa estimated early late mid".split()
+)
+
+
 def render_message(template: str, **values: object) -> str:
+    """The message of a finding: ``template`` with ``values`` filled in, read as a sentence.
+
+    An empty value leaves no dangling punctuation (": €42 million in one place" reads
+    "€42 million in one place"), and a quoted phrase that began its own sentence ("About
+    11,000") is not capitalised in the middle of this one."""
     fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    data = _Blank({k: _safe(v) for k, v in values.items() if k in fields})
+    # The value that opens the message keeps its capital ("The concert: ...").
+    opening = next((name for name in fields if template.lstrip().startswith(f"{{{name}}}")), None)
+    data = _Blank(
+        {k: _safe(v) if k == opening else _mid_sentence(_safe(v)) for k, v in values.items() if k in fields}
+    )
     try:
-        return " ".join(template.format_map(data).split())
+        text = " ".join(template.format_map(data).split())
     except (ValueError, IndexError):
         return template
+    stripped = _DANGLING.sub("", text)
+    if stripped != text:  # the value that led the message was empty
+        return stripped[:1].upper() + stripped[1:]
+    return text
+
+
+_DANGLING = re.compile(r"^(?:[:;,/]\s*)+")
+
+
+def _mid_sentence(value: str) -> str:
+    """A figure or date that began its sentence ("About 11,000") as it reads mid-sentence; a
+    quoted sentence ('The cuts will ...') keeps its capital."""
+    first, _, rest = value.partition(" ")
+    figure = any(ch.isdigit() for ch in value) and len(value.split()) <= 5
+    if figure and first[:1].isupper() and first[1:].islower() and first.casefold() in _LEADING_LOWER:
+        return first.casefold() + (" " + rest if rest else "")
+    return value
+
+
+def when(mention: TimeMention) -> str:
+    """A time expression as a message quotes it: a relative one with the date it resolved to
+    ("Tuesday (4 March 2025)", "last year (2024)"); one that names its date, as written."""
+    text, time = mention.text, mention.time
+    if (
+        any(ch.isdigit() for ch in text)
+        or time.earliest is None
+        or time.earliest != (time.latest or time.earliest)
+    ):
+        if time.granularity is Granularity.MONTH and time.earliest and not any(ch.isdigit() for ch in text):
+            return f"{text} ({time.earliest:%B %Y})"
+        if time.granularity is Granularity.YEAR and time.earliest and not any(ch.isdigit() for ch in text):
+            return f"{text} ({time.earliest.year})"
+        return text
+    day = time.earliest
+    return f"{text} ({day.day} {day:%B %Y})"
 
 
 def keys_compatible(a: str, b: str, lexicon: Lexicon) -> bool:
@@ -158,6 +218,8 @@ def keys_corefer(a: str, b: str, lexicon: Lexicon) -> bool:
         return True
     if not a or not b:
         return False
+    if events.kinds_corefer(a, b):
+        return True  # "the vessel" / "the ferry": one is a kind of the other
     short_key, long_key = sorted((a.split(), b.split()), key=len)
     if len(short_key) != 1 or len(long_key) < 2:
         return False
@@ -247,6 +309,78 @@ def key_matcher(a: Claim, b: Claim, lexicon: Lexicon) -> Callable[[str, str], bo
     return lambda x, y: keys_equal(x, y, lexicon)
 
 
+def participants_meet(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two claims of one story share a participant (a subject, object or name, or one a kind
+    of the other: "the vessel" / "the ferry") and nothing sets them apart: other ordinals,
+    other owners, or named subjects that are two people or bodies."""
+    if not lexicon.one_story(a.doc, b.doc):
+        return False
+    if ordinals(a) != ordinals(b) or other_owners(a, b):
+        return False
+    if named_apart(a.subject_key, b.subject_key, a, b, lexicon):
+        return False
+    if events.bare_event(a) or events.bare_event(b):
+        return True  # "since the capsizing on 3 May": the story's capsizing
+    return events.shared_participant(
+        a, b, lambda x, y: keys_corefer(x, y, lexicon) or names_match(x, y, lexicon, True)
+    )
+
+
+def named_apart(x: str, y: str, a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two keys in one role name two people or bodies ("married Clara" / "remarried Georgine")."""
+    return bool(x and y and x in a.entities and y in b.entities and not names_match(x, y, lexicon, True))
+
+
+def roles_crossed(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two verbs, and what one has as subject the other has as object, with nothing in the same
+    role: "the ship set sail" / "passengers were not allowed to leave the ship" are not one
+    departure. (A noun's "of" names what a verb's subject does: "the collapse of the bridge"
+    / "the bridge collapsed".)"""
+    if any(t.nominal for t in events.triggers(a) + events.triggers(b)):
+        return False
+    same = key_matcher(a, b, lexicon)
+    if same(a.subject_key, b.subject_key) or same(a.object_key, b.object_key):
+        return False
+    return same(a.subject_key, b.object_key) or same(a.object_key, b.subject_key)
+
+
+def core_participant_shared(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The subject or object of one claim is the subject or object of the other: what the two
+    say something of, not merely a name both sentences mention."""
+    core_a = {k for k in (a.subject_key, a.object_key) if k}
+    core_b = {k for k in (b.subject_key, b.object_key) if k}
+    return any(
+        keys_corefer(x, y, lexicon) or names_match(x, y, lexicon, True) for x in core_a for y in core_b
+    )
+
+
+def participants_compatible(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two claims of one story, one of which names nobody (an unnamed subject, "the
+    24-year-old"), and nothing setting them apart."""
+    if not lexicon.one_story(a.doc, b.doc) or ordinals(a) != ordinals(b) or other_owners(a, b):
+        return False
+    return not a.entities or not b.entities
+
+
+def same_event_kind(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The claims' triggers share a meaning: a WordNet sense or a ``[synonyms]`` class."""
+    return events.same_event_kind(a, b, lexicon.predicate_class)
+
+
+def attributes_match(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Two measured attributes are one: equal or synonymous keys ("term" / "sentence"), or heads
+    one of which is a kind of the other ("cars" / "vehicles"), when their modifiers do not name
+    two different things ("transfer fee" / "agent fee")."""
+    if keys_equal(a, b, lexicon):
+        return True
+    if not a or not b:
+        return False
+    (*mods_a, head_a), (*mods_b, head_b) = a.split(), b.split()
+    if mods_a and mods_b and mods_a != mods_b:
+        return False
+    return lexicon.noun_class(head_a) == lexicon.noun_class(head_b) or semantics.related_kinds(head_a, head_b)
+
+
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Subject and object agree (or are unknown on one side), and at least one is shared."""
     if ordinals(a) != ordinals(b) or other_owners(a, b):
@@ -258,9 +392,12 @@ def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     shared = equal(a.subject_key, b.subject_key) or equal(a.object_key, b.object_key)
     if a.doc != b.doc:
-        # Across articles the subjects must name the same thing, and the objects agree.
-        return same_story(a, b, lexicon) and (
-            equal(a.object_key, b.object_key) or not (a.object_key and b.object_key)
+        # Across articles the subjects must name the same thing, the objects agree, and the
+        # two sentences have someone or something in common.
+        return (
+            same_story(a, b, lexicon)
+            and (equal(a.object_key, b.object_key) or not (a.object_key and b.object_key))
+            and (shared or events.shared_participant(a, b, equal))
         )
     return shared
 
@@ -361,7 +498,10 @@ def instance_years(claim: Claim) -> frozenset[str]:
     return frozenset(
         t.mention.time.value[:4]
         for t in claim.times
-        if t.role is TimeRole.EVENT and attributive(claim, t) and t.mention.text in participants
+        if t.role is TimeRole.EVENT
+        and t.mention.time.type == "DATE"
+        and attributive(claim, t)
+        and t.mention.text in participants
     )
 
 
@@ -373,6 +513,15 @@ def comparable_modality(a: Claim, b: Claim) -> bool:
     """A plan and an outcome are not two versions of one fact ("expected in May" vs "in June")."""
     planned = {Modality.PLANNED}
     return (a.modality in planned) == (b.modality in planned)
+
+
+# Predicates that state a plan: their date is the plan's ("planned for 2024"), not an outcome's.
+_PLAN_PREDICATES = frozenset("plan schedule slate expect intend".split())
+
+
+def is_plan(claim: Claim) -> bool:
+    """The claim states a plan ("will list in May", "an IPO planned for 2024")."""
+    return claim.modality is Modality.PLANNED or claim.predicate in _PLAN_PREDICATES
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -406,4 +555,12 @@ def surface_form(claim: Claim, lemma: str) -> str:
     match = re.search(rf"\b(?:{pattern})\b", claim.text, re.I)
     if match is None:
         return lemma
+    if not rest:
+        # A particle the lemma lost belongs to the quote: "went ahead", not "went".
+        particle = re.match(r"\s+(\w+)", claim.text[match.end() :])
+        if particle and particle.group(1).casefold() in _PARTICLES:
+            rest = [particle.group(1)]
     return " ".join([match.group(0), *rest])
+
+
+_PARTICLES = frozenset("ahead off back forward out away up down through".split())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from claimcheck import events, semantics
 from claimcheck.align import CandidatePair
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.matching import (
@@ -19,15 +20,21 @@ from claimcheck.rules.matching import (
     Lexicon,
     NoOptions,
     comparable_modality,
+    core_participant_shared,
+    dating_time,
     evolution,
     hedged,
     keys_compatible,
     keys_corefer,
     keys_equal,
+    named_apart,
     other_owners,
+    participants_meet,
     render_message,
+    same_event_kind,
     same_story,
     short,
+    times_separate,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -70,21 +77,72 @@ def restated(a: Claim, b: Claim) -> bool:
     return not (times_a and times_b and times_a != times_b)
 
 
+def _restatement(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The same predicate, subject and object, asserted once and denied once."""
+    if not a.predicate or a.predicate != b.predicate:
+        return False
+    if not _same_subject(a, b, lexicon) or not keys_equal(a.object_key, b.object_key, lexicon):
+        return False
+    if a.predicate.split()[0] in _WEAK_PREDICATES and not restated(a, b):
+        return False
+    return same_story(a, b, lexicon) and not evolution(a, b)
+
+
+def _other_words(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """One event denied and asserted in other words, within one story: "would not challenge the
+    verdict" / "will appeal against the conviction", "refused to resign" / "stepped down".
+    Verbs only: an event noun ("the deal") is the object of many different claims."""
+    if a.predicate == b.predicate or a.denied or b.denied:
+        return False
+    if not any(
+        semantics.same_sense(x.senses, y.senses)
+        or lexicon.predicate_class(x.word) == lexicon.predicate_class(y.word)
+        for x in events.triggers(a)
+        if not x.nominal
+        for y in events.triggers(b)
+        if not y.nominal
+    ):
+        return False
+    if a.object_key and b.object_key and not keys_corefer(a.object_key, b.object_key, lexicon):
+        return False
+    if named_apart(a.object_key, b.object_key, a, b, lexicon):
+        return False
+    return core_participant_shared(a, b, lexicon) and participants_meet(a, b, lexicon) and not evolution(a, b)
+
+
+def _none_of(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """``a`` says none of a kind took part ("no one was killed", "no passengers were hurt") and
+    ``b`` that one did ("a man drowned", "three passengers were injured"), before ``a`` was
+    written: a later event does not make the earlier report wrong."""
+    if not a.denied or not b.polarity or not lexicon.one_story(a.doc, b.doc):
+        return False
+    if not same_event_kind(a, b, lexicon):
+        return False
+    heads = {events.head(k) for k in (b.subject_key, b.object_key)} - {""}
+    if not any(
+        semantics.is_a(h, a.denied) or lexicon.noun_class(h) == lexicon.noun_class(a.denied) for h in heads
+    ):
+        return False
+    if a.doc == b.doc:
+        return not times_separate(a, b)
+    when = dating_time(b)
+    return bool(when and a.published and when.mention.time.latest and when.mention.time.latest <= a.published)
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     lexicon = context.lexicon
     for pair in pairs:
         a, b = pair.a, pair.b
         if a.polarity == b.polarity or pair.same_sentence or hedged(a) or hedged(b):
             continue
-        if not a.predicate or a.predicate != b.predicate:
+        if not comparable_modality(a, b):
             continue
-        if not _same_subject(a, b, lexicon) or not keys_equal(a.object_key, b.object_key, lexicon):
-            continue
-        if a.predicate.split()[0] in _WEAK_PREDICATES and not restated(a, b):
-            continue
-        if not same_story(a, b, lexicon):
-            continue
-        if not comparable_modality(a, b) or evolution(a, b):
+        if not (
+            _restatement(a, b, lexicon)
+            or _other_words(a, b, lexicon)
+            or _none_of(a, b, lexicon)
+            or _none_of(b, a, lexicon)
+        ):
             continue
         yield rule.finding(
             message=render_message(

@@ -21,21 +21,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
-from claimcheck import quantities
+from claimcheck import quantities, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import MEASURE_VERBS
 from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     Lexicon,
+    attributes_match,
+    comparable_modality,
+    core_participant_shared,
+    dating_time,
     hedged,
     instance_years,
     keys_compatible,
+    keys_corefer,
     keys_equal,
     names_match,
+    participants_compatible,
+    participants_meet,
     render_message,
+    same_event_kind,
     same_participants,
     same_story,
     times_separate,
@@ -112,6 +121,8 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
 
 _CHANGED_BEFORE = re.compile(
     r"\b(?:rose|risen|rises|increased|grew|grown|climbed|jumped|fell|fallen|dropped|declined|decreased|"
+    r"passed|passes|topped|tops|(?:grows|climbs|jumps|falls|drops|declines|increases|decreases)\s+(?:to|past|above|"
+    r"beyond|over|by)|"
     r"revised|raised|lowered|cut|reduced|updated|now|later|since|has reached|had reached|reached)\b[^.;]{0,25}$",
     re.I,
 )
@@ -156,6 +167,16 @@ _NUMBER = (
 )
 _RATIO_AFTER = re.compile(rf"^\s*(?:in|out of|of|per)\s+(?:every\s+)?{_NUMBER}\b", re.I)
 _RATIO_BEFORE = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:in|out of|of)\s+(?:every\s+)?$", re.I)
+
+
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|includes|included|of whom|of which|among them|among whom|such as)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def subset_part(claim: Claim, q: ClaimQuantity) -> bool:
+    """A figure counting part of another ("37 reports, including four that caused burns")."""
+    return bool(_SUBSET_BEFORE.search(claim.text[max(0, q.quantity.start - 40) : q.quantity.start]))
 
 
 def ratio_part(claim: Claim, q: ClaimQuantity) -> bool:
@@ -253,16 +274,125 @@ def restated_figures(pair: CandidatePair, lexicon: Lexicon) -> Iterator[tuple[Cl
                 yield qa, qb
 
 
+def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQuantity, ClaimQuantity]]:
+    """Figures of one slot worded differently: two claims of one story that share a participant
+    give the same attribute ("a six-year term" / "sentenced to eight years", "a fee of EUR30m"
+    / "a EUR35m fee"), whatever their verbs. A count is of the people or things some event
+    involved, so counts compare only for one event ("eight wolves were released" / "six
+    animals were released", not the eleven wolves a pack numbers)."""
+    if not (a.quantities and b.quantities) or instance_years(a) != instance_years(b):
+        return
+    if a.polarity != b.polarity or not comparable_modality(a, b):
+        return
+    meet = participants_meet(a, b, lexicon)
+    # An unnamed subject ("the 24-year-old has agreed a five-year contract") may be anyone the
+    # story names: its measures and sums compare, its counts do not.
+    loose = not meet and participants_compatible(a, b, lexicon)
+    if not (meet or loose):
+        return
+    one_event = same_event_kind(a, b, lexicon)
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.superseded or qb.superseded or ratio_part(a, qa) or ratio_part(b, qb):
+                continue
+            if subset_part(a, qa) or subset_part(b, qb):
+                continue
+            kind = qa.quantity.kind
+            if kind != qb.quantity.kind or kind in ("ordinal", "year-like"):
+                continue
+            named_a, named_b = _slot_attribute(qa.attribute_key), _slot_attribute(qb.attribute_key)
+            if named_a and named_b:
+                if kind == "count" and (loose or not one_event or not _dated_alike(a, b)):
+                    continue
+                if kind != "count" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
+                    continue  # a figure of the same thing, not of something else the sentence names
+                if quantities.varies(qa.quantity):
+                    continue  # a speed or a temperature changes from moment to moment
+                if attributes_match(qa.attribute_key, qb.attribute_key, lexicon):
+                    yield qa, qb
+            elif (
+                not (named_a or named_b)
+                and one_event
+                and kind in ("measure", "money", "percent")
+                and quantities.same_dimension(qa.quantity, qb.quantity)
+                and _one_dated_thing(a, b, lexicon)
+            ):
+                yield qa, qb  # "the river peaked at 5.8 metres" / "crested at 6.4 m": the event's own figure
+
+
+_INTENDED = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|plann(?:ed|ing)|plans?|want(?:s|ed)?|"
+    r"expect(?:s|ed|ing)?|target(?:s|ed|ing)?|seek(?:s|ing)?|sought|wish(?:es|ed)?)\s+to\b[^.;]*$",
+    re.I,
+)
+
+
+def intended(claim: Claim, q: ClaimQuantity) -> bool:
+    """The figure is what someone hoped, aimed or planned for, not what is or was."""
+    return bool(_INTENDED.search(claim.text[: q.quantity.start]))
+
+
+# An undated claim in a report tells of the days just before it was published.
+RECENT_DAYS = 7
+
+
+def _dated_alike(a: Claim, b: Claim) -> bool:
+    """The two counts may be of one occasion: their dates meet, an undated claim being taken
+    as of the week before its report ("a one-day strike in May" is another occasion than a
+    report's undated "halting all 46 sailings")."""
+    ta, tb = _when(a), _when(b)
+    if ta is None or tb is None:
+        return True
+    return not (ta[1] < tb[0] or tb[1] < ta[0])
+
+
+def _when(claim: Claim) -> tuple[date, date] | None:
+    time = dating_time(claim)
+    if time is not None:
+        value = time.mention.time
+        if value.earliest and value.latest:
+            return value.earliest, value.latest
+        return None
+    if claim.published is None:
+        return None
+    return claim.published - timedelta(days=RECENT_DAYS), claim.published
+
+
+def _one_dated_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Both claims measure one thing at one time: their subjects are one, and both are dated
+    with dates that meet (a weight "at birth" and one "on Friday" are two states)."""
+    if not (a.subject_key and b.subject_key and keys_corefer(a.subject_key, b.subject_key, lexicon)):
+        return False
+    ta, tb = dating_time(a), dating_time(b)
+    return ta is not None and tb is not None and not temporal.disjoint(ta.mention.time, tb.mention.time)
+
+
+def _slot_attribute(key: str) -> bool:
+    """An attribute that names what is measured, not a unit ("metre") or a word as vague as
+    "people" or "year"."""
+    return bool(key) and key not in _GENERIC_ATTRIBUTES and not quantities.unit_word(key.split()[-1])
+
+
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     options: Options = rule.options
     for pair in pairs:
         a, b = pair.a, pair.b
         if pair.same_sentence or hedged(a) or hedged(b):
             continue
-        candidates = list(quantity_pairs(a, b, context.lexicon)) + list(
-            restated_figures(pair, context.lexicon)
+        candidates = list(
+            dict.fromkeys(
+                (
+                    *quantity_pairs(a, b, context.lexicon),
+                    *restated_figures(pair, context.lexicon),
+                    *slot_figures(a, b, context.lexicon),
+                )
+            )
         )
         for qa, qb in candidates:
+            if subset_part(a, qa) or subset_part(b, qb):
+                continue  # "52 complaints, including nine about delays": a part, not another total
+            if intended(a, qa) != intended(b, qb):
+                continue  # "had hoped to run 600 trains" / "400 trains ran": a target and an outcome
             if figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
                 continue
             yield rule.finding(
@@ -271,5 +401,6 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 ),
                 claims=(a, b),
                 differences=(qa.quantity.text, qb.quantity.text),
+                slot=qa.attribute or qb.attribute,
             )
             break

@@ -4,6 +4,8 @@
 acquired B" and "B acquired A" of one deal. Two claims with the same (or synonymous)
 predicate from ``predicates`` whose named subject and object are swapped are flagged, unless
 the text dates them apart (a return match), marks a change, or either is negated or hedged.
+A relation named by a noun counts too: "City's 3-1 win over Rovers" / "Rovers beat City 3-1",
+"Redmoor's defeat by Castellan" / "Redmoor beat Castellan".
 
 Options: ``predicates``, lemma phrases of relations that hold one way only.
 
@@ -21,13 +23,13 @@ from claimcheck.align import CandidatePair
 from claimcheck.model import Finding, Severity
 from claimcheck.rules.matching import (
     Context,
-    evolution,
     hedged,
     keys_corefer,
     keys_equal,
     names_match,
     render_message,
     same_story,
+    times_separate,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -63,8 +65,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         swapped = _same(a.subject_key, b.object_key, a.doc == b.doc, lexicon) and _same(
             a.object_key, b.subject_key, a.doc == b.doc, lexicon
         )
-        if not swapped or evolution(a, b):
-            continue
+        if not swapped or a.change or b.change or times_separate(a, b):
+            continue  # (a later report does not change who won a match: no evolution test)
         if a.doc != b.doc and not (lexicon.related(a.doc, b.doc) or same_story(a, b, lexicon)):
             continue  # (same_story compares subjects, which a swap makes differ)
         yield rule.finding(

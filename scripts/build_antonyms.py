@@ -3,7 +3,7 @@
 
 Usage (from the repository root, after ``apt-get install -y wordnet-base``)::
 
-    python3 src/claimcheck/data/build_antonyms.py [--wordnet /usr/share/wordnet] \
+    python3 scripts/build_antonyms.py [--wordnet /usr/share/wordnet] \
         [--output src/claimcheck/data/antonyms.tsv] [--stats]
 
 The WordNet data files (``data.adj``, ``data.verb``, ``data.adv``, ``data.noun``) are parsed
@@ -257,7 +257,11 @@ def build(wordnet: Path, satellites: bool = True, verbs: bool = True) -> list[tu
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--wordnet", default="/usr/share/wordnet", type=Path)
-    parser.add_argument("--output", default=Path(__file__).with_name("antonyms.tsv"), type=Path)
+    parser.add_argument(
+        "--output",
+        default=Path(__file__).resolve().parents[1] / "src" / "claimcheck" / "data" / "antonyms.tsv",
+        type=Path,
+    )
     parser.add_argument("--no-satellites", action="store_true", help="direct antonyms only")
     parser.add_argument("--no-verb-families", action="store_true", help="no verb synonym/troponym step")
     parser.add_argument("--stats", action="store_true", help="print counts by part of speech")

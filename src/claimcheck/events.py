@@ -1,0 +1,161 @@
+"""Events and slots: which claims speak of one happening, and which value of it each one gives.
+
+An *event* is what a claim's trigger names: its verb ("sank", "went down", "walked out") or an
+event noun among its participants ("the sinking", "Monday's walkout", "the museum's
+reopening"). Within a *story* (one article, or the reports that tell one story) two claims are
+mentions of one event when their triggers share a meaning (:func:`claimcheck.semantics.same_sense`:
+same lemma or WordNet synset, idioms included), their participants meet (a shared participant,
+a name or a kind of thing: "the vessel" is the ferry), and nothing sets them apart (other
+owners, other ordinals, other named subjects).
+
+A *slot* is one attribute of an event or entity that can hold one value: the event's date, a
+figure measuring an attribute ("sentence", "fee", "wolf"), its polarity or outcome. Two
+incompatible values in one slot are a contradiction; the rule kinds judge compatibility
+(bounds, approximations, granularity, units, change over time), and a slot holding several
+clashing values gives one finding that lists them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimcheck import semantics
+from claimcheck.lexicon import OCCURRENCE_VERBS, STAGING_VERBS
+from claimcheck.model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word naming the event of a claim, with the verb senses it stands for."""
+
+    word: str  # "go down", "walkout", "reopening"
+    nominal: bool  # an event noun rather than the claim's verb
+    senses: semantics.Senses
+
+
+def stories(docs: Iterable[str], related: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each article's story: the first article (in sorted order) of its group of related
+    reports (connected through :func:`claimcheck.pipeline.related_documents`)."""
+    parent: dict[str, str] = {doc: doc for doc in docs}
+
+    def root(doc: str) -> str:
+        while parent[doc] != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    for a, b in related:
+        if a in parent and b in parent:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {doc: root(doc) for doc in parent}
+
+
+def head(key: str) -> str:
+    return key.split()[-1] if key else ""
+
+
+@lru_cache(maxsize=65536)
+def _triggers(predicate: str, subject: str, object_: str) -> tuple[Trigger, ...]:
+    found: list[Trigger] = []
+    verb = semantics.canonical_verb(predicate, object_) if predicate else ""
+    if predicate:
+        senses = semantics.verb_senses(verb)
+        if senses:
+            found.append(Trigger(verb, False, senses))
+        elif senses := semantics.noun_event_senses(predicate):
+            found.append(Trigger(predicate, True, senses))  # a claim named by its noun
+    # "cancelled 80 sailings" is a cancellation, not a sailing; "the strike began" is the strike
+    weak = not found
+    for noun, verbs in ((subject, OCCURRENCE_VERBS), (object_, STAGING_VERBS)):
+        if noun and (weak or predicate in verbs or verb in verbs):
+            senses = semantics.noun_event_senses(noun)
+            if senses:
+                found.append(Trigger(noun, True, senses))
+    return tuple(found)
+
+
+def triggers(claim: Claim) -> tuple[Trigger, ...]:
+    """The words naming the claim's event: its verb (weak verbs excepted, idioms read as the
+    verb they mean) and, where the verb only says that an event happened or was held, moved
+    or stopped ("made the announcement", "the strike began", "called off the walkout"), the
+    event noun heading its subject or object (not names)."""
+    subject = head(claim.subject_key) if claim.subject_key not in claim.entities else ""
+    object_ = head(claim.object_key) if claim.object_key not in claim.entities else ""
+    return _triggers(claim.predicate, subject, object_)
+
+
+def event_words(claim: Claim) -> tuple[str, ...]:
+    return tuple(t.word for t in triggers(claim))
+
+
+def same_event_kind(a: Claim, b: Claim, word_class: Callable[[str], str] = lambda w: w) -> bool:
+    """Some trigger of one claim shares a meaning with some trigger of the other: a WordNet
+    sense, or the class ``word_class`` gives both (the ``[synonyms]`` of the rules file)."""
+    return any(
+        semantics.same_sense(x.senses, y.senses) or word_class(x.word) == word_class(y.word)
+        for x in triggers(a)
+        for y in triggers(b)
+    )
+
+
+def bare_event(claim: Claim) -> bool:
+    """An event named by a noun with nobody attached ("since the capsizing on 3 May"): in a
+    story, the one event of that kind the story is about."""
+    return not (claim.subject_key or claim.object_key) and any(t.nominal for t in triggers(claim))
+
+
+def event_keys(claim: Claim, story: str) -> frozenset[str]:
+    """Blocking keys: the story and each sense of each trigger, so that claims naming one
+    event in other words meet ("ev:<story>:<synset>")."""
+    keys = set()
+    for trigger in triggers(claim):
+        keys.update(f"ev:{story}:{synset}" for synset in trigger.senses.synsets)
+    return frozenset(keys)
+
+
+def slot_keys(claim: Claim, story: str, noun_class) -> frozenset[str]:
+    """Blocking keys: the story and each measured attribute's head, its synonym class and what
+    it is a kind of, so that "25,000 cars" meets "52,000 vehicles" ("slot:<story>:<noun>")."""
+    keys = set()
+    for q in claim.quantities:
+        noun = head(q.attribute_key)
+        if noun:
+            for word in (noun, noun_class(noun), *semantics.hypernyms(noun)):
+                keys.add(f"slot:{story}:{word}")
+    return frozenset(keys)
+
+
+def participants(claim: Claim) -> frozenset[str]:
+    """Who and what the claim is about: subject, object and the names in its sentence."""
+    keys = {claim.subject_key, claim.object_key, *claim.entities}
+    keys.discard("")
+    return frozenset(keys)
+
+
+def named_participants(claim: Claim) -> frozenset[str]:
+    return frozenset(claim.entities)
+
+
+def kinds_corefer(a: str, b: str) -> bool:
+    """Two common-noun keys of one story name one thing when one is a kind of the other:
+    "the vessel" and "the ferry", "the animals" and "the wolves"."""
+    if not a or not b or a == b:
+        return a == b and bool(a)
+    return semantics.related_kinds(head(a), head(b)) and (len(a.split()) == 1 or len(b.split()) == 1)
+
+
+def shared_participant(a: Claim, b: Claim, corefer) -> bool:
+    pa, pb = participants(a), participants(b)
+    return any(corefer(x, y) or kinds_corefer(x, y) for x in pa for y in pb)
+
+
+def slot_values(values: Sequence[str]) -> str:
+    """How a finding names the values one slot was given: "2 May, 4 May and 6 May"."""
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) <= 2:
+        return " and ".join(distinct)
+    return ", ".join(distinct[:-1]) + " and " + distinct[-1]
