@@ -354,3 +354,11 @@ def test_a_folder_of_every_bad_input_still_reports_the_good_articles(workdir):
     assert {p["doc"].rsplit("/", 1)[-1] for p in record["problems"]} == {*bad, "pipe.md"}
     assert any(f["claims"][0]["doc"] == "corpus/seed.md" for f in record["findings"])
     assert {a["doc"].rsplit("/", 1)[-1] for a in record["articles"]} == {"seed.md", *readable}
+
+
+def test_dates_csv_neutralises_formula_cells(workdir):
+    """Row 7 for `dates --format csv`: a file name or text a spreadsheet would run."""
+    (workdir / "=cmd.md").write_text("It opened on Monday, 3 March 2025.\n", encoding="utf-8")
+    result = runner.invoke(app, ["dates", "=cmd.md", "--format", "csv"])
+    assert result.exit_code == 0
+    assert "\n'=cmd.md," in result.stdout and "\n=cmd.md," not in result.stdout

@@ -14,6 +14,7 @@ from rich.table import Table
 from claimcheck import temporal
 from claimcheck.ingest import load_articles
 from claimcheck.model import Article, FileProblem, TimeMention
+from claimcheck.reporters.records import csv_cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def render_csv(mentions: Sequence[DatedMention], width: int | None = None) -> st
     writer.writerow(CSV_COLUMNS)
     for item in mentions:
         record = mention_record(item)
-        writer.writerow(["" if record[name] is None else record[name] for name in CSV_COLUMNS])
+        writer.writerow([csv_cell("" if record[name] is None else record[name]) for name in CSV_COLUMNS])
     return out.getvalue()
 
 
