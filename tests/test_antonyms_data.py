@@ -21,7 +21,9 @@ def _rows() -> list[tuple[str, ...]]:
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("build_antonyms", Path(__file__).resolve().parents[1] / "scripts" / "build_antonyms.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_antonyms", Path(__file__).resolve().parents[1] / "scripts" / "build_antonyms.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault(spec.name, module)  # dataclasses look their module up there
     spec.loader.exec_module(module)

@@ -362,16 +362,96 @@ def test_other_schema_version_is_rebuilt_with_a_warning(tmp_path: Path) -> None:
         assert cache.get(KEY) == (plain_claim(),)
 
 
-def test_foreign_sqlite_database_is_rebuilt(tmp_path: Path) -> None:
+def test_foreign_sqlite_database_is_never_dropped(tmp_path: Path) -> None:
+    """Issue 10 row 17: another program's cache.sqlite had its tables dropped."""
     path = tmp_path / "cache.sqlite"
     connection = sqlite3.connect(path)
     connection.execute("CREATE TABLE notes (body TEXT)")
+    connection.execute("INSERT INTO notes VALUES ('precious')")
+    connection.commit()
+    connection.close()
+    for _ in range(2):
+        with ClaimCache(path) as cache:
+            assert not cache.persistent and "did not make" in cache.warnings[0]
+            cache.put_many({KEY: (plain_claim(),)})
+            assert cache.get(KEY) == (plain_claim(),)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT body FROM notes").fetchall() == [("precious",)]
+    assert {r[0] for r in connection.execute("SELECT name FROM sqlite_master")} == {"notes"}
+    connection.close()
+
+
+def test_foreign_database_with_a_schema_version_table_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    connection.execute("CREATE TABLE users (name TEXT)")
     connection.commit()
     connection.close()
     with ClaimCache(path) as cache:
-        assert "not a claimcheck cache" in cache.warnings[0]
+        assert not cache.persistent
+    connection = sqlite3.connect(path)
+    assert {r[0] for r in connection.execute("SELECT name FROM sqlite_master")} == {"schema_version", "users"}
+    connection.close()
+
+
+def _damage_after_the_first_page(path: Path) -> None:
+    """Garbage over the claims' leaf pages (the pages after the schema, the tables' roots): the
+    file opens and its schema reads, but its claims cannot be read."""
+    data = bytearray(path.read_bytes())
+    assert len(data) > 8 * 4096
+    data[4 * 4096 :] = b"\xde\xad\xbe\xef" * ((len(data) - 4 * 4096) // 4)
+    path.write_bytes(bytes(data))
+
+
+def test_damage_found_after_opening_is_moved_aside_and_repaired(tmp_path: Path) -> None:
+    """Issue 10 row 16: damage found after the cache opened was never repaired: every run
+    parsed again and warned again."""
+    path = tmp_path / "cache.sqlite"
+    keys = {f"{n:064x}": (plain_claim(f"Acme employs {n} people."),) for n in range(300)}
+    with ClaimCache(path) as cache:
+        cache.put_many(keys)
+    _damage_after_the_first_page(path)
+    with ClaimCache(path) as cache:
+        assert cache.warnings == ()  # the damage shows later
+        assert cache.get(f"{7:064x}") is None
+        assert len(cache.warnings) == 1 and "damaged" in cache.warnings[0]
+        assert cache.persistent
         cache.put_many({KEY: (plain_claim(),)})
+    assert (tmp_path / "cache.sqlite.damaged").exists()
+    with ClaimCache(path) as cache:
+        assert cache.warnings == ()
         assert cache.get(KEY) == (plain_claim(),)
+
+
+def test_cache_clear_of_a_damaged_cache_is_truthful(tmp_path: Path) -> None:
+    """Issue 10 row 16: `cache clear` said "Cleared 40" while the rows remained."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_many({f"{n:064x}": (plain_claim(f"Acme employs {n} people."),) for n in range(300)})
+    _damage_after_the_first_page(path)
+    result = CliRunner().invoke(app, ["cache", "clear", "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 0 and "damaged" in result.stderr
+    connection = sqlite3.connect(path)  # the file now in place is whole, and empty
+    assert connection.execute("SELECT count(*) FROM claims").fetchone() == (0,)
+    connection.close()
+
+
+def test_cache_clear_refuses_a_foreign_database(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    connection = sqlite3.connect(tmp_path / "cache.sqlite")
+    connection.execute("CREATE TABLE notes (body TEXT)")
+    connection.commit()
+    connection.close()
+    result = CliRunner().invoke(app, ["cache", "clear", "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "nothing was cleared" in result.stderr
 
 
 def test_unreadable_entry_is_a_miss_with_a_warning(tmp_path: Path) -> None:

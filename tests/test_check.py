@@ -460,3 +460,16 @@ def test_warm_and_rebuilt_cache_give_the_same_bytes(workdir, cli):
     assert again.stdout_bytes == cold.stdout_bytes and again.stderr == ""
     cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(cache)], catch_exceptions=False)
     assert "Cleared 1 cached articles" in cleared.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_changed_since_value_never_reaches_git_as_an_option(workdir, cli, monkeypatch):
+    """Row 9: `--changed-since=--output=FILE` truncated FILE and the gate passed."""
+    write(workdir / "corpus" / "a.md", CLEAN_TEXT)
+    commit_corpus(workdir, monkeypatch)
+    victim = workdir / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    result = cli("check", f"--changed-since=--output={victim}")
+    assert result.exit_code == 2 and "no such commit" in result.stderr
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert cli("check", "--changed-since", "--no-index").exit_code == 2

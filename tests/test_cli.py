@@ -175,3 +175,190 @@ def test_unwritable_output_is_one_line_exit_2(workdir, target):
         result = invoke("report", "--no-cache", "--format", "json", "--output", target)
     assert result.exit_code == 2
     assert result.stderr.startswith("error:") and len(result.stderr.strip().splitlines()) == 1
+
+
+# -- issue 10: exit codes CI can trust ---------------------------------------------------------
+
+
+def one_error_line(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr
+    return lines[0]
+
+
+def test_non_utf8_standard_input_is_one_line_exit_2(workdir):
+    """Row 6: `report - < /bin/ls` was a UnicodeEncodeError traceback."""
+    result = runner.invoke(app, ["report", "-", "--no-cache"], input=b"\x7fELF\x02\x01\xe9\xff binary")
+    assert result.exit_code == 2
+    assert "not UTF-8" in one_error_line(result)
+    result = runner.invoke(app, ["report", "-", "--no-cache"], input=b"\x7fELF\x00\x00")
+    assert result.exit_code == 2 and "binary" in one_error_line(result)
+    result = runner.invoke(app, ["dates", "-"], input="caf\u00e9 on Monday.".encode("latin-1"))
+    assert result.exit_code == 2 and "not UTF-8" in one_error_line(result)
+
+
+def test_unexpected_exception_is_exit_2_not_1(workdir, monkeypatch):
+    """Row 10: any unexpected exception exited 1, the code of 'new findings' under check."""
+    import claimcheck.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug\nwith a second line")
+
+    monkeypatch.setattr(claimcheck.pipeline, "run", broken)
+    for command in ("check", "report"):
+        result = runner.invoke(app, [command, "--no-cache"])
+        assert result.exit_code == 2
+        line = one_error_line(result)
+        assert "internal error" in line and "simulated bug with a second line" in line
+    debug = runner.invoke(app, ["--debug", "check", "--no-cache"])
+    assert debug.exit_code == 2
+    assert "Traceback" in debug.stderr and "RuntimeError" in debug.stderr
+    assert debug.stderr.strip().splitlines()[-1].startswith("error: internal error")
+
+
+def test_debug_keeps_the_exit_code_of_an_ordinary_error(workdir):
+    result = runner.invoke(app, ["--debug", "report", "nope.md", "--no-cache"])
+    assert result.exit_code == 2 and "Traceback" in result.stderr
+
+
+def test_full_standard_output_is_one_line_exit_2(tmp_path):
+    """Row 15: `report -f json > /dev/full` was an OSError traceback."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full")
+    (tmp_path / "a.md").write_text("A quake hit the city on Monday, 3 March 2025.\n", encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimcheck.cli", "dates", str(tmp_path / "a.md"), "-f", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot write to standard output" in lines[0]
+
+
+def test_report_larger_than_a_chunk_reaches_stdout_whole(monkeypatch):
+    import io
+
+    from claimcheck import cli
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(cli.sys, "stdout", buffer)
+    monkeypatch.setattr(cli, "STREAM_CHUNK", 7)
+    text = "".join(f"line {n}\n" for n in range(1000))
+    cli._emit(text, None)
+    assert buffer.getvalue() == text
+
+
+@pytest.mark.parametrize("width", ["-5", "0", "19"])
+def test_nonsense_width_is_a_usage_error(workdir, width):
+    """Row 19: `--width -5` exited 0 with no output."""
+    assert runner.invoke(app, ["report", "--no-cache", "--width", width]).exit_code == 2
+
+
+def test_deeply_nested_baseline_is_one_line_exit_2(workdir):
+    """Row 14: a baseline nested 100,000 deep was a RecursionError traceback."""
+    (workdir / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = runner.invoke(app, ["check", "--no-cache", "--baseline", "deep.json"])
+    assert result.exit_code == 2 and "nested too deeply" in one_error_line(result)
+
+
+def test_deeply_nested_rules_file_is_exit_2(workdir):
+    (workdir / "rules.toml").write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 2 and "nested too deeply" in one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        '[rules.x]\nkind = "negation"\nmessage = "{b"\n',
+        '[rules.x]\nkind = "negation"\nmessage = "{subject.__class__.__init__.__globals__}"\n',
+        "[settings]\nbatch_size = 0\n",
+        '[settings]\nmodel = "blank:en"\n',
+    ],
+)
+def test_bad_rules_are_refused_by_claimcheck_rules(workdir, rules):
+    """Rows 11-13: accepted by `claimcheck rules`, then a traceback at report time."""
+    (workdir / "rules.toml").write_text(rules, encoding="utf-8")
+    assert runner.invoke(app, ["rules"]).exit_code == 2
+    assert runner.invoke(app, ["report", "--no-cache"]).exit_code == 2
+
+
+def test_model_that_is_not_a_pipeline_is_one_line_exit_2(workdir):
+    (workdir / "rules.toml").write_text('[settings]\nmodel = "rich"\n', encoding="utf-8")
+    result = runner.invoke(app, ["report", "--no-cache"])
+    assert result.exit_code == 2 and "not a spaCy pipeline" in one_error_line(result)
+
+
+@pytest.mark.parametrize(
+    ("published", "text"), [("0001-01-01", "It fell yesterday."), ("9999-12-31", "It opens next year.")]
+)
+def test_dates_at_the_ends_of_the_calendar(workdir, published, text):
+    """Row 2 through `claimcheck dates` and `claims`: a traceback before."""
+    (workdir / "corpus" / "edge.md").write_text(
+        f"---\npublished: {published}\n---\n{text}\n", encoding="utf-8"
+    )
+    assert runner.invoke(app, ["dates", "corpus/edge.md", "-f", "json"]).exit_code == 0
+    assert runner.invoke(app, ["claims", "corpus/edge.md", "-f", "json", "--no-cache"]).exit_code == 0
+
+
+def test_a_folder_of_every_bad_input_still_reports_the_good_articles(workdir):
+    """Issue 10, done when: each bad file is one line on stderr, the good articles' findings are
+    reported, and the exit code is 0."""
+    import os
+
+    corpus = workdir / "corpus"
+    bomb = ["a0: &a0 [lol]"] + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    bad = {
+        "feb30.md": b"---\npublished: 2025-02-30\n---\nA quake hit.\n",
+        "month13.md": b"---\npublished: 2025-13-45\n---\nA quake hit.\n",
+        "zero.md": b"---\npublished: 0000-00-00\n---\nA quake hit.\n",
+        "garbage-date.md": b'---\npublished: "2025-09-10garbage"\n---\nA quake hit.\n',
+        "bomb.md": ("---\n" + "\n".join(bomb) + "\ntitle: *a9\n---\nA quake hit.\n").encode(),
+        "latin1.md": "caf\u00e9 cr\u00e8me.\n".encode("latin-1"),
+        "binary.md": b"\x7fELF\x00\x00\x01",
+        "late-nul.md": b"A quake hit. " * 1000 + b"\x00\n",
+        "empty.md": b"",
+        "deep.md": b"---\ntitle: " + b"[" * 50_000 + b"]" * 50_000 + b"\n---\nA quake hit.\n",
+        "list-title.md": b"---\ntitle: [a, b]\n---\nA quake hit.\n",
+    }
+    for name, content in bad.items():
+        (corpus / name).write_bytes(content)
+    readable = {
+        "year-one.md": "---\npublished: 0001-01-01\n---\nThe bridge fell yesterday.\n",
+        "year-end.md": "---\npublished: 9999-12-31\n---\nThe bridge opens next year.\n",
+        "formula.md": '=HYPERLINK("http://x","y") said the council closed the bridge on Monday.\n',
+        "overflow.md": "The plant hired " + "9" * 320 + " workers on Monday.\n",
+        "utf16.md": None,
+    }
+    for name, content in readable.items():
+        if content is not None:
+            (corpus / name).write_text(content, encoding="utf-8")
+    (corpus / "utf16.md").write_bytes("\ufeffThe council closed the bridge.\n".encode("utf-16-le"))
+    os.mkfifo(workdir / "pipe.md")
+    result = runner.invoke(app, ["report", "corpus", "pipe.md", "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == len(bad) + 1  # the FIFO too
+    assert all(line.startswith("warning:") for line in warnings)
+    for name in bad:
+        assert sum(name in line for line in warnings) == 1, name
+    record = json.loads(result.stdout, parse_constant=lambda c: 1 / 0)
+    assert {p["doc"].rsplit("/", 1)[-1] for p in record["problems"]} == {*bad, "pipe.md"}
+    assert any(f["claims"][0]["doc"] == "corpus/seed.md" for f in record["findings"])
+    assert {a["doc"].rsplit("/", 1)[-1] for a in record["articles"]} == {"seed.md", *readable}
+
+
+def test_dates_csv_neutralises_formula_cells(workdir):
+    """Row 7 for `dates --format csv`: a file name or text a spreadsheet would run."""
+    (workdir / "=cmd.md").write_text("It opened on Monday, 3 March 2025.\n", encoding="utf-8")
+    result = runner.invoke(app, ["dates", "=cmd.md", "--format", "csv"])
+    assert result.exit_code == 0
+    assert "\n'=cmd.md," in result.stdout and "\n=cmd.md," not in result.stdout

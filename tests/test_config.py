@@ -106,6 +106,69 @@ def test_a_new_rule_of_a_kind_with_options_takes_their_defaults():
     assert (options.min_shared, options.min_overlap, options.valence) == (3, 0.5, 0.0)
 
 
+# -- issue 10: hostile rules files --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "{b",
+        "{subject.__class__.__init__.__globals__}",
+        "{a[0]}",
+        "{}",
+        "{0}",
+        "{a:>999999999}",
+        "{a!r}",
+        "{nope}",
+    ],
+)
+def test_message_templates_are_checked_when_the_rules_load(message):
+    """Row 11: accepted by `claimcheck rules`, a traceback at report time."""
+    text = f'[rules.x]\nkind = "negation"\nmessage = "{message}"\n'
+    with pytest.raises(ConfigError, match=r"rules\.x\.message"):
+        parse_config(text, "r.toml")
+
+
+def test_documented_message_fields_and_literal_braces_pass():
+    text = '[rules.x]\nkind = "negation"\nmessage = "{subject} {predicate} {event} {attribute} {a} {b} {text_a} {text_b} {{x}}"\n'
+    assert parse_config(text, "r.toml").rule("x").message.endswith("{{x}}")
+
+
+@pytest.mark.parametrize("value", ["0", "-3", str(2**63 - 1)])
+def test_batch_size_out_of_range_is_a_config_problem(value):
+    """Row 12: accepted, then a traceback at run time."""
+    with pytest.raises(ConfigError, match=r"settings\.batch_size"):
+        parse_config(f"[settings]\nbatch_size = {value}\n", "r.toml")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("max_paragraph_chars", 2_000_000), ("max_article_mb", 0), ("max_front_matter_aliases", -1)],
+)
+def test_limits_are_settings_with_bounds(key, value):
+    with pytest.raises(ConfigError, match=f"settings.{key}"):
+        parse_config(f"[settings]\n{key} = {value}\n", "r.toml")
+    config = parse_config("[settings]\nmax_article_mb = 200\nmax_paragraph_chars = 5000\n", "r.toml")
+    assert config.settings.limits.max_article_mb == 200 and config.settings.limits.max_paragraph_chars == 5000
+
+
+@pytest.mark.parametrize("model", ["blank:en", "en_core_web_sm; import os", ""])
+def test_model_must_name_a_package_or_a_folder(model):
+    """Row 13 (syntax): 'blank:en' is neither a pipeline package nor a folder."""
+    with pytest.raises(ConfigError, match=r"settings\.model"):
+        parse_config(f'[settings]\nmodel = "{model}"\n', "r.toml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x = " + "[" * 100_000 + "]" * 100_000 + "\n", "x = " + "{a=" * 100_000 + "1" + "}" * 100_000 + "\n"],
+)
+def test_deeply_nested_toml_is_a_config_problem(text):
+    """Row 14: RecursionError traceback."""
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        parse_config(text, "r.toml")
+
+
 def test_a_file_without_extends_adds_to_the_defaults():
     defaults = parse_config(open_default(), "defaults")
     config = parse_config('[aliases]\n"european central bank" = ["ecb"]\n', "rules.toml")

@@ -201,3 +201,37 @@ def test_a_lower_case_word_tagged_as_a_name_is_no_name(claims_of):
 def test_a_title_after_the_is_no_untagged_name(claims_of):
     claim = find(claims_of("The Mayor will earn a salary of £80,000 a year."), "earn")
     assert claim.subject_key not in claim.entities
+
+
+# -- issue 10: the model setting imports nothing but a spaCy pipeline ---------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["claimcheck_probe_pkg", "no_such_pipeline_package", "./not-a-pipeline", "blank:en"]
+)
+def test_model_that_is_not_an_installed_pipeline_is_refused_without_importing_it(name, tmp_path, monkeypatch):
+    """Row 13: `model = "rich"` imported rich; `blank:en` gave a traceback."""
+    from claimcheck.errors import ModelError
+    from claimcheck.extract import load_pipeline
+
+    probe = tmp_path / "claimcheck_probe_pkg"
+    probe.mkdir()
+    (probe / "__init__.py").write_text(f"open({str(tmp_path / 'imported')!r}, 'w').close()\n")
+    info = tmp_path / "claimcheck_probe_pkg-1.0.dist-info"  # installed, as far as spaCy can tell
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: claimcheck_probe_pkg\nVersion: 1.0\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ModelError):
+        load_pipeline(name)
+    assert not (tmp_path / "imported").exists()
+
+
+def test_pipeline_without_a_parser_is_refused(tmp_path):
+    import spacy
+
+    from claimcheck.errors import ModelError
+    from claimcheck.extract import load_pipeline
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    with pytest.raises(ModelError, match="no dependency parser"):
+        load_pipeline(str(tmp_path / "blank"))

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.ingest import collect_paths, load_articles, parse_article
+from claimcheck.ingest import Limits, collect_paths, load_articles, parse_article
 
 
 def test_front_matter_and_offsets():
@@ -86,3 +86,140 @@ def test_missing_path_and_empty_folder(tmp_path):
 def test_stdin_article():
     articles, problems = load_articles(["-"], stdin_text="A quake hit the city on Monday.\n")
     assert articles[0].doc == "-" and problems == ()
+
+
+# -- issue 10: hostile articles --------------------------------------------------------------
+
+GOOD = "A quake hit the city on Monday.\n"
+
+
+@pytest.mark.parametrize("published", ["2025-02-30", "2025-13-45", "0000-00-00", '"2025-09-10garbage"'])
+def test_impossible_published_date_is_a_problem_of_that_file_only(tmp_path, published):
+    """Rows 1 and 19: YAML turned these into a ValueError traceback, or accepted the garbage."""
+    (tmp_path / "bad.md").write_text(f"---\npublished: {published}\n---\n{GOOD}", encoding="utf-8")
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    articles, problems = load_articles([str(tmp_path)])
+    assert [a.doc for a in articles] == [str(tmp_path / "good.md")]
+    assert len(problems) == 1 and "not a date" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2025-09-10", date(2025, 9, 10)),
+        ("2025-09-10T08:30:00Z", date(2025, 9, 10)),
+        ("0001-01-01", date(1, 1, 1)),
+    ],
+)
+def test_published_dates_and_timestamps_are_read(published, day):
+    assert parse_article("a.md", f"---\npublished: {published}\n---\n{GOOD}").published == day
+
+
+def test_yaml_alias_bomb_in_front_matter_is_refused_quickly():
+    """Row 3: nine levels of nine references took 8.4 GB and two minutes."""
+    lines = ["a0: &a0 [lol]"]
+    for level in range(1, 10):
+        refs = ", ".join(f"*a{level - 1}" for _ in range(9))
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    text = "---\n" + "\n".join(lines) + "\ntitle: *a9\n---\n" + GOOD
+    with pytest.raises(InputError, match="YAML aliases"):
+        parse_article("a.md", text)
+
+
+def test_a_few_aliases_and_a_list_title(tmp_path):
+    article = parse_article("a.md", f"---\nsource: &s Wire\noutlet: *s\n---\n{GOOD}")
+    assert article.source == "Wire"
+    with pytest.raises(InputError, match="not text"):
+        parse_article("a.md", f"---\ntitle: [a, b]\n---\n{GOOD}")
+
+
+def test_front_matter_over_its_limit_is_refused():
+    big = "---\n" + "".join(f"k{n}: {'x' * 60}\n" for n in range(2000)) + "---\n" + GOOD
+    with pytest.raises(InputError, match="max_front_matter_kb"):
+        parse_article("a.md", big, Limits(max_front_matter_kb=64))
+    assert parse_article("a.md", big, Limits(max_front_matter_kb=256)).paragraphs
+
+
+def test_article_over_its_size_limit_is_reported(tmp_path):
+    (tmp_path / "big.md").write_text("Words here. " * 100_000, encoding="utf-8")
+    with pytest.raises(InputError, match="max_article_mb"):
+        load_articles([str(tmp_path / "big.md")], limits=Limits(max_article_mb=1))
+
+
+def test_paragraph_over_a_million_characters_is_split_not_dropped():
+    """Row 4: spaCy refuses texts over 1,000,000 characters (E088) and the run was lost."""
+    sentence = "The council met on 3 March 2024 and approved the budget. "
+    text = sentence * (1_100_000 // len(sentence))
+    article = parse_article("a.md", text)
+    assert len(article.paragraphs) > 10
+    assert all(len(p.text) <= 100_000 for p in article.paragraphs)
+    assert all(text[p.start : p.end] == p.text for p in article.paragraphs)
+    assert all(p.text.endswith("budget.") for p in article.paragraphs)
+    assert [p.index for p in article.paragraphs] == list(range(len(article.paragraphs)))
+    covered = sum(len(p.text) for p in article.paragraphs)
+    assert covered >= len(text.strip()) - len(article.paragraphs)  # only the spaces between pieces
+
+
+def test_paragraph_without_sentence_ends_is_split_at_spaces_or_anywhere():
+    words = parse_article("a.md", "word " * 50_000, Limits(max_paragraph_chars=1_000))
+    assert all(len(p.text) <= 1_000 and not p.text.startswith(" ") for p in words.paragraphs)
+    solid = parse_article("a.md", "x" * 5_000, Limits(max_paragraph_chars=1_000))
+    assert [len(p.text) for p in solid.paragraphs] == [1_000] * 5
+    lines = parse_article("a.md", "Head line.\n\n" + "y" * 2_500 + "\n", Limits(max_paragraph_chars=1_000))
+    assert [p.line for p in lines.paragraphs] == [1, 3, 3, 3]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("\ufeffA quake hit.\n".encode("utf-16-le"), "A quake hit."),
+        ("\ufeffA quake hit.\n".encode("utf-16-be"), "A quake hit."),
+        ("\ufeffA quake hit.\n".encode("utf-32-le"), "A quake hit."),
+    ],
+)
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, content, expected):
+    """Row 19: UTF-16 files were called binary."""
+    (tmp_path / "a.md").write_bytes(content)
+    articles, _ = load_articles([str(tmp_path / "a.md")])
+    assert articles[0].text.strip() == expected
+
+
+def test_nul_anywhere_makes_a_file_binary(tmp_path):
+    """Row 19: NUL after the first 8 KiB reached HTML and markdown."""
+    (tmp_path / "a.md").write_bytes(b"A quake hit. " * 1000 + b"\x00 more.\n")
+    with pytest.raises(InputError, match="binary"):
+        load_articles([str(tmp_path / "a.md")])
+
+
+def test_fifo_is_named_as_such(tmp_path):
+    """Row 19: a FIFO was called 'no such file'."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe.md")
+    files, problems = collect_paths([str(tmp_path / "pipe.md")])
+    assert files == () and "named pipe" in problems[0].message
+
+
+def test_stdin_bytes_are_decoded_like_a_file():
+    """Row 6: non-UTF-8 standard input was a UnicodeEncodeError traceback."""
+    with pytest.raises(InputError, match="not UTF-8"):
+        load_articles(["-"], stdin_text=b"\xe9t\xe9 \xff\n")
+    articles, _ = load_articles(["-"], stdin_text=GOOD.encode("utf-8"))
+    assert articles[0].text == GOOD
+
+
+def test_an_unexpected_error_in_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
+    from claimcheck import ingest
+
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.md").write_text("Boom here.\n", encoding="utf-8")
+    real = ingest.parse_article
+
+    def flaky(doc, text, limits=ingest.DEFAULT_LIMITS):
+        if "Boom" in text:
+            raise RuntimeError("unforeseen")
+        return real(doc, text, limits)
+
+    monkeypatch.setattr(ingest, "parse_article", flaky)
+    articles, problems = load_articles([str(tmp_path)])
+    assert len(articles) == 1 and "internal error" in problems[0].message

@@ -13,6 +13,7 @@ import pytest
 
 from claimcheck import pipeline
 from claimcheck.config import Settings
+from claimcheck.errors import InputError
 from claimcheck.model import Severity
 from claimcheck.pipeline import RunOptions
 
@@ -183,6 +184,71 @@ def test_a_pair_gets_one_verdict_and_a_disabled_rule_gives_it_back(extractor, de
     assert {"number-conflict"} <= kinds(default_config) and "change-over-time" not in kinds(default_config)
     quiet = parse_config('extends = "default"\n[rules.number-conflict]\nenabled = false\n', "x.toml")
     assert "change-over-time" in kinds(quiet)
+
+
+def test_a_run_killed_during_extraction_keeps_the_articles_it_finished(tmp_path, monkeypatch, default_config):
+    """Issue 10 row 18: claims were written to the cache once, at the end of extraction."""
+    from claimcheck import pipeline
+    from claimcheck.cache import ClaimCache
+    from claimcheck.ingest import load_articles
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.md").write_text(
+            f"Firm {name.upper()} hired 40 workers on Monday.\n", encoding="utf-8"
+        )
+    real = pipeline.default_extractor
+    calls = []
+
+    def killed_on_the_second_group(config, jobs, progress=None):
+        extract = real(config, jobs, progress)
+
+        def run(articles):
+            calls.append([a.doc for a in articles])
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return extract(articles)
+
+        return run
+
+    monkeypatch.setattr(pipeline, "CACHE_GROUP_PARAGRAPHS", 1)
+    monkeypatch.setattr(pipeline, "default_extractor", killed_on_the_second_group)
+    cache_path = str(tmp_path / "cache.sqlite")
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run([str(tmp_path)], default_config, pipeline.RunOptions(cache_path=cache_path))
+    articles, _ = load_articles([str(tmp_path)])
+    keys = pipeline.article_keys(articles, default_config)
+    with ClaimCache(cache_path) as cache:
+        stored = [a.doc for a in articles if cache.get(keys[a.doc]) is not None]
+    assert stored == calls[0] == [str(tmp_path / "a.md")]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_an_article_that_breaks_extraction_is_a_problem_of_its_own(
+    tmp_path, monkeypatch, default_config, cached
+):
+    """Issue 10: one bad article never stops the run, even one that breaks extraction itself."""
+    from claimcheck import extract
+
+    (tmp_path / "a.md").write_text(
+        "Acme hired 40 workers on Monday. Acme did not hire workers.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text("Boom Corp opened a plant on Monday.\n", encoding="utf-8")
+    real = extract._ArticleClaims.add
+
+    def add(self, paragraph, offset, doc):
+        if "Boom" in paragraph.text:
+            raise RuntimeError("a bug this article sets off")
+        return real(self, paragraph, offset, doc)
+
+    monkeypatch.setattr(extract._ArticleClaims, "add", add)
+    options = RunOptions(cache_path=str(tmp_path / "c.sqlite") if cached else None)
+    report = pipeline.run([str(tmp_path)], default_config, options)
+    assert [a.doc for a in report.articles] == [str(tmp_path / "a.md")]
+    assert [p.doc for p in report.problems] == [str(tmp_path / "b.md")]
+    assert "internal error (RuntimeError)" in report.problems[0].message
+    assert report.claims
+    with pytest.raises(InputError, match="no article could be analysed"):
+        pipeline.run([str(tmp_path / "b.md")], default_config, options)
 
 
 REORDER_CASES = {

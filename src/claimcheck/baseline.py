@@ -175,7 +175,7 @@ def baseline_to_json(baseline: Baseline) -> str:
             for entry in entries
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def write_baseline(path: str | os.PathLike[str], baseline: Baseline) -> None:
@@ -203,6 +203,8 @@ def read_baseline(path: str | os.PathLike[str]) -> Baseline:
             f"baseline {source} is not valid JSON (line {exc.lineno}: {exc.msg}); "
             f"fix the merge or {REGENERATE_HINT}"
         ) from exc
+    except RecursionError:
+        raise BaselineError(f"baseline {source} is nested too deeply to be one; {REGENERATE_HINT}") from None
     if not isinstance(document, dict):
         raise BaselineError(f"baseline {source} is not a JSON object; {REGENERATE_HINT}")
     schema = document.get("schema")

@@ -10,9 +10,11 @@ The same file also holds the findings of whole runs (:meth:`ClaimCache.get_findi
 key the pipeline makes of every article's cache key, the configuration and the analysis code,
 so an unchanged corpus is not aligned and checked again.
 
-The cache never fails a run. A file that is not a SQLite database is deleted and rebuilt;
-one of another schema version is emptied and rebuilt; a cache that cannot be opened at all
-falls back to memory for the run. Each case leaves a message in :attr:`ClaimCache.warnings`
+The cache never fails a run. A file that is not a SQLite database, or a cache found damaged
+at any time (when it opens or later, on a read or write), is moved aside (``cache.sqlite.damaged``)
+and rebuilt; a claimcheck cache of another schema version is emptied and rebuilt; a SQLite
+database claimcheck did not make (tables of its own) is never touched: the run caches in
+memory instead, as it does when the file cannot be opened at all. Each case leaves a message in :attr:`ClaimCache.warnings`
 for the caller to show. Several processes may use one file at once: WAL journal, a busy
 timeout, and every write in a single ``BEGIN IMMEDIATE`` transaction.
 """
@@ -28,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
+from claimcheck.errors import CacheError
 from claimcheck.model import Claim, Finding
 from claimcheck.serial import (
     SerialError,
@@ -60,6 +63,7 @@ _MEMORY = ":memory:"
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
+_OWN_TABLES = frozenset({"schema_version", "claims", "findings"})
 _CREATE_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL) WITHOUT ROWID",
@@ -79,6 +83,10 @@ def cache_key(content_hash: str, model_name: str, model_version: str, extraction
 def relabel(claims: tuple[Claim, ...], doc: str) -> tuple[Claim, ...]:
     """Claims read from the cache, attributed to the article path they are used for."""
     return tuple(dataclasses.replace(claim, doc=doc) for claim in claims)
+
+
+class _ForeignDatabase(Exception):
+    """The file is a SQLite database with tables claimcheck did not create."""
 
 
 class _SchemaMismatch(Exception):
@@ -126,7 +134,8 @@ class ClaimCache:
         try:
             row = self._connection.execute("SELECT payload FROM claims WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError as exc:
-            self._warn(f"claim cache {self.path} could not be read ({exc}); extracting again")
+            if not self._repair(exc):
+                self._warn(f"claim cache {self.path} could not be read ({exc}); extracting again")
             return None
         if row is None:
             return None
@@ -144,20 +153,26 @@ class ClaimCache:
             (key, claims_to_json(tuple(dataclasses.replace(claim, doc="") for claim in claims)))
             for key, claims in items.items()
         ]
-        try:
-            with self._transaction():
-                self._connection.executemany(
-                    "INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)", rows
-                )
-        except sqlite3.DatabaseError as exc:
-            self._warn(f"claim cache {self.path} could not be written ({exc}); results were not cached")
+        for attempt in range(2):
+            try:
+                with self._transaction():
+                    self._connection.executemany(
+                        "INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)", rows
+                    )
+                return
+            except sqlite3.DatabaseError as exc:
+                if attempt == 0 and self._repair(exc):
+                    continue  # a fresh file: write there
+                self._warn(f"claim cache {self.path} could not be written ({exc}); results were not cached")
+                return
 
     def get_findings(self, key: str) -> tuple[Finding, ...] | None:
         """The findings of a run stored under ``key``, or None on a miss."""
         try:
             row = self._connection.execute("SELECT payload FROM findings WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError as exc:
-            self._warn(f"claim cache {self.path} could not be read ({exc}); checking again")
+            if not self._repair(exc):
+                self._warn(f"claim cache {self.path} could not be read ({exc}); checking again")
             return None
         if row is None:
             return None
@@ -170,28 +185,35 @@ class ClaimCache:
     def put_findings(self, key: str, findings: tuple[Finding, ...]) -> None:
         """Store the findings of a run, replacing any under the same key; keep the newest few."""
         payload = findings_to_json(findings)
-        try:
-            with self._transaction():
-                self._connection.execute(
-                    "INSERT OR REPLACE INTO findings (key, payload) VALUES (?, ?)", (key, payload)
-                )
-                self._connection.execute(
-                    "DELETE FROM findings WHERE rowid NOT IN"
-                    " (SELECT rowid FROM findings ORDER BY rowid DESC LIMIT ?)",
-                    (MAX_FINDINGS_ENTRIES,),
-                )
-        except sqlite3.DatabaseError as exc:
-            self._warn(f"claim cache {self.path} could not be written ({exc}); findings were not cached")
+        for attempt in range(2):
+            try:
+                with self._transaction():
+                    self._connection.execute(
+                        "INSERT OR REPLACE INTO findings (key, payload) VALUES (?, ?)", (key, payload)
+                    )
+                    self._connection.execute(
+                        "DELETE FROM findings WHERE rowid NOT IN"
+                        " (SELECT rowid FROM findings ORDER BY rowid DESC LIMIT ?)",
+                        (MAX_FINDINGS_ENTRIES,),
+                    )
+                return
+            except sqlite3.DatabaseError as exc:
+                if attempt == 0 and self._repair(exc):
+                    continue
+                self._warn(f"claim cache {self.path} could not be written ({exc}); findings were not cached")
+                return
 
     def clear(self) -> None:
         """Remove every entry and give the space back to the file system (VACUUM, and a WAL
-        checkpoint that truncates the journal): a cleared cache is a small file."""
+        checkpoint that truncates the journal): a cleared cache is a small file. Raises
+        CacheError when the entries could not be removed."""
         try:
             with self._transaction():
                 self._connection.execute("DELETE FROM claims")
                 self._connection.execute("DELETE FROM findings")
         except sqlite3.DatabaseError as exc:
-            self._warn(f"claim cache {self.path} could not be cleared ({exc})")
+            if not self._repair(exc):  # a damaged file moved aside leaves an empty cache
+                raise CacheError(f"claim cache {self.path} could not be cleared ({exc})") from None
             return
         try:
             self._connection.execute("VACUUM")
@@ -203,8 +225,23 @@ class ClaimCache:
     def __len__(self) -> int:
         try:
             return int(self._connection.execute("SELECT count(*) FROM claims").fetchone()[0])
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            self._repair(exc)
             return 0
+
+    def _repair(self, exc: sqlite3.DatabaseError) -> bool:
+        """After damage found in use: move the file aside and start a new one; True if done."""
+        if not self._on_disk or not _is_damaged(exc):
+            return False
+        self._connection.close()
+        try:
+            aside = self._move_aside(self.path)
+            self._connection = self._connect_and_check(self.path)
+        except (sqlite3.DatabaseError, OSError, _SchemaMismatch, _ForeignDatabase) as retry_exc:
+            self._connection = self._fall_back_to_memory(retry_exc)
+            return True
+        self._warn(f"claim cache {self.path} was damaged ({exc}); moved it to {aside} and rebuilt it")
+        return True
 
     def _warn(self, message: str) -> None:
         if message not in self._warnings:
@@ -233,23 +270,29 @@ class ClaimCache:
                 return connection
             except (sqlite3.DatabaseError, OSError, _SchemaMismatch) as exc:
                 return self._fall_back_to_memory(exc)
+        except _ForeignDatabase:
+            return self._fall_back_to_memory(
+                "it is a database claimcheck did not make; left it untouched, give another --cache-dir"
+            )
         except sqlite3.DatabaseError as exc:
             if not _is_damaged(exc):
                 # Locked past the busy timeout, read-only, I/O error: the file may be fine for
                 # other processes, so leave it alone.
                 return self._fall_back_to_memory(exc)
-            # Not a SQLite database, or damaged: a cache can simply start over.
+            # Not a SQLite database, or damaged: moved aside (it may be someone's file), rebuilt.
             try:
-                self._delete_files(self.path)
+                aside = self._move_aside(self.path)
                 connection = self._connect_and_check(self.path)
-                self._warn(f"claim cache {self.path} was unreadable ({exc}); deleted and rebuilt it")
+                self._warn(
+                    f"claim cache {self.path} was unreadable ({exc}); moved it to {aside} and rebuilt it"
+                )
                 return connection
-            except (sqlite3.DatabaseError, OSError, _SchemaMismatch) as retry_exc:
+            except (sqlite3.DatabaseError, OSError, _SchemaMismatch, _ForeignDatabase) as retry_exc:
                 return self._fall_back_to_memory(retry_exc)
         except OSError as exc:
             return self._fall_back_to_memory(exc)
 
-    def _fall_back_to_memory(self, exc: BaseException) -> sqlite3.Connection:
+    def _fall_back_to_memory(self, exc: BaseException | str) -> sqlite3.Connection:
         self._on_disk = False
         self._warn(f"claim cache {self.path} cannot be used ({exc}); caching in memory for this run")
         connection = sqlite3.connect(_MEMORY, isolation_level=None)
@@ -282,10 +325,13 @@ class ClaimCache:
         """Create the tables in a fresh file, or check the version of an existing one."""
         with _immediate(connection):
             tables = {
-                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                )
             }
-            if tables and "schema_version" not in tables:
-                raise _SchemaMismatch("none (not a claimcheck cache)")
+            if tables - _OWN_TABLES or (tables and "schema_version" not in tables):
+                raise _ForeignDatabase()
             for statement in _CREATE_SCHEMA:
                 connection.execute(statement)
             versions = [row[0] for row in connection.execute("SELECT version FROM schema_version")]
@@ -315,10 +361,16 @@ class ClaimCache:
         return connection
 
     @staticmethod
-    def _delete_files(path: Path) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+    def _move_aside(path: Path) -> Path:
+        """Rename a damaged file to ``<name>.damaged`` (replacing an older one); its journal
+        files describe the damaged copy and go with it."""
+        aside = path.with_name(path.name + ".damaged")
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(path, aside)
+        for suffix in ("-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{path}{suffix}")
+                os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+        return aside
 
 
 @contextlib.contextmanager

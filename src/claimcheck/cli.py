@@ -9,14 +9,17 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -120,7 +123,10 @@ NoCacheOpt = Annotated[
 MinSeverityOpt = Annotated[
     SeverityOption, typer.Option("--min-severity", help="Hide findings below this severity.")
 ]
-WidthOpt = Annotated[int | None, typer.Option("--width", help="Table width (default: the terminal's).")]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option("--width", min=20, max=10_000, help="Table width (default: the terminal's)."),
+]
 
 
 @app.callback()
@@ -145,15 +151,41 @@ def main() -> None:
 
 @contextlib.contextmanager
 def _guard() -> Iterator[None]:
+    """Every failure ends as one line on stderr and exit code 2 (1 is kept for new findings
+    under ``check``); ``--debug`` prints the traceback first, without changing the code."""
     try:
         yield
-    except ClaimcheckError as err:
-        if _state["debug"]:
-            raise
-        _error_console().print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, soft_wrap=True)
-        raise typer.Exit(ExitCode.ERROR) from None
+    except (
+        typer.Exit,
+        typer.Abort,
+        click.exceptions.Exit,
+        click.exceptions.ClickException,
+        click.exceptions.Abort,
+    ):
+        raise
     except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except ClaimcheckError as err:
+        _fail(str(err))
+    except Exception as err:  # a bug or an unforeseen input: still not "new findings"
+        _fail(
+            f"internal error ({type(err).__name__}: {err}); "
+            "rerun with --debug for the traceback and report it"
+        )
+
+
+MAX_ERROR_LENGTH = 2000  # characters of an error line; the rest is cut with an ellipsis
+
+
+def _fail(message: str) -> NoReturn:
+    if _state["debug"]:
+        traceback.print_exc(file=sys.stderr)
+    line = " ".join(message.split())
+    if len(line) > MAX_ERROR_LENGTH:
+        line = line[: MAX_ERROR_LENGTH - 1] + "…"
+    with contextlib.suppress(OSError):
+        _error_console().print(f"[bold red]error:[/] {escape(line)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(ExitCode.ERROR)
 
 
 def _error_console() -> Console:
@@ -264,10 +296,15 @@ def _show_problems(problems: Sequence[FileProblem], notes: Sequence[str] = ()) -
         console.print(f"[yellow]warning:[/] {escape(note)}", highlight=False)
 
 
-def _paths_and_stdin(paths: list[str] | None) -> tuple[list[str], str | None]:
-    """The paths to read (default corpus/), and standard input when '-' is among them."""
+def _paths_and_stdin(paths: list[str] | None) -> tuple[list[str], bytes | None]:
+    """The paths to read (default corpus/), and standard input's bytes when '-' is among them
+    (decoded by ingest exactly as a file is)."""
     paths = paths or DEFAULT_PATHS
-    return paths, sys.stdin.read() if "-" in paths else None
+    if "-" not in paths:
+        return paths, None
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+    return paths, data
 
 
 def _rule_meta(config: Config):
@@ -283,12 +320,36 @@ def _report_options(config: Config, output: Path | None, width: int | None, **ex
     return ReportOptions(width=width, color=color, rules=_rule_meta(config), **extra)
 
 
+STREAM_CHUNK = 1 << 20  # characters per write to standard output
+
+
 def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
+    if output is not None:
         write_atomic(output, text)
+        return
+    # In pieces, so a report of any size reaches a pipe whole; a failed write is an error,
+    # never a silently short report.
+    try:
+        for start in range(0, len(text), STREAM_CHUNK):
+            sys.stdout.write(text[start : start + STREAM_CHUNK])
+        sys.stdout.flush()
+    except OSError as err:
+        _silence_stdout()
+        raise ClaimcheckError(
+            f"cannot write to standard output ({err.strerror or err}); the report is incomplete, "
+            "write it with --output FILE"
+        ) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so Python's final flush does not fail again (and
+    turn the exit code into 120) on data a full disk or closed pipe did not take."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -545,25 +606,29 @@ def check_summary(failing, comparison) -> str:
 
 
 def changed_articles(rev: str, docs: list[str]) -> frozenset[str]:
-    """Resolved paths of articles added or modified since git revision ``rev`` (committed or not)."""
+    """Resolved paths of articles added or modified since git revision ``rev`` (committed or not).
+
+    ``rev`` is resolved to a commit id first (``--end-of-options``), so no value of it ever
+    reaches git as an option: ``--changed-since=--output=FILE`` is an unknown revision.
+    """
+
+    def git(*args: str, cwd: str | None = None) -> str:
+        return subprocess.run(["git", *args], capture_output=True, text=True, check=True, cwd=cwd).stdout
+
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        listed = subprocess.run(
-            ["git", "diff", "--name-only", "-z", "--diff-filter=AMR", rev, "--"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=top,
-        ).stdout.split("\0")
-        untracked = subprocess.run(
-            ["git", "ls-files", "-z", "--others", "--exclude-standard"],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=top,
-        ).stdout.split("\0")
+        top = git("rev-parse", "--show-toplevel").strip()
+        try:
+            commit = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", cwd=top)
+        except subprocess.CalledProcessError:
+            raise ClaimcheckError(
+                f"--changed-since {rev!r}: git knows no such commit; give a valid revision "
+                "(a branch, tag or commit id such as origin/main)"
+            ) from None
+        commit = commit.strip()
+        if not re.fullmatch(r"[0-9a-f]{40,64}", commit):
+            raise ClaimcheckError(f"--changed-since {rev!r}: git did not resolve it to one commit")
+        listed = git("diff", "--name-only", "-z", "--diff-filter=AMR", commit, "--", cwd=top).split("\0")
+        untracked = git("ls-files", "-z", "--others", "--exclude-standard", cwd=top).split("\0")
     except FileNotFoundError:
         raise ClaimcheckError("--changed-since needs git on PATH") from None
     except subprocess.CalledProcessError as err:
@@ -666,8 +731,15 @@ def cache_clear(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
             _error_console().print(f"No cache at {path}", highlight=False, markup=False)
             return
         with ClaimCache(path) as cache:
+            if not cache.persistent:
+                raise ClaimcheckError(f"{cache.warnings[-1]}; nothing was cleared")
             count = len(cache)
             cache.clear()
+            remaining = len(cache)
+            warnings = cache.warnings
+        _show_problems((), warnings)
+        if remaining:
+            raise ClaimcheckError(f"claim cache {path} still holds {remaining} articles after clearing")
         _error_console().print(f"Cleared {count} cached articles from {path}", highlight=False, markup=False)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import string
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import ConfigError
+from claimcheck.ingest import DEFAULT_LIMITS, Limits
 from claimcheck.model import Severity
 from claimcheck.rules import KINDS, Rule
 from claimcheck.suppress import IgnoreEntry
@@ -29,7 +31,27 @@ DEFAULT_SOURCE = "<claimcheck defaults>"
 
 _EXTENDS = ("default", "none")
 _TOP_KEYS = {"extends", "settings", "aliases", "synonyms", "rules", "ignore"}
-_SETTING_KEYS = {"model": str, "min_similarity": (int, float), "batch_size": int}
+_SETTING_KEYS = {
+    "model": str,
+    "min_similarity": (int, float),
+    "batch_size": int,
+    "max_article_mb": int,
+    "max_front_matter_kb": int,
+    "max_front_matter_aliases": int,
+    "max_paragraph_chars": int,
+}
+# Inclusive bounds of the integer settings: beyond them a run would fail or never end.
+_SETTING_RANGES = {
+    "batch_size": (1, 10_000),
+    "max_article_mb": (1, 4096),
+    "max_front_matter_kb": (1, 16 * 1024),
+    "max_front_matter_aliases": (0, 10_000),
+    "max_paragraph_chars": (1_000, 900_000),  # spaCy refuses a text of 1,000,000 characters
+}
+# The fields a rule's message may name ("{subject}: '{a}' vs '{b}'"); a kind fills those it knows.
+MESSAGE_FIELDS = ("subject", "predicate", "event", "attribute", "a", "b", "text_a", "text_b")
+# A spaCy pipeline: an installed package's name, or a path to a pipeline folder.
+_MODEL_PACKAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _RULE_KEYS = {"kind", "severity", "message", "description", "enabled"}
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -39,6 +61,19 @@ class Settings:
     model: str = DEFAULT_MODEL
     min_similarity: float = 40.0
     batch_size: int = 64
+    max_article_mb: int = DEFAULT_LIMITS.max_article_mb
+    max_front_matter_kb: int = DEFAULT_LIMITS.max_front_matter_kb
+    max_front_matter_aliases: int = DEFAULT_LIMITS.max_front_matter_aliases
+    max_paragraph_chars: int = DEFAULT_LIMITS.max_paragraph_chars
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(
+            self.max_article_mb,
+            self.max_front_matter_kb,
+            self.max_front_matter_aliases,
+            self.max_paragraph_chars,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +167,8 @@ def parse_config(text: str, source: str) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(source, (f"TOML syntax: {err}",)) from None
+    except RecursionError:
+        raise ConfigError(source, ("nested too deeply to read; a rules file needs a few levels",)) from None
     return _parse_data(data, source, text)
 
 
@@ -352,6 +389,16 @@ def _settings(raw: Any, problems: list[str], text: str) -> Settings:
             values[key] = value
     if "min_similarity" in values and not 0 <= values["min_similarity"] <= 100:
         problems.append("settings.min_similarity: must be between 0 and 100")
+    for key, (low, high) in _SETTING_RANGES.items():
+        if key in values and not low <= values[key] <= high:
+            problems.append(f"settings.{key}: must be a whole number from {low:,} to {high:,}")
+            del values[key]
+    model = values.get("model")
+    if model is not None and not (_MODEL_PACKAGE.fullmatch(model) or _looks_like_path(model)):
+        problems.append(
+            f"settings.model: {model!r} is neither a spaCy pipeline package name "
+            "(en_core_web_sm) nor a path to a pipeline folder (./models/en or /opt/models/en)"
+        )
     return Settings(**values)
 
 
@@ -441,6 +488,9 @@ def _rules(raw: Any, problems: list[str], text: str) -> tuple[Rule, ...]:
         if not isinstance(message, str):
             problems.append(f"{where}.message: must be a string")
             continue
+        if (problem := message_problem(message)) is not None:
+            problems.append(f"{where}.message: {problem}")
+            continue
         rules.append(
             Rule(
                 id=rule_id,
@@ -474,3 +524,25 @@ def _ignores(raw: Any, problems: list[str]) -> tuple[IgnoreEntry, ...]:
         if isinstance(fingerprint, str) and fingerprint and isinstance(reason, str) and reason.strip():
             out.append(IgnoreEntry(fingerprint=fingerprint, reason=reason.strip()))
     return tuple(out)
+
+
+def _looks_like_path(model: str) -> bool:
+    return model.startswith((".", "~", "/")) or "/" in model or "\\" in model
+
+
+def message_problem(template: str) -> str | None:
+    """Why a rule's message template cannot be used, or None: only the documented fields,
+    each plain (no attribute or index access, conversion or format spec)."""
+    known = ", ".join(f"{{{name}}}" for name in MESSAGE_FIELDS)
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as err:
+        return f"not a valid template ({err}); write fields as {{a}} and a literal brace as '{{{{'"
+    for _, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if field not in MESSAGE_FIELDS:
+            return f"unknown field {{{field}}}; a message may use {known}"
+        if spec or conversion:
+            return f"field {{{field}}} has a format spec or conversion; write it plain, as {{{field}}}"
+    return None

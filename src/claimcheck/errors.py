@@ -7,8 +7,9 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     CLEAN = 0
-    FINDINGS = 1
-    ERROR = 2
+    FINDINGS = 1  # only under `check`: new findings
+    ERROR = 2  # bad input, configuration or output, or an internal error
+    INTERRUPTED = 130  # Ctrl-C
 
 
 class ClaimcheckError(Exception):
@@ -39,3 +40,7 @@ class ModelError(ClaimcheckError):
 
 class BaselineError(ClaimcheckError):
     """A baseline file is unreadable or of an unknown schema."""
+
+
+class CacheError(ClaimcheckError):
+    """The claim cache could not do what a command asked of it (``cache clear``)."""

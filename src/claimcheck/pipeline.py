@@ -21,6 +21,7 @@ from claimcheck import events
 from claimcheck.align import candidate_pairs
 from claimcheck.config import Config
 from claimcheck.entities import AliasTable
+from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.extract import ExtractSettings, extract_claims
 from claimcheck.ingest import load_articles
 from claimcheck.model import Article, Claim, FileProblem, Finding, Report, Severity
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 class RunOptions:
     jobs: int = 0  # spaCy processes; 0: as many as help (effective_jobs)
     min_severity: Severity = Severity.INFO
-    stdin_text: str | None = None
+    stdin_text: str | bytes | None = None  # what '-' reads
     cache_path: str | None = None  # None: no cache
     progress: Callable[[int, int], None] | None = None  # (paragraphs parsed, paragraphs to parse)
 
@@ -94,16 +95,49 @@ def default_extractor(
 
 
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
-    articles, problems = load_articles(paths, options.stdin_text)
+    articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
     notes: list[str] = []
     if extractor is None and options.cache_path is not None:
         report = cached_analysis(articles, problems, config, options, notes)
     else:
         if extractor is None:
             extractor = default_extractor(config, options.jobs, options.progress)
-        claims_by_doc = extractor(articles)
-        report = analyse(articles, claims_by_doc, config, problems, options.min_severity)
+        claims_by_doc, failed = extract_each_failure_apart(extractor, articles)
+        articles = tuple(a for a in articles if a.doc in claims_by_doc)
+        report = analyse(articles, claims_by_doc, config, (*problems, *failed), options.min_severity)
+    if not report.articles:
+        first = report.problems[-1]
+        raise InputError(f"no article could be analysed; {first.doc}: {first.message}")
     return replace(report, notes=tuple(notes))
+
+
+def extract_each_failure_apart(
+    extractor: ClaimExtractor, articles: Sequence[Article]
+) -> tuple[dict[str, tuple[Claim, ...]], tuple[FileProblem, ...]]:
+    """``extractor(articles)``; when that raises, each article again on its own, so one article
+    that breaks extraction is a problem of its own and the others are still analysed.
+    Configuration errors (a model that cannot load) are not an article's fault: they raise."""
+    try:
+        return extractor(articles), ()
+    except ClaimcheckError:
+        raise
+    except Exception:
+        pass  # each article again, below
+    claims: dict[str, tuple[Claim, ...]] = {}
+    failed: list[FileProblem] = []
+    for article in articles:
+        try:
+            claims.update(extractor([article]))
+        except ClaimcheckError:
+            raise
+        except Exception as err:
+            failed.append(
+                FileProblem(
+                    article.doc,
+                    f"could not be analysed: internal error ({type(err).__name__}); please report it",
+                )
+            )
+    return claims, tuple(failed)
 
 
 def analyse(
@@ -323,9 +357,12 @@ def cached_analysis(
     """
     from claimcheck.cache import ClaimCache
 
+    failed: list[FileProblem] = []
     with ClaimCache(options.cache_path) as cache:
         keys = article_keys(articles, config)
-        claims_by_doc = cached_claims(cache, articles, keys, config, options.jobs, options.progress)
+        claims_by_doc = cached_claims(cache, articles, keys, config, options.jobs, options.progress, failed)
+        articles = tuple(a for a in articles if a.doc in claims_by_doc)
+        problems = (*problems, *failed)
         claims = tuple(c for a in articles for c in claims_by_doc.get(a.doc, ()))
         key = findings_key(articles, keys, config, options.min_severity)
         findings = cache.get_findings(key)
@@ -354,8 +391,10 @@ def cached_claims(
     config: Config,
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
+    failed: list[FileProblem] | None = None,
 ) -> dict[str, tuple[Claim, ...]]:
-    """Claims per article path from the cache; the articles missing from it are extracted and stored."""
+    """Claims per article path from the cache; the articles missing from it are extracted and
+    stored. An article extraction fails on is left out and added to ``failed``."""
     result: dict[str, tuple[Claim, ...]] = {}
     missing = []
     for article in articles:
@@ -364,11 +403,45 @@ def cached_claims(
             missing.append(article)
         else:
             result[article.doc] = hit
-    if missing:
-        fresh = default_extractor(config, jobs, progress)(missing)
+    estimate = sum(len(a.paragraphs) for a in missing)  # headings and kickers are not parsed
+    parsed_before = 0  # paragraphs parsed in the groups before this one
+    # Parsed and stored a group at a time, so a run killed halfway keeps what it finished.
+    for group in _groups(missing, CACHE_GROUP_PARAGRAPHS * max(1, jobs)):
+        seen = [0]
+
+        def advance(
+            parsed: int, group_total: int, before: int = parsed_before, seen: list[int] = seen
+        ) -> None:
+            seen[0] = group_total
+            if progress is not None:
+                progress(before + parsed, max(estimate, before + group_total))
+
+        fresh, broken = extract_each_failure_apart(default_extractor(config, jobs, advance), group)
         result.update(fresh)
-        cache.put_many({keys[a.doc]: fresh[a.doc] for a in missing})
+        if failed is not None:
+            failed.extend(broken)
+        cache.put_many({keys[a.doc]: fresh[a.doc] for a in group if a.doc in fresh})
+        parsed_before += seen[0]
+    if missing and progress is not None:
+        progress(parsed_before, parsed_before)
     return result
+
+
+CACHE_GROUP_PARAGRAPHS = 2_000  # paragraphs parsed between two writes of the claim cache
+
+
+def _groups(articles: Sequence[Article], paragraphs: int) -> Iterable[tuple[Article, ...]]:
+    """Consecutive groups of whole articles holding about ``paragraphs`` paragraphs each."""
+    group: list[Article] = []
+    size = 0
+    for article in articles:
+        group.append(article)
+        size += len(article.paragraphs)
+        if size >= paragraphs:
+            yield tuple(group)
+            group, size = [], 0
+    if group:
+        yield tuple(group)
 
 
 def findings_key(

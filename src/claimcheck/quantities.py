@@ -662,6 +662,8 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
             continue
         if r.model_like or r.start < last_end or _overlaps(r.start, r.end, skip):
             continue
+        if not math.isfinite(r.value):
+            continue  # '9' x 320 overflows a float: no figure can be compared with it
         quantities.append(
             Quantity(
                 start=r.start,

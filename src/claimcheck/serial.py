@@ -34,7 +34,7 @@ class SerialError(ClaimcheckError):
 def claims_to_json(claims: tuple[Claim, ...]) -> str:
     """Serialise claims to a compact JSON document (every field, defaults included)."""
     document = {"format": FORMAT, "claims": [_encode(claim) for claim in claims]}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def claims_from_json(s: str, doc: str | None = None) -> tuple[Claim, ...]:
@@ -53,7 +53,7 @@ def claims_from_json(s: str, doc: str | None = None) -> tuple[Claim, ...]:
 def findings_to_json(findings: tuple[Finding, ...]) -> str:
     """Serialise findings, their claims included, to a compact JSON document."""
     document = {"format": FINDINGS_FORMAT, "findings": [_encode(finding) for finding in findings]}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def findings_from_json(s: str) -> tuple[Finding, ...]:
@@ -66,6 +66,8 @@ def _payload(s: str, format: str, name: str) -> list[Any]:
         document = json.loads(s)
     except json.JSONDecodeError as exc:
         raise SerialError(f"serialised {name} are not JSON: {exc}") from exc
+    except RecursionError:
+        raise SerialError(f"serialised {name} are nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != format:
         raise SerialError(f"serialised {name} are not in the {format} format")
     items = document.get(name)

@@ -1669,7 +1669,10 @@ def _candidates(text: str, anchor: date | None) -> list[_Cand]:
             for m in pattern.finditer(text, lo, hi):
                 if m.end() == m.start() or (m.end() >= hi and hi < size):
                     continue
-                v = handler(m, ctx)
+                try:
+                    v = handler(m, ctx)
+                except (OverflowError, ValueError):
+                    v = None  # a date past year 1 or 9999 ("yesterday" on 0001-01-01)
                 if v is not None:
                     out.append(_Cand(m.start(), m.end(), rank, v))
     return out
@@ -1709,13 +1712,19 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Longest first, then by table order; keep those that overlap nothing kept."""
+    """Longest first, then by table order; keep those that overlap nothing kept.
+
+    Kept characters are marked in a bytearray, so each test costs the candidate's length,
+    not the number kept: selection is linear in the text, however many dates it holds.
+    """
     taken: list[_Cand] = []
-    spans: list[tuple[int, int]] = []
+    if not cands:
+        return taken
+    used = bytearray(max(c.end for c in cands))
     for c in sorted(cands, key=lambda c: (c.start - c.end, c.rank, c.start)):
-        if all(c.end <= s or c.start >= e for s, e in spans):
+        if used.find(1, c.start, c.end) == -1:
             taken.append(c)
-            spans.append((c.start, c.end))
+            used[c.start : c.end] = b"\x01" * (c.end - c.start)
     taken.sort(key=lambda c: c.start)
     return taken
 
@@ -1736,7 +1745,10 @@ def find_times(text: str, anchor: date | None = None) -> tuple[TimeMention, ...]
     for c in chosen:
         v = c.value
         if callable(v):
-            v = v(state)
+            try:
+                v = v(state)
+            except (OverflowError, ValueError):
+                continue  # resolved past year 1 or 9999
             if v is None:
                 continue
         start = c.start

@@ -14,6 +14,7 @@ from rich.table import Table
 from claimcheck import temporal
 from claimcheck.ingest import load_articles
 from claimcheck.model import Article, FileProblem, TimeMention
+from claimcheck.reporters.records import csv_cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ def article_mentions(article: Article) -> tuple[DatedMention, ...]:
 
 
 def collect_mentions(
-    paths: Sequence[str], stdin_text: str | None = None
+    paths: Sequence[str], stdin_text: str | bytes | None = None
 ) -> tuple[tuple[DatedMention, ...], tuple[FileProblem, ...]]:
     articles, problems = load_articles(paths, stdin_text)
     return tuple(m for a in articles for m in article_mentions(a)), problems
@@ -55,7 +56,7 @@ def mention_record(item: DatedMention) -> dict[str, object]:
 
 def render_json(mentions: Sequence[DatedMention], width: int | None = None) -> str:
     record = {"schema": "claimcheck.dates/1", "mentions": [mention_record(m) for m in mentions]}
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 CSV_COLUMNS = ("doc", "start", "end", "text", "type", "value", "mod", "earliest", "latest", "granularity")
@@ -68,7 +69,7 @@ def render_csv(mentions: Sequence[DatedMention], width: int | None = None) -> st
     writer.writerow(CSV_COLUMNS)
     for item in mentions:
         record = mention_record(item)
-        writer.writerow(["" if record[name] is None else record[name] for name in CSV_COLUMNS])
+        writer.writerow([csv_cell("" if record[name] is None else record[name]) for name in CSV_COLUMNS])
     return out.getvalue()
 
 

@@ -182,3 +182,20 @@ RULES = (
     RuleMeta("unit-fate", "exclusive-events", Severity.WARNING, "A unit cannot be spun off and kept."),
     RuleMeta("unused-rule", "exclusive-events", Severity.WARNING, "Configured but not triggered."),
 )
+
+
+def hostile(report, text: str, value: float | None = None):
+    """``report`` with every claim's sentence, subject and object replaced by ``text`` (issue 10:
+    what an article says must not harm its reader), and quantities' values by ``value``."""
+    from dataclasses import replace
+
+    def swap(claim):
+        quantities = claim.quantities
+        if value is not None:
+            quantities = tuple(replace(q, quantity=replace(q.quantity, value=value)) for q in quantities)
+        return replace(claim, text=text, subject=text, object=text, quantities=quantities)
+
+    findings = tuple(
+        replace(f, message=text, claims=tuple(swap(c) for c in f.claims)) for f in report.findings
+    )
+    return replace(report, claims=tuple(swap(c) for c in report.claims), findings=findings)

@@ -1,10 +1,12 @@
 import csv
 from io import StringIO
 
+import pytest
+
 from claimcheck.reporters import REPORTERS
 from claimcheck.reporters.csv_report import COLUMNS
 
-from .sample_report import CLAIM_A1, SPECIAL
+from .sample_report import CLAIM_A1, SPECIAL, hostile
 
 
 def _rows(text):
@@ -41,3 +43,34 @@ def test_csv_adds_a_status_column_under_check(report, check_options):
 
 def test_csv_of_no_findings_is_the_header(empty_report, options):
     assert REPORTERS["csv"](empty_report, options) == ",".join(COLUMNS) + "\n"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '=HYPERLINK("http://x","y")',
+        "+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "-2+3",
+        "\t=1",
+        "\r=1",
+    ],
+)
+def test_cells_a_spreadsheet_would_execute_are_neutralised(report, options, payload):
+    """Row 7: article text beginning =, +, -, @ was copied as-is into every CSV (OWASP rule)."""
+    from claimcheck.reporters import render_claims
+
+    bad = hostile(report, payload)
+    for out in (REPORTERS["csv"](bad, options), render_claims(bad.claims, "csv", options)):
+        rows = list(csv.reader(StringIO(out)))[1:]
+        cells = [cell for row in rows for cell in row]
+        assert payload not in cells
+        assert "'" + payload.replace("\r", "\n") in cells
+        assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in cells)
+
+
+def test_numbers_stay_numbers_in_csv(report, options):
+    from claimcheck.reporters import render_claims
+
+    out = render_claims(hostile(report, "x", value=-5.0).claims, "csv", options)
+    assert ",-5.0," in out

@@ -75,6 +75,15 @@ def test_html_under_check_marks_status_and_offers_only_new(report, check_options
     assert 'id="filter-new"' in out
 
 
+def test_control_characters_never_reach_html(report, options):
+    """Row 19: NUL and control characters after the first 8 KiB reached HTML."""
+    from .sample_report import hostile
+
+    out = REPORTERS["html"](hostile(report, "A\x00B\x1b[31mC\x07D\x7fE\x85F"), options)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", out)
+    assert "A\ufffdB" in out
+
+
 def test_html_groups_findings_by_story_then_article_most_severe_first(report, options):
     from claimcheck.reporters.html_report import stories
 

@@ -2,7 +2,7 @@ import json
 
 from claimcheck.reporters import REPORTERS
 
-from .sample_report import SPECIAL
+from .sample_report import SPECIAL, hostile
 
 
 def test_json_round_trips_with_the_documented_keys(report, options):
@@ -35,3 +35,31 @@ def test_jsonl_marks_status_under_check(report, check_options):
 
 def test_jsonl_of_no_findings_is_empty(empty_report, options):
     assert REPORTERS["jsonl"](empty_report, options) == ""
+
+
+def _strict(text: str):
+    def refuse(constant):
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_json_is_strict_when_a_value_overflows_a_float(report, options):
+    """Row 8: a number that overflows a float came out as `"value": Infinity`, invalid JSON."""
+    from claimcheck.reporters import render_claims
+
+    bad = hostile(report, "9" * 320 + " workers", value=float("inf"))
+    record = _strict(REPORTERS["json"](bad, options))
+    values = [c["quantity"]["value"] for f in record["findings"] for c in f["claims"] if c["quantity"]]
+    assert values and all(v is None for v in values)
+    for line in REPORTERS["jsonl"](bad, options).splitlines():
+        _strict(line)
+    _strict(REPORTERS["sarif"](bad, options))
+    _strict(render_claims(bad.claims, "json", options))
+
+
+def test_a_float_overflow_in_an_article_is_no_quantity():
+    from claimcheck.quantities import find_quantities
+
+    found = find_quantities("The plant hired " + "9" * 320 + " workers and 40 engineers.")
+    assert [q.value for q in found] == [40]

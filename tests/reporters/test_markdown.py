@@ -35,3 +35,13 @@ def test_markdown_without_findings_has_no_table(empty_report, options):
     out = REPORTERS["markdown"](empty_report, options)
     assert "No discrepancies found in 2 articles (6 claims)." in out
     assert "|" not in out
+
+
+def test_control_characters_never_reach_markdown(report, options):
+    """Row 19: NUL and control characters after the first 8 KiB reached markdown."""
+    import re
+
+    from .sample_report import hostile
+
+    out = REPORTERS["markdown"](hostile(report, "A\x00B\x1b[31mC\x07D\x7fE"), options)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", out)

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from claimcheck.model import Claim
 from claimcheck.reporters.options import ReportOptions
-from claimcheck.reporters.records import CLAIMS_SCHEMA, claim_record
+from claimcheck.reporters.records import CLAIMS_SCHEMA, claim_record, csv_cell
 from claimcheck.reporters.table import clean, console_text, make_console, plural
 
 CSV_COLUMNS = (
@@ -47,7 +47,7 @@ def claims_record(claims: Iterable[Claim]) -> dict[str, Any]:
 
 
 def render_json(claims: tuple[Claim, ...], options: ReportOptions) -> str:
-    return json.dumps(claims_record(claims), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(claims_record(claims), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def csv_row(record: dict[str, Any]) -> list[Any]:
@@ -73,7 +73,7 @@ def render_csv(claims: tuple[Claim, ...], options: ReportOptions) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for claim in claims:
-        writer.writerow(csv_row(claim_record(claim)))
+        writer.writerow([csv_cell(cell) for cell in csv_row(claim_record(claim))])
     return out.getvalue()
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from claimcheck.model import Report
 from claimcheck.reporters.options import ReportOptions
-from claimcheck.reporters.records import finding_record
+from claimcheck.reporters.records import csv_cell, finding_record
 
 FINDING_COLUMNS = ("fingerprint", "rule", "kind", "severity", "message")
 CLAIM_COLUMNS = (
@@ -70,5 +70,5 @@ def render(report: Report, options: ReportOptions) -> str:
         status = options.status(finding)
         if status is not None:
             row.append(status)
-        writer.writerow(row)
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()

@@ -14,7 +14,7 @@ from claimcheck.reporters import svg_timeline
 from claimcheck.reporters.highlight import differing_span, split_text
 from claimcheck.reporters.options import ReportOptions
 from claimcheck.reporters.records import location
-from claimcheck.reporters.table import summary_line
+from claimcheck.reporters.table import clean, summary_line
 
 # the policy forbids every outside resource, so a page opened from a mail or a CI artefact
 # cannot fetch (or leak) anything even if some text slipped through unescaped
@@ -84,7 +84,8 @@ SCRIPT = """
 
 
 def _e(text: str | None) -> str:
-    return escape(text or "", quote=True)
+    # Control characters are not allowed in HTML: shown as U+FFFD, like the terminal table does.
+    return escape(clean(text or ""), quote=True)
 
 
 def sentence_html(finding: Finding, index: int) -> str:

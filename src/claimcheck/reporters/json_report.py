@@ -10,4 +10,9 @@ from claimcheck.reporters.records import report_record
 
 
 def render(report: Report, options: ReportOptions) -> str:
-    return json.dumps(report_record(report, options.new_fingerprints), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            report_record(report, options.new_fingerprints), ensure_ascii=False, allow_nan=False, indent=2
+        )
+        + "\n"
+    )

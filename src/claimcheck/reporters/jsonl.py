@@ -16,5 +16,5 @@ def render(report: Report, options: ReportOptions) -> str:
         status = options.status(finding)
         if status is not None:
             record["status"] = status
-        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        lines.append(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
     return "".join(lines)

@@ -8,7 +8,7 @@ from claimcheck.model import Finding, Report
 from claimcheck.reporters.highlight import differing_span, split_text
 from claimcheck.reporters.options import ReportOptions
 from claimcheck.reporters.records import location
-from claimcheck.reporters.table import summary_line
+from claimcheck.reporters.table import clean, summary_line
 
 _MARKUP = re.compile(r"([\\|*_`\[\]~])")
 _WHITESPACE = re.compile(r"\s+")
@@ -17,7 +17,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 def escape_cell(text: str) -> str:
     """Text safe inside a table cell: no column breaks, no markdown or HTML taking effect."""
-    text = _WHITESPACE.sub(" ", text)
+    text = clean(_WHITESPACE.sub(" ", text))
     text = "".join(_ENTITIES.get(ch, ch) for ch in text)
     return _MARKUP.sub(r"\\\1", text)
 

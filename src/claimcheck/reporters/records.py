@@ -11,6 +11,7 @@ is part of the format and documented here, so the same Report always gives the s
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -57,7 +58,7 @@ def quantity_record(claim_quantity: ClaimQuantity) -> dict[str, Any]:
     quantity = claim_quantity.quantity
     return {
         "text": quantity.text,
-        "value": quantity.value,
+        "value": quantity.value if math.isfinite(quantity.value) else None,  # JSON has no Infinity
         "unit": quantity.unit,
         "kind": quantity.kind,
         "approximate": quantity.approximate,
@@ -155,6 +156,20 @@ def report_record(report: Report, new_fingerprints: frozenset[str] | None = None
         "problems": [{"doc": p.doc, "message": p.message} for p in report.problems],
         "summary": summary,
     }
+
+
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a string that would start a formula gets a
+    leading apostrophe (the OWASP rule); numbers are left as they are."""
+    if not isinstance(value, str):
+        return value
+    # A bare carriage return is not quoted by the csv module (lines end in "\n"): make it one.
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if value.startswith(FORMULA_START) else text
 
 
 def location(claim: Claim) -> str:

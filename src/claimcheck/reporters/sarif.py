@@ -133,4 +133,4 @@ def render(report: Report, options: ReportOptions) -> str:
         "version": "2.1.0",
         "runs": [run],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=2) + "\n"

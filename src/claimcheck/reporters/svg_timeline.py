@@ -13,6 +13,7 @@ from html import escape
 
 from claimcheck.model import Article, Claim, Finding
 from claimcheck.reporters.records import claim_quantity
+from claimcheck.reporters.table import clean
 
 WIDTH = 1000
 LEFT = 190  # lane labels
@@ -39,7 +40,8 @@ class Mark:
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    # Control characters are not allowed in HTML or SVG: shown as U+FFFD (issue 10 row 19).
+    return escape(clean(text), quote=True)
 
 
 def lane_marks(
