@@ -26,10 +26,20 @@ def _sentence(doc: str, start: int, value: str, attribute: str = "sentence") -> 
     )
 
 
-def test_stories_join_related_reports_transitively():
-    story = events.stories(["a.md", "b.md", "c.md", "d.md"], [("a.md", "b.md"), ("c.md", "b.md")])
-    assert story["a.md"] == story["b.md"] == story["c.md"] == "a.md"
-    assert story["d.md"] == "d.md"
+def test_scopes_are_the_article_and_each_pair_with_a_report_of_its_story():
+    assert events.scopes("b.md", ["a.md", "c.md"]) == ("b.md", "a.md|b.md", "b.md|c.md")
+    assert events.scopes("a.md", ["b.md"]) == events.scopes("a.md", ["b.md"])
+    keys_a = events.event_keys(
+        _claim("a.md", 0, "The ship sank.", predicate="sink"), events.scopes("a.md", ["b.md"])
+    )
+    keys_b = events.event_keys(
+        _claim("b.md", 0, "It went down.", predicate="go down"), events.scopes("b.md", ["a.md"])
+    )
+    keys_c = events.event_keys(
+        _claim("c.md", 0, "It went down.", predicate="go down"), events.scopes("c.md", [])
+    )
+    assert keys_a & keys_b
+    assert not keys_a & keys_c
 
 
 def test_triggers_read_idioms_and_staged_event_nouns():
@@ -57,8 +67,8 @@ def test_slot_keys_meet_through_hypernyms():
     vehicles = _claim(
         "b.md", 0, "", quantities=(ClaimQuantity(Quantity(0, 1, "7", 7.0), "vehicle", "vehicle"),)
     )
-    assert events.slot_keys(cars, "s", lambda w: w) & events.slot_keys(vehicles, "s", lambda w: w)
-    assert not events.slot_keys(cars, "s", lambda w: w) & events.slot_keys(vehicles, "t", lambda w: w)
+    assert events.slot_keys(cars, ("s",), lambda w: w) & events.slot_keys(vehicles, ("s",), lambda w: w)
+    assert not events.slot_keys(cars, ("s",), lambda w: w) & events.slot_keys(vehicles, ("t",), lambda w: w)
 
 
 def _finding(a: Claim, b: Claim) -> Finding:

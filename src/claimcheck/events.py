@@ -17,7 +17,7 @@ clashing values gives one finding that lists them all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,25 +33,6 @@ class Trigger:
     word: str  # "go down", "walkout", "reopening"
     nominal: bool  # an event noun rather than the claim's verb
     senses: semantics.Senses
-
-
-def stories(docs: Iterable[str], related: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Each article's story: the first article (in sorted order) of its group of related
-    reports (connected through :func:`claimcheck.pipeline.related_documents`)."""
-    parent: dict[str, str] = {doc: doc for doc in docs}
-
-    def root(doc: str) -> str:
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
-    for a, b in related:
-        if a in parent and b in parent:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {doc: root(doc) for doc in parent}
 
 
 def head(key: str) -> str:
@@ -92,11 +73,14 @@ def event_words(claim: Claim) -> tuple[str, ...]:
     return tuple(t.word for t in triggers(claim))
 
 
-def same_event_kind(a: Claim, b: Claim, word_class: Callable[[str], str] = lambda w: w) -> bool:
+def same_event_kind(
+    a: Claim, b: Claim, word_class: Callable[[str], str] = lambda w: w, kinds: bool = True
+) -> bool:
     """Some trigger of one claim shares a meaning with some trigger of the other: a WordNet
-    sense, or the class ``word_class`` gives both (the ``[synonyms]`` of the rules file)."""
+    sense (with ``kinds``, also one a way of doing the other), or the class ``word_class``
+    gives both (the ``[synonyms]`` of the rules file)."""
     return any(
-        semantics.same_sense(x.senses, y.senses) or word_class(x.word) == word_class(y.word)
+        semantics.same_sense(x.senses, y.senses, kinds) or word_class(x.word) == word_class(y.word)
         for x in triggers(a)
         for y in triggers(b)
     )
@@ -108,25 +92,39 @@ def bare_event(claim: Claim) -> bool:
     return not (claim.subject_key or claim.object_key) and any(t.nominal for t in triggers(claim))
 
 
-def event_keys(claim: Claim, story: str) -> frozenset[str]:
-    """Blocking keys: the story and each sense of each trigger, so that claims naming one
-    event in other words meet ("ev:<story>:<synset>")."""
-    keys = set()
+def scopes(doc: str, partners: Sequence[str]) -> tuple[str, ...]:
+    """Where a claim of ``doc`` is compared by meaning: its own article, and each pair of it
+    with a report of the same story. (Pairs, not the whole group of linked reports: a chain of
+    related reports can link a hundred articles that are not one story.)"""
+    return (doc, *("|".join(sorted((doc, other))) for other in partners))
+
+
+def event_keys(claim: Claim, where: Sequence[str]) -> frozenset[str]:
+    """Blocking keys: each scope and each sense of each trigger, so that claims naming one
+    event in other words meet ("ev:<scope>:<synset>")."""
+    synsets = set()
     for trigger in triggers(claim):
-        keys.update(f"ev:{story}:{synset}" for synset in trigger.senses.synsets)
-    return frozenset(keys)
+        # what same_sense compares: the common senses of one word against the dominant senses
+        # (and their hypernyms) of the other
+        senses = trigger.senses
+        synsets.update(senses.synsets[: semantics.COMMON_SENSES] + senses.parents)
+    return frozenset(f"ev:{scope}:{synset}" for scope in where for synset in synsets)
 
 
-def slot_keys(claim: Claim, story: str, noun_class) -> frozenset[str]:
-    """Blocking keys: the story and each measured attribute's head, its synonym class and what
-    it is a kind of, so that "25,000 cars" meets "52,000 vehicles" ("slot:<story>:<noun>")."""
-    keys = set()
+def slot_keys(claim: Claim, where: Sequence[str], noun_class) -> frozenset[str]:
+    """Blocking keys: each scope and each measured attribute's head, its synonym class and what
+    it is a kind of, so that "25,000 cars" meets "52,000 vehicles" ("slot:<scope>:<noun>")."""
+    words = set()
     for q in claim.quantities:
         noun = head(q.attribute_key)
         if noun:
-            for word in (noun, noun_class(noun), *semantics.hypernyms(noun)):
-                keys.add(f"slot:{story}:{word}")
-    return frozenset(keys)
+            words.update((noun, noun_class(noun), *semantics.hypernyms(noun)[:SLOT_ANCESTORS]))
+    return frozenset(f"slot:{scope}:{word}" for scope in where for word in words)
+
+
+# How far up the hypernyms a measured attribute is blocked: "car" meets "vehicle" (one step),
+# "wolf" meets "animal" (three); past that, blocks of "organism" or "object" would pair everything.
+SLOT_ANCESTORS = 3
 
 
 def slot_names(claim: Claim) -> tuple[str, ...]:

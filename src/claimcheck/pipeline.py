@@ -156,16 +156,20 @@ def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
     related = related_documents(claims)
-    story_of = events.stories((c.doc for c in claims), related)
-    lexicon = replace(build_lexicon(config), related_docs=related, stories=story_of)
+    lexicon = replace(build_lexicon(config), related_docs=related)
+    partners: dict[str, list[str]] = {}
+    for a, b in sorted(related):
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    scopes = {doc: events.scopes(doc, partners.get(doc, ())) for doc in {c.doc for c in claims}}
     pairs = candidate_pairs(
         claims,
         lexicon.predicate_class,
         config.settings.min_similarity,
         lexicon.predicate_families,
         lambda claim: (
-            events.event_keys(claim, story_of[claim.doc])
-            | events.slot_keys(claim, story_of[claim.doc], lexicon.noun_class)
+            events.event_keys(claim, scopes[claim.doc])
+            | events.slot_keys(claim, scopes[claim.doc], lexicon.noun_class)
         ),
     )
     options_by_kind: dict[str, tuple[object, ...]] = {}

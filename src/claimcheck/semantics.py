@@ -119,16 +119,19 @@ def is_event_noun(noun: str) -> bool:
     return bool(noun_event_senses(noun))
 
 
-def same_sense(a: Senses, b: Senses) -> bool:
-    """The dominant sense of one side, or what it is a way of doing, is a common sense of the
-    other: "go down" (dominant: sink) / "sink", "buy" (a way to acquire) / "acquire"."""
+def same_sense(a: Senses, b: Senses, kinds: bool = True) -> bool:
+    """The dominant sense of one side, or (with ``kinds``) what it is a way of doing, is a
+    common sense of the other: "go down" (dominant: sink) / "sink", "buy" (a way to acquire) /
+    "acquire". Without ``kinds`` only synonyms count: returning is a way of travelling, but
+    "travelled on Thursday" and "returned on Friday" are two journeys."""
     if not a or not b:
         return False
-    return _reaches(a, b) or _reaches(b, a)
+    return _reaches(a, b, kinds) or _reaches(b, a, kinds)
 
 
-def _reaches(a: Senses, b: Senses) -> bool:
-    return not set(a.synsets[:DOMINANT_SENSES] + a.parents).isdisjoint(b.synsets[:COMMON_SENSES])
+def _reaches(a: Senses, b: Senses, kinds: bool) -> bool:
+    mine = a.synsets[:DOMINANT_SENSES] + (a.parents if kinds else ())
+    return not set(mine).isdisjoint(b.synsets[:COMMON_SENSES])
 
 
 @lru_cache(maxsize=65536)

@@ -74,7 +74,16 @@ def test_claim_record_flattens_the_first_quantity():
 
 def test_finding_record_keys_and_values():
     record = finding_record(FINDINGS[0])
-    assert list(record) == ["fingerprint", "rule", "kind", "severity", "message", "differences", "slot", "claims"]
+    assert list(record) == [
+        "fingerprint",
+        "rule",
+        "kind",
+        "severity",
+        "message",
+        "differences",
+        "slot",
+        "claims",
+    ]
     assert record["severity"] == "error"
     assert record["differences"] == ["January 2024", "March 2024"]
     assert [c["doc"] for c in record["claims"]] == [CLAIM_A1.doc, CLAIM_B1.doc]

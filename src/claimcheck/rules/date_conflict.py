@@ -81,7 +81,7 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return (
         a.polarity
         and b.polarity  # an event denied has no date
-        and same_event_kind(a, b, lexicon)
+        and same_event_kind(a, b, lexicon, kinds=False)  # a journey and a return are two events
         and participants_meet(a, b, lexicon)
         and not named_apart(a.object_key, b.object_key, a, b, lexicon)
         and not roles_crossed(a, b, lexicon)

@@ -24,17 +24,13 @@ class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
     # pairs of articles that report the same story (see pipeline.related_documents)
     related_docs: frozenset[tuple[str, str]] = frozenset()
-    # article -> its story (see events.stories)
-    stories: dict[str, str] = field(default_factory=dict)
 
     def related(self, a: str, b: str) -> bool:
         return (a, b) in self.related_docs or (b, a) in self.related_docs
 
     def one_story(self, a: str, b: str) -> bool:
-        """One article, or two reports of one story (directly related or through others)."""
-        return (
-            a == b or self.related(a, b) or (a in self.stories and self.stories.get(a) == self.stories.get(b))
-        )
+        """One article, or two reports of one story."""
+        return a == b or self.related(a, b)
 
     def predicate_class(self, predicate: str) -> str:
         """A representative for predicates that name the same event ("make" ~ "produce")."""
@@ -364,9 +360,10 @@ def participants_compatible(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return not a.entities or not b.entities
 
 
-def same_event_kind(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
-    """The claims' triggers share a meaning: a WordNet sense or a ``[synonyms]`` class."""
-    return events.same_event_kind(a, b, lexicon.predicate_class)
+def same_event_kind(a: Claim, b: Claim, lexicon: Lexicon, kinds: bool = True) -> bool:
+    """The claims' triggers share a meaning: a WordNet sense or a ``[synonyms]`` class (with
+    ``kinds``, also one verb a way of doing the other: "buy" / "acquire")."""
+    return events.same_event_kind(a, b, lexicon.predicate_class, kinds)
 
 
 def attributes_match(a: str, b: str, lexicon: Lexicon) -> bool:
