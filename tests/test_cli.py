@@ -123,6 +123,10 @@ def test_claims_rules_explain_dates(workdir):
     explained = invoke("explain", "date-conflict")
     assert explained.exit_code == 0 and "Fails:" in explained.stdout and "Passes:" in explained.stdout
     assert invoke("explain", "no-such-rule").exit_code == 2
+    events = invoke("explain", "events")
+    assert events.exit_code == 0 and "went down" in events.stdout
+    slots = invoke("explain", "slots")
+    assert slots.exit_code == 0 and "six-year term" in slots.stdout
     dates = json.loads(invoke("dates", "--format", "json").stdout)
     late = next(m for m in dates["mentions"] if m["text"] == "late 2023")
     assert late["earliest"] == "2023-09-01" and late["latest"] == "2023-12-31"

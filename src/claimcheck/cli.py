@@ -441,21 +441,31 @@ def list_rules(rules: RulesOpt = None) -> None:
 
 @app.command()
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule id (from `claimcheck rules`) or a rule kind.")],
+    rule: Annotated[
+        str, typer.Argument(help="A rule id (from `claimcheck rules`), a rule kind, or 'events' or 'slots'.")
+    ],
     rules: RulesOpt = None,
 ) -> None:
-    """Explain a rule: what it checks, its parameters, a passing and a failing example."""
+    """Explain a rule: what it checks, its parameters, a passing and a failing example; or what
+    claimcheck means by events and slots."""
     from claimcheck.config import rule_to_toml
+    from claimcheck.events import TOPICS
     from claimcheck.rules import KINDS
 
     with _guard():
+        console = Console()
+        if rule in TOPICS:
+            console.print(TOPICS[rule], highlight=False, markup=False)
+            return
         config = _config(rules)
         found = config.rule(rule)
         kind = found.kind if found else rule
         module = KINDS.get(kind)
         if module is None:
-            raise ClaimcheckError(f"no rule or kind named {rule!r}; run `claimcheck rules` to list them")
-        console = Console()
+            raise ClaimcheckError(
+                f"no rule or kind named {rule!r}; run `claimcheck rules` to list them "
+                f"(or `claimcheck explain events` / `claimcheck explain slots`)"
+            )
         if found is not None:
             console.print(f"[bold]{found.id}[/] (kind {found.kind}, severity {found.severity.value})")
             docstring = (module.__doc__ or "").strip()

@@ -164,3 +164,30 @@ def slot_values(values: Sequence[str]) -> str:
     if len(distinct) <= 2:
         return " and ".join(distinct)
     return ", ".join(distinct[:-1]) + " and " + distinct[-1]
+
+
+# Plain-words explanations for `claimcheck explain events` and `claimcheck explain slots`.
+TOPICS = {
+    "events": (
+        "An event is what a claim says happened, named by its verb or by a noun. claimcheck reads "
+        "the words' meanings (WordNet 3.0 senses, the verbs event nouns come from, and a table of "
+        'idioms), so "the ferry sank on 2 May" and "the vessel went down on 4 May" name one '
+        'event, and so do "the museum reopened in 2020" and "the museum\'s reopening in June 2021". '
+        "Two claims are taken as one event when they are in one article or in two reports of one "
+        "story, their words share a meaning, they share someone or something (a name, the subject "
+        'or the object; "the vessel" is a kind of ferry), and nothing sets them apart (two named '
+        "people in one role, another ordinal, another owner). `claimcheck claims` shows each "
+        "claim's event words in its Event / slots column."
+    ),
+    "slots": (
+        "A slot is one attribute of an event or a thing that can hold one value: its date, or what "
+        "a figure measures (a prison term, a fee, a contract's length, a height, a count of "
+        'people). Two values that cannot both hold in one slot are a contradiction: "jailed for '
+        'eight years" and "a six-year term" put 8 and 6 years in one sentence slot. The rules '
+        'still judge whether values can both hold (bounds, "about", precision, units, and '
+        "figures that change between reports, such as a running death toll). When several "
+        "reports give a slot different values, they make one finding listing every value and "
+        'how many places give it. `claimcheck claims` shows each claim\'s slots ("date" and what '
+        "each figure measures) in its Event / slots column."
+    ),
+}
