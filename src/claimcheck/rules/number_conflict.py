@@ -218,9 +218,11 @@ def comparable(q: ClaimQuantity):
 
 
 def conflicting(qa: ClaimQuantity, qb: ClaimQuantity, options: Options = Options()) -> bool:
-    """The two values cannot both hold, within the tolerance (wider for approximations)."""
+    """The two values cannot both hold, within the tolerance (wider for an approximation set
+    against an exact figure; two approximations already admit each other's neighbourhood, so
+    "roughly 12 percent" and "about 9 percent" differ)."""
     tolerance = options.tolerance
-    if qa.quantity.approximate or qb.quantity.approximate:
+    if qa.quantity.approximate != qb.quantity.approximate:
         tolerance = max(tolerance, options.approximate_tolerance)
     return not quantities.can_both_hold(comparable(qa), comparable(qb), tolerance)
 
@@ -304,8 +306,8 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             if named_a and named_b:
                 if kind == "count" and (loose or not one_event or not _dated_alike(a, b)):
                     continue
-                if kind != "count" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
-                    continue  # a figure of the same thing, not of something else the sentence names
+                if kind == "measure" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
+                    continue  # a size of the same thing, not of something else the sentence names
                 if quantities.varies(qa.quantity):
                     continue  # a speed or a temperature changes from moment to moment
                 if attributes_match(qa.attribute_key, qb.attribute_key, lexicon):
