@@ -68,6 +68,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # 9 stories, 50 contradictions, 61 look-alike consistent pairs) was written the same way before
 # the events-and-slots work; it scored 2/50 (precision 2/3) on the code before that work and
 # 4/50 on its first steps, then was used to find general causes: a regression check since.
+# "blind2" (21 reports, 10 stories, 44 contradictions, 64 look-alike consistent pairs) was written
+# the same way at the start and kept sealed until the events-and-slots work was done; its first
+# run scored 5/44 at precision 5/10 (0 negatives violated); its false alarms then showed general
+# causes ("per cent" read as an attribute, a price per share against a total, two parties'
+# positions), fixed after that run, so it too is a regression check now.
 MIN_RECALL = {
     "seed": 1.0,
     "newsdev": 1.0,
@@ -77,6 +82,7 @@ MIN_RECALL = {
     "heldout2": 0.35,
     "heldout3": 0.0,
     "blind1": 0.2,
+    "blind2": 0.1,
 }
 
 

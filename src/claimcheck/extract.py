@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "15"  # 15: relations named by a noun ("Rovers' win over City")
+EXTRACTION_VERSION = "16"  # 16: "per cent" is a unit, not what a share measures
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -1096,7 +1096,7 @@ def _paid_for(number):
     return None
 
 
-_UNIT_NOUNS = frozenset({"%", "percent", "pc", "pct", "percentage"})
+_UNIT_NOUNS = frozenset({"%", "percent", "cent", "pc", "pct", "percentage"})  # "cent" of "per cent"
 # Fractions and orders of magnitude measure what they are "of", like percentages: "a third of
 # its vegetables", "thousands of scientists".
 _SHARE_NOUNS = frozenset(
@@ -1166,7 +1166,11 @@ def _compound_lemma(noun) -> str:
     parts = [
         c.lemma_.casefold()
         for c in noun.children
-        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i and not _measure_word(c)
+        if c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and c.i < noun.i
+        and not _measure_word(c)
+        and c.lemma_.casefold() not in _UNIT_NOUNS  # "a 32 per cent premium"
     ]
     parts.append(noun.lemma_.casefold())
     return " ".join(parts)

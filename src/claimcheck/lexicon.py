@@ -67,6 +67,12 @@ NOMINAL_RELATIONS = {
     "buyout": "buy out",
 }
 
+# Verbs that state a party's position, not a fact: a figure wanted, offered or proposed is
+# that party's figure ("the union wants 9%", "drivers were offered 4%").
+POSITION_VERBS = frozenset(
+    "want demand seek offer propose ask request bid counter table call push urge recommend".split()
+)
+
 # Irregular past forms, so a fact-box label ("Born:", "Sold:") meets its verb ("bear", "sell").
 IRREGULAR_FORMS = {
     "born": "bear",

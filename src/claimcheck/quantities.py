@@ -1234,7 +1234,7 @@ def unit_word(word: str) -> bool:
 
 _UNIT_WORD_SET = frozenset(
     {name for names in _UNIT_NAMES.values() for name in names}
-    | {"percent", "per cent", "percentage", "percentage point", "basis point", "point", "pc", "pct"}
+    | {"percent", "per cent", "cent", "percentage", "percentage point", "basis point", "point", "pc", "pct"}
     | {"metre", "meter", "foot", "feet", "mile", "kilometre", "kilometer", "euro", "dollar", "pound"}
 )
 
@@ -1277,6 +1277,11 @@ _VARYING_DIMENSIONS = frozenset({"speed", "temperature"})
 def varies(q: Quantity) -> bool:
     """A measure of something that changes from moment to moment (a speed, a temperature)."""
     return q.kind == "measure" and q.unit in _UNITS and _UNITS[q.unit][0] in _VARYING_DIMENSIONS
+
+
+def dimension(q: Quantity) -> str:
+    """What a measure measures ("length", "mass", "duration"), "" for other figures."""
+    return _UNITS[q.unit][0] if q.kind == "measure" and q.unit in _UNITS else ""
 
 
 def same_dimension(a: Quantity, b: Quantity) -> bool:

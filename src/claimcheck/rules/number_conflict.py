@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from claimcheck import quantities, temporal
+from claimcheck import events, quantities, temporal
 from claimcheck.align import CandidatePair
-from claimcheck.lexicon import MEASURE_VERBS
+from claimcheck.lexicon import MEASURE_VERBS, POSITION_VERBS
 from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
@@ -303,11 +303,21 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             if kind != qb.quantity.kind or kind in ("ordinal", "year-like"):
                 continue
             named_a, named_b = _slot_attribute(qa.attribute_key), _slot_attribute(qb.attribute_key)
+            if kind == "money" and (_price_of(a, qa, b, qb, lexicon) or _price_of(b, qb, a, qa, lexicon)):
+                yield qa, qb  # "the project would cost GBP86m" / "the GBP68m project"
+                continue
+            if (
+                kind == "measure"
+                and not (named_a or named_b)
+                and _size_of_one_thing(a, qa, b, qb, lexicon)
+            ):
+                yield qa, qb  # "the 58-metre rocket" / "the rocket stands 64 metres tall"
+                continue
             if named_a and named_b:
                 if kind == "count" and (loose or not one_event or not _dated_alike(a, b)):
                     continue
-                if kind == "measure" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
-                    continue  # a size of the same thing, not of something else the sentence names
+                if kind != "count" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
+                    continue  # a figure of the same thing, not of something else the sentence names
                 if quantities.varies(qa.quantity):
                     continue  # a speed or a temperature changes from moment to moment
                 if attributes_match(qa.attribute_key, qb.attribute_key, lexicon):
@@ -329,6 +339,20 @@ _INTENDED = re.compile(
 )
 
 
+_RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+([a-z]+)", re.I)
+
+
+def _position(claim: Claim) -> bool:
+    return _verb(claim) in POSITION_VERBS
+
+
+def rate_unit(claim: Claim, q: ClaimQuantity) -> str:
+    """What a figure is given per ("GBP2.45 a share": "share", "25,000 cars a day": "day"), or ""
+    for a total."""
+    found = _RATE_AFTER.match(claim.text[q.quantity.end : q.quantity.end + 30])
+    return found.group(1).casefold() if found else ""
+
+
 def intended(claim: Claim, q: ClaimQuantity) -> bool:
     """The figure is what someone hoped, aimed or planned for, not what is or was."""
     return bool(_INTENDED.search(claim.text[: q.quantity.start]))
@@ -336,6 +360,31 @@ def intended(claim: Claim, q: ClaimQuantity) -> bool:
 
 # An undated claim in a report tells of the days just before it was published.
 RECENT_DAYS = 7
+
+
+def _price_of(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity, lexicon: Lexicon) -> bool:
+    """A sum given as what something costs ("the project would cost GBP86m") and a sum naming
+    that thing ("the GBP68m project") are one price."""
+    if lexicon.noun_class(events.head(qa.attribute_key)) != "cost" or not qb.attribute_key:
+        return False
+    core = [k for k in (a.subject_key, a.object_key) if k]
+    return any(keys_corefer(k, qb.attribute_key, lexicon) for k in core) and lexicon.one_story(a.doc, b.doc)
+
+
+# Verbs whose length is a distance covered, not a size: "flew 300 km", "walked five miles".
+_DISTANCE_VERBS = frozenset("travel fly sail walk run drive move cover swim ride cycle march climb fall drop".split())
+
+
+def _size_of_one_thing(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity, lexicon: Lexicon) -> bool:
+    """Two lengths of one named thing, written only with their units ("the 58-metre Aurelis-2
+    rocket" / "Aurelis-2 stands 64 metres tall"): its size, unless a verb makes one a distance."""
+    if not quantities.same_dimension(qa.quantity, qb.quantity) or quantities.dimension(qa.quantity) != "length":
+        return False
+    if _verb(a) in _DISTANCE_VERBS or _verb(b) in _DISTANCE_VERBS:
+        return False
+    named_a = {k for k in (a.subject_key, a.object_key) if k in a.entities}
+    named_b = {k for k in (b.subject_key, b.object_key) if k in b.entities}
+    return any(names_match(x, y, lexicon, lexicon.one_story(a.doc, b.doc)) for x in named_a for y in named_b)
 
 
 def _dated_alike(a: Claim, b: Claim) -> bool:
@@ -395,6 +444,10 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue  # "52 complaints, including nine about delays": a part, not another total
             if intended(a, qa) != intended(b, qb):
                 continue  # "had hoped to run 600 trains" / "400 trains ran": a target and an outcome
+            if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
+                continue  # "the union wants 9%" / "drivers were offered 4%": two parties' positions
+            if rate_unit(a, qa) != rate_unit(b, qb):
+                continue  # "GBP2.45 a share" / "a GBP1.6 billion offer": a price per unit and a total
             if figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
                 continue
             yield rule.finding(
