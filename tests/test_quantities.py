@@ -432,3 +432,22 @@ def test_normalised(text, expected):
 def test_two_quarters_of_something_is_time_not_a_share():
     assert find_quantities("The economy shrank for two quarters of decline.") == ()
     assert [q.value for q in find_quantities("Three quarters of the staff agreed.")] == [75.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("cut rates by a quarter point", 0.25),
+        ("raised rates by half a point", 0.5),
+        ("a quarter-point cut", 0.25),
+        ("by a quarter of a percentage point", 0.25),
+        ("by three-quarters of a point", 0.75),
+    ],
+)
+def test_moves_of_a_point_in_words_are_percentage_points(text, value):
+    (found,) = find_quantities(text)
+    assert (found.value, found.unit, found.kind) == (value, "pp", "percent")
+
+
+def test_a_point_that_is_no_move_is_no_figure():
+    assert find_quantities("a point of order") == ()

@@ -1072,10 +1072,34 @@ def _capitalised_inside_sentence(text: str, start: int) -> bool:
     return text[start].isupper() and not _starts_sentence(text, start)
 
 
+# "a quarter point", "half a percentage point", "three-quarters of a point": a move in rates
+# or prices in words, as percentage points (as basis points are).
+_POINT_FRACTION = re.compile(
+    r"(?i)\b(?:(?P<article>a|one)[\s-]+)?(?P<fraction>quarter|half|three[\s-]quarters?)"
+    r"(?:[\s-]+of)?(?:[\s-]+an?)?[\s-]+(?:percentage[\s-]+)?point\b"
+)
+_POINT_VALUES = {"quarter": Decimal("0.25"), "half": Decimal("0.5")}
+
+
+def _read_point_fraction(text: str, match: re.Match[str], limit: int) -> _Reading | None:
+    fraction = match.group("fraction").lower()
+    value = _POINT_VALUES.get(fraction, Decimal("0.75"))
+    return _Reading(
+        start=match.start(),
+        end=match.end(),
+        core_end=match.end(),
+        number=value,
+        unit="pp",
+        kind="percent",
+        unit_written=True,
+    )
+
+
 _WORDED_READERS = (
     (_FRACTION_SHARE, _read_fraction_share),
     (_RATIO_SHARE, _read_ratio_share),
     (_VAGUE_COUNT, _read_vague_count),
+    (_POINT_FRACTION, _read_point_fraction),
 )
 
 

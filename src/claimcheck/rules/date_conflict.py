@@ -35,6 +35,7 @@ from claimcheck.rules.matching import (
     Context,
     Lexicon,
     NoOptions,
+    agents_apart,
     attributive,
     comparable_modality,
     dating_time,
@@ -84,6 +85,7 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         and same_event_kind(a, b, lexicon, kinds=False)  # a journey and a return are two events
         and participants_meet(a, b, lexicon)
         and not named_apart(a.object_key, b.object_key, a, b, lexicon)
+        and not agents_apart(a, b, lexicon)
         and not roles_crossed(a, b, lexicon)
     )
 

@@ -238,14 +238,15 @@ def ordinals(claim: Claim) -> frozenset[str]:
 
 def names_match(a: str, b: str, lexicon: Lexicon, same_story: bool = False) -> bool:
     """Equal keys, or one name ending the other ("ilse varga" ~ "incumbent mayor ilse varga");
-    between reports of one story a surname alone is enough ("varga")."""
+    between reports of one story a surname alone is enough ("varga"), and so is the first word
+    of a body's name ("redmoor" ~ "redmoor athletic", "tallis" ~ "tallis rail")."""
     if keys_equal(a, b, lexicon):
         return True
     if not a or not b:
         return False
     short, long = sorted((a.split(), b.split()), key=len)
     if len(short) == 1 and same_story and len(long) > 1:
-        return lexicon.noun_class(long[-1]) == lexicon.noun_class(short[0])
+        return lexicon.noun_class(long[-1]) == lexicon.noun_class(short[0]) or long[0] == short[0]
     return (len(short) >= 2 or same_story) and long[-len(short) :] == short
 
 
@@ -322,6 +323,21 @@ def participants_meet(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return events.shared_participant(
         a, b, lambda x, y: keys_corefer(x, y, lexicon) or names_match(x, y, lexicon, True)
     )
+
+
+def agents_apart(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The two claims name who acted, and they are two: a named subject, or the owner of an
+    event named by a noun ("Kelton's 3-0 win" was Kelton's, not Ashbury's)."""
+    agent_a, agent_b = _agent(a), _agent(b)
+    return bool(agent_a and agent_b) and not names_match(
+        agent_a, agent_b, lexicon, lexicon.one_story(a.doc, b.doc)
+    )
+
+
+def _agent(claim: Claim) -> str:
+    if claim.subject_key and claim.subject_key in claim.entities:
+        return claim.subject_key
+    return possessor(claim.subject)
 
 
 def named_apart(x: str, y: str, a: Claim, b: Claim, lexicon: Lexicon) -> bool:

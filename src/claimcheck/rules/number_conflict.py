@@ -306,11 +306,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             if kind == "money" and (_price_of(a, qa, b, qb, lexicon) or _price_of(b, qb, a, qa, lexicon)):
                 yield qa, qb  # "the project would cost GBP86m" / "the GBP68m project"
                 continue
-            if (
-                kind == "measure"
-                and not (named_a or named_b)
-                and _size_of_one_thing(a, qa, b, qb, lexicon)
-            ):
+            if kind == "measure" and not (named_a or named_b) and _size_of_one_thing(a, qa, b, qb, lexicon):
                 yield qa, qb  # "the 58-metre rocket" / "the rocket stands 64 metres tall"
                 continue
             if named_a and named_b:
@@ -372,13 +368,18 @@ def _price_of(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity, lexicon:
 
 
 # Verbs whose length is a distance covered, not a size: "flew 300 km", "walked five miles".
-_DISTANCE_VERBS = frozenset("travel fly sail walk run drive move cover swim ride cycle march climb fall drop".split())
+_DISTANCE_VERBS = frozenset(
+    "travel fly sail walk run drive move cover swim ride cycle march climb fall drop".split()
+)
 
 
 def _size_of_one_thing(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity, lexicon: Lexicon) -> bool:
     """Two lengths of one named thing, written only with their units ("the 58-metre Aurelis-2
     rocket" / "Aurelis-2 stands 64 metres tall"): its size, unless a verb makes one a distance."""
-    if not quantities.same_dimension(qa.quantity, qb.quantity) or quantities.dimension(qa.quantity) != "length":
+    if (
+        not quantities.same_dimension(qa.quantity, qb.quantity)
+        or quantities.dimension(qa.quantity) != "length"
+    ):
         return False
     if _verb(a) in _DISTANCE_VERBS or _verb(b) in _DISTANCE_VERBS:
         return False
