@@ -838,6 +838,12 @@ def _denied(verb) -> str:
             continue
         if child.lower_ == "one":
             return "person"  # "no one"
+        if child.lower_ == "none":
+            # "none of the passengers" (the noun), "none of those on board" (people)
+            of = _prep_object(child, ("of",))
+            if of is not None and of.pos_ == "NOUN":
+                return of.lemma_.casefold()
+            return "person" if of is not None or _prep_object_any(child, ("of",)) else ""
         return child.lemma_.casefold() if child.pos_ in ("NOUN", "PROPN") else ""
     return ""
 
@@ -1141,6 +1147,14 @@ def _ratio_whole(number):
         if whole is not None and any(c.dep_ == "nummod" and c.like_num for c in whole.children):
             return whole
     return None
+
+
+def _prep_object_any(token, preps: tuple[str, ...]) -> bool:
+    """The token has an object of one of ``preps``, of any part of speech ("none of those")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children
+    )
 
 
 def _prep_object(noun, preps: tuple[str, ...]):

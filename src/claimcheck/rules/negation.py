@@ -125,8 +125,13 @@ def _none_of(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     if a.doc == b.doc:
         return not times_separate(a, b)
+    if a.published is None:
+        return False
     when = dating_time(b)
-    return bool(when and a.published and when.mention.time.latest and when.mention.time.latest <= a.published)
+    if when is None:
+        # an undated claim tells of the days before its report: no later than the denial's
+        return b.published is not None and b.published <= a.published
+    return bool(when.mention.time.latest and when.mention.time.latest <= a.published)
 
 
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:

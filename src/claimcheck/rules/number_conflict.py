@@ -383,9 +383,14 @@ def _size_of_one_thing(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity,
         return False
     if _verb(a) in _DISTANCE_VERBS or _verb(b) in _DISTANCE_VERBS:
         return False
-    named_a = {k for k in (a.subject_key, a.object_key) if k in a.entities}
-    named_b = {k for k in (b.subject_key, b.object_key) if k in b.entities}
-    return any(names_match(x, y, lexicon, lexicon.one_story(a.doc, b.doc)) for x in named_a for y in named_b)
+    # one thing, named on at least one side ("Aurelis-2" may go untagged in the other report)
+    core_a = {k for k in (a.subject_key, a.object_key) if k}
+    core_b = {k for k in (b.subject_key, b.object_key) if k}
+    named = (core_a & set(a.entities)) | (core_b & set(b.entities))
+    story = lexicon.one_story(a.doc, b.doc)
+    return any(
+        (x in named or y in named) and names_match(x, y, lexicon, story) for x in core_a for y in core_b
+    )
 
 
 def _dated_alike(a: Claim, b: Claim) -> bool:
