@@ -53,8 +53,10 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
         capture_output=True,
         text=True,
     )
-    assert "negatives violated 0" in scored.stdout, scored.stdout
-    recall = float(scored.stdout.split("recall ")[1].split("= ")[1].split(";")[0])
+    violated = int(scored.stdout.strip().splitlines()[-1].split("negatives violated ")[1])
+    assert violated <= OVERLAPPING_NEGATIVES.get(scenario, 0), scored.stdout
+    summary = scored.stdout.strip().splitlines()[-1]  # (a missed pair may quote the word "recall")
+    recall = float(summary.split("recall ")[1].split("= ")[1].split(";")[0])
     assert recall >= MIN_RECALL[scenario], scored.stdout
 
 
@@ -72,7 +74,16 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # the same way at the start and kept sealed until the events-and-slots work was done; its first
 # run scored 5/44 at precision 5/10 (0 negatives violated); its false alarms then showed general
 # causes ("per cent" read as an attribute, a price per share against a total, two parties'
-# positions), fixed after that run, so it too is a regression check now.
+# positions), fixed after that run, so it too is a regression check now. "blind3" (16 reports,
+# 7 stories, 43 contradictions, 43 consistent pairs), written the same way after that, scored
+# 0/43 with nothing flagged at its first run; it then showed that counts of finished events
+# were taken for running counts, and counts of one event were never compared without a shared
+# name: a regression check since, its floor guarding only against violated negatives.
+# Gold negatives whose two sentences are also a positive's, so that finding the positive counts
+# as violating them: blind3's "The hearing lasted nine days" ~ "sat for nine days across two
+# weeks" holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell them apart).
+OVERLAPPING_NEGATIVES = {"blind3": 1}
+
 MIN_RECALL = {
     "seed": 1.0,
     "newsdev": 1.0,
@@ -82,7 +93,8 @@ MIN_RECALL = {
     "heldout2": 0.35,
     "heldout3": 0.0,
     "blind1": 0.2,
-    "blind2": 0.1,
+    "blind2": 0.2,
+    "blind3": 0.0,
 }
 
 

@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "16"  # 16: "per cent" is a unit, not what a share measures
+EXTRACTION_VERSION = "17"  # 17: a bare "from" marks an earlier value only in "from X to Y"
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -71,11 +71,13 @@ _REPORT_CUES = re.compile(
     re.I,
 )
 _SUPERSEDED_CUES = re.compile(
-    r"\b(?:up|down|increased|decreased|rose|fell|revised|raised|lowered|cut)?\s*from\s+(?:the\s+|an?\s+|its\s+)?"
+    r"\b(?P<verb>up|down|increased|decreased|rose|fell|revised|raised|lowered|cut)?\s*(?P<bare>from)\s+"
+    r"(?:the\s+|an?\s+|its\s+)?"
     r"(?:(?:previous|earlier|initial|original|prior)\s+)?(?:\w+\s+)?$|\b(?:previously|initially|originally|"
     r"compared with|compared to|versus|vs\.?|instead of|rather than|than)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$",
     re.I,
 )
+_FROM_TO = re.compile(r"^\s*(?:[\w%$€£.,-]+\s+){0,3}(?:to|-)\s", re.I)
 _CHANGE_CUES = re.compile(
     r"\b(?:up from|down from|revised|raised (?:it|its|the)|lowered|increased to|rose to|climbed to|fell to|"
     r"dropped to|later (?!said|told|added|confirmed|reported|announced)\w+|has since|had since|now stands|"
@@ -511,7 +513,11 @@ class _ArticleClaims:
         elif label and attribute and q.kind == "count":
             attribute = attribute or fold(label)
         before = sentence[max(0, q.start - 60) : q.start]
-        superseded = bool(_SUPERSEDED_CUES.search(before))
+        cue = _SUPERSEDED_CUES.search(before)
+        # A bare "from" is an earlier value only in "from 12 to 19", not in "evidence from 14 witnesses".
+        superseded = cue is not None and not (
+            cue.group("bare") and not cue.group("verb") and not _FROM_TO.match(sentence[q.end : q.end + 40])
+        )
         return ClaimQuantity(
             quantity=q,
             attribute=attribute,

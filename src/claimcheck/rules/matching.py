@@ -368,6 +368,14 @@ def core_participant_shared(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     )
 
 
+def not_apart(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two claims of one story with nothing setting them apart: no other ordinal, owner, named
+    subject or agent."""
+    if not lexicon.one_story(a.doc, b.doc) or ordinals(a) != ordinals(b) or other_owners(a, b):
+        return False
+    return not named_apart(a.subject_key, b.subject_key, a, b, lexicon) and not agents_apart(a, b, lexicon)
+
+
 def participants_compatible(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Two claims of one story, one of which names nobody (an unnamed subject, "the
     24-year-old"), and nothing setting them apart."""

@@ -41,6 +41,7 @@ from claimcheck.rules.matching import (
     keys_corefer,
     keys_equal,
     names_match,
+    not_apart,
     participants_compatible,
     participants_meet,
     render_message,
@@ -174,6 +175,18 @@ _SUBSET_BEFORE = re.compile(
 )
 
 
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.I)
+
+
+def increment(claim: Claim, q: ClaimQuantity) -> bool:
+    """A figure counting what was added ("two more bodies", "another 40 homes")."""
+    start, end = q.quantity.start, q.quantity.end
+    return bool(_INCREMENT_AFTER.match(claim.text[end : end + 20])) or bool(
+        _INCREMENT_BEFORE.search(claim.text[max(0, start - 20) : start])
+    )
+
+
 def subset_part(claim: Claim, q: ClaimQuantity) -> bool:
     """A figure counting part of another ("37 reports, including four that caused burns")."""
     return bool(_SUBSET_BEFORE.search(claim.text[max(0, q.quantity.start - 40) : q.quantity.start]))
@@ -194,10 +207,42 @@ def figures_evolve(a: Claim, b: Claim, qa: ClaimQuantity, qb: ClaimQuantity) -> 
         return True
     if times_separate(a, b):
         return True
-    # A later report may update a running count (casualties, arrests, cases); a price, a fee or
-    # a share given differently on different days is still a discrepancy.
+    # A later report may update a running count (casualties, arrests, cases, or a figure the
+    # text gives as standing now); a price, a fee, a share, or a count of something finished
+    # ("the hearing heard 14 witnesses", "the slide destroyed four houses") given differently
+    # on different days is still a discrepancy: a past fact cannot have evolved between them.
     later = a.doc != b.doc and bool(a.published and b.published and a.published != b.published)
-    return later and qa.quantity.kind == "count"
+    return (
+        later
+        and qa.quantity.kind == "count"
+        and (running(a, qa) or running(b, qb) or tally(a, qa) or tally(b, qb))
+    )
+
+
+# Words that make a figure a standing, revisable count: "so far", "at least", "has risen to".
+_RUNNING = re.compile(
+    r"\b(?:so far|to date|now|currently|at least|at the latest count|latest|as of|has|have|is|are|remains?|"
+    r"stands?|still|more than|over|up to)\b",
+    re.I,
+)
+# Counts news revises as they are established: casualties, cases, arrests, people affected.
+_TALLY_WORDS = frozenset(
+    "kill die dead death toll casualty victim injure injured injury wound wounded hurt missing case infect "
+    "infection patient hospitalise hospitalize arrest detain evacuate evacuee rescue survivor displace "
+    "affect sicken".split()
+)
+
+
+def running(claim: Claim, q: ClaimQuantity) -> bool:
+    """The clause gives the figure as it stands now, or as a lower bound to be revised."""
+    window = claim.text[max(0, q.quantity.start - 40) : q.quantity.end + 25]
+    return bool(_RUNNING.search(window))
+
+
+def tally(claim: Claim, q: ClaimQuantity) -> bool:
+    """A casualty, case or arrest count ("12 people were killed", "19 confirmed cases")."""
+    words = set(claim.predicate.split()) | set(q.attribute_key.split())
+    return bool(words & _TALLY_WORDS)
 
 
 def _earlier_could_be(claim: Claim, q: ClaimQuantity, other: ClaimQuantity) -> bool:
@@ -290,9 +335,12 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
     # An unnamed subject ("the 24-year-old has agreed a five-year contract") may be anyone the
     # story names: its measures and sums compare, its counts do not.
     loose = not meet and participants_compatible(a, b, lexicon)
-    if not (meet or loose):
-        return
     one_event = same_event_kind(a, b, lexicon)
+    # One event of one story counting one thing ("the hearing heard 14 witnesses" / "the panel
+    # heard evidence from 11 witnesses"), even with nobody named in either sentence.
+    counted = not (meet or loose) and one_event and not_apart(a, b, lexicon)
+    if not (meet or loose or counted):
+        return
     for qa in a.quantities:
         for qb in b.quantities:
             if qa.superseded or qb.superseded or ratio_part(a, qa) or ratio_part(b, qb):
@@ -310,7 +358,9 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 yield qa, qb  # "the 58-metre rocket" / "the rocket stands 64 metres tall"
                 continue
             if named_a and named_b:
-                if kind == "count" and (loose or not one_event or not _dated_alike(a, b)):
+                if kind == "count" and (not one_event or not _dated_alike(a, b)):
+                    continue
+                if counted and kind != "count":
                     continue
                 if kind != "count" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
                     continue  # a figure of the same thing, not of something else the sentence names
@@ -446,8 +496,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             )
         )
         for qa, qb in candidates:
-            if subset_part(a, qa) or subset_part(b, qb):
-                continue  # "52 complaints, including nine about delays": a part, not another total
+            if subset_part(a, qa) or subset_part(b, qb) or increment(a, qa) or increment(b, qb):
+                continue  # "including nine", "two more bodies": a part or an increment, not a total
             if intended(a, qa) != intended(b, qb):
                 continue  # "had hoped to run 600 trains" / "400 trains ran": a target and an outcome
             if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
