@@ -54,7 +54,7 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
         text=True,
     )
     violated = int(scored.stdout.strip().splitlines()[-1].split("negatives violated ")[1])
-    assert violated <= OVERLAPPING_NEGATIVES.get(scenario, 0), scored.stdout
+    assert violated <= KNOWN_VIOLATIONS.get(scenario, 0), scored.stdout
     summary = scored.stdout.strip().splitlines()[-1]  # (a missed pair may quote the word "recall")
     recall = float(summary.split("recall ")[1].split("= ")[1].split(";")[0])
     assert recall >= MIN_RECALL[scenario], scored.stdout
@@ -79,10 +79,16 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # 0/43 with nothing flagged at its first run; it then showed that counts of finished events
 # were taken for running counts, and counts of one event were never compared without a shared
 # name: a regression check since, its floor guarding only against violated negatives.
-# Gold negatives whose two sentences are also a positive's, so that finding the positive counts
-# as violating them: blind3's "The hearing lasted nine days" ~ "sat for nine days across two
-# weeks" holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell them apart).
-OVERLAPPING_NEGATIVES = {"blind3": 1}
+# "blind4" (16 reports, 7 stories, 39 contradictions, 51 consistent pairs) was written the same
+# way at the end and run once, after every change: 4/39, precision 5/9, 2 negatives violated
+# (the code before the events work: 3/39, 5/7, 1). It has not been used to change the code.
+# Violated negatives a scenario is known to have, each explained:
+# - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
+#   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
+# - blind4: the final held-out set, not used to change the code, keeps the two false alarms of
+#   its first run ("No deaths have been reported" against a death reported later; one record
+#   temperature dated "Monday" and "Monday afternoon" by two sentences). Any more fails.
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -95,6 +101,7 @@ MIN_RECALL = {
     "blind1": 0.2,
     "blind2": 0.2,
     "blind3": 0.0,
+    "blind4": 0.1,
 }
 
 
