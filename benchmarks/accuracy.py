@@ -31,7 +31,11 @@ ANCHORS = {
     "domains": "project-written articles in other domains (tests/golden); no outside anchor",
     "heldout": "written without reading the code (tests/golden); first run: recall 3/14, precision 0.75",
     "heldout2": "written without reading the code, after the heldout fixes; first run: recall 1/16",
-    "heldout3": "written without reading the code, never used to change it: the held-out figure",
+    "heldout3": "written without reading the code; first run 0/16; a regression check since the events work",
+    "blind1": "written without reading the code before the events work; first run 2/50 (precision 2/3)",
+    "blind2": "written sealed; first run 5/44, precision 5/10; a regression check since",
+    "blind3": "written sealed; first run 0/43, nothing flagged; a regression check since",
+    "blind4": "written sealed, run once after every change, never used to change it: the held-out figure",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -121,7 +125,17 @@ def main(argv: list[str]) -> int:
                 report_set(
                     name, GOLDEN / name / "articles", GOLDEN / name / "gold.json", evals / "score.py", work
                 )
-                for name in ("cross-source", "domains", "heldout", "heldout2", "heldout3")
+                for name in (
+                    "cross-source",
+                    "domains",
+                    "heldout",
+                    "heldout2",
+                    "heldout3",
+                    "blind1",
+                    "blind2",
+                    "blind3",
+                    "blind4",
+                )
             ),
         ]
     width = max(len(r.name) for r in results)
