@@ -73,9 +73,10 @@ def read_data(path: Path) -> dict[int, tuple[int, list[str], list[tuple[str, int
     return synsets
 
 
-def read_index(path: Path) -> dict[str, list[int]]:
-    """lemma -> synset offsets, most frequent sense first."""
-    index = {}
+def read_index(path: Path) -> tuple[dict[str, list[int]], dict[str, int]]:
+    """(lemma -> synset offsets, most frequent sense first; lemma -> how many of its senses are
+    tagged in SemCor, 0 for rare words)."""
+    index, tagged = {}, {}
     with path.open(encoding="latin-1") as handle:
         for line in handle:
             if line.startswith("  "):
@@ -84,19 +85,8 @@ def read_index(path: Path) -> dict[str, list[int]]:
             lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
             offsets = fields[4 + pointer_count + 2 :]
             index[lemma] = [int(o) for o in offsets[:synset_count]]
-    return index
-
-
-def read_tagged(path: Path) -> dict[str, int]:
-    """lemma -> how many of its senses are tagged in SemCor (0 for rare words)."""
-    tagged = {}
-    with path.open(encoding="latin-1") as handle:
-        for line in handle:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            tagged[fields[0]] = int(fields[5 + int(fields[3])])
-    return tagged
+            tagged[lemma] = int(fields[5 + pointer_count])
+    return index, tagged
 
 
 def clean(word: str) -> str:
@@ -106,8 +96,8 @@ def clean(word: str) -> str:
 def build(wordnet: Path) -> tuple[list[str], list[str]]:
     verbs = read_data(wordnet / "data.verb")
     nouns = read_data(wordnet / "data.noun")
-    verb_index = read_index(wordnet / "index.verb")
-    noun_index = read_index(wordnet / "index.noun")
+    verb_index, _ = read_index(wordnet / "index.verb")
+    noun_index, tagged = read_index(wordnet / "index.noun")
 
     senses = []
     for lemma, offsets in sorted(verb_index.items()):
@@ -132,7 +122,6 @@ def build(wordnet: Path) -> tuple[list[str], list[str]]:
         if targets:
             senses.append(f"{clean(lemma)}\tn\t{' '.join(f'{o:08d}' for o in targets)}\t")
 
-    tagged = read_tagged(wordnet / "index.noun")
     hypernyms = []
     for lemma, offsets in sorted(noun_index.items()):
         if "_" in lemma:

@@ -15,30 +15,17 @@ from hypothesis import HealthCheck, settings
 
 EXAMPLES = int(os.environ.get("CLAIMCHECK_FUZZ_EXAMPLES", "0") or 0)
 
-settings.register_profile(
-    "claimcheck-ci",
-    max_examples=2_000,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[
+# What both profiles share: reproducible, no example database, no deadline on slow parses.
+_COMMON = {
+    "database": None,
+    "deadline": None,
+    "suppress_health_check": [
         HealthCheck.too_slow,
         HealthCheck.data_too_large,
         HealthCheck.function_scoped_fixture,
     ],
-    print_blob=True,
-)
-settings.register_profile(
-    "claimcheck-long",
-    max_examples=max(EXAMPLES, 1),
-    derandomize=False,
-    database=None,
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
-    print_blob=True,
-)
+    "print_blob": True,
+}
+settings.register_profile("claimcheck-ci", max_examples=2_000, derandomize=True, **_COMMON)
+settings.register_profile("claimcheck-long", max_examples=max(EXAMPLES, 1), derandomize=False, **_COMMON)
 settings.load_profile("claimcheck-long" if EXAMPLES else "claimcheck-ci")
