@@ -141,10 +141,6 @@ def participants(claim: Claim) -> frozenset[str]:
     return frozenset(keys)
 
 
-def named_participants(claim: Claim) -> frozenset[str]:
-    return frozenset(claim.entities)
-
-
 def kinds_corefer(a: str, b: str) -> bool:
     """Two common-noun keys of one story name one thing when one is a kind of the other:
     "the vessel" and "the ferry", "the animals" and "the wolves"."""
