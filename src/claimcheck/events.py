@@ -135,8 +135,9 @@ def slot_names(claim: Claim) -> tuple[str, ...]:
 
 
 def participants(claim: Claim) -> frozenset[str]:
-    """Who and what the claim is about: subject, object and the names in its sentence."""
-    keys = {claim.subject_key, claim.object_key, *claim.entities}
+    """Who and what the claim is about: subject, object, the names in its sentence and what the
+    article calls them ("the ferry" is a participant of a sentence naming the ferry Solenne Star)."""
+    keys = {claim.subject_key, claim.object_key, *claim.entities, *claim.described}
     keys.discard("")
     return frozenset(keys)
 

@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "17"  # 17: a bare "from" marks an earlier value only in "from X to Y"
+EXTRACTION_VERSION = "18"  # 18: what an article calls the entities it names
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -246,6 +246,7 @@ class _ArticleClaims:
         self.last_org = ""
         self.named: list[str] = []  # entity keys in order of first mention
         self.untagged_names: set[str] = set()  # keys of proper nouns the model tagged as no entity
+        self.descriptors: dict[str, set[str]] = {}  # entity key -> nouns the article calls it by
 
     def claims(self) -> tuple[Claim, ...]:
         return tuple(self._claims)
@@ -285,6 +286,7 @@ class _ArticleClaims:
             "end": end,
             "text": text,
             "entities": entity_keys,
+            "described": self._described(entity_keys),
             "content_lemmas": lemmas,
             "headline": paragraph.headline,
             "label": label,
@@ -440,7 +442,13 @@ class _ArticleClaims:
                     keys.append(key)
                     if key not in self.named:
                         self.named.append(key)
+                    if ent.label_ not in _PLACE_LABELS:
+                        self.descriptors.setdefault(key, set()).update(_descriptor_nouns(ent))
         return tuple(sorted(set(keys)))
+
+    def _described(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """The nouns this article has called the sentence's entities ("ferry", "striker")."""
+        return tuple(sorted({noun for key in keys for noun in self.descriptors.get(key, ())}))
 
     def _subject(self, verb) -> tuple[str, str]:
         token = _find_subject(verb)
@@ -1001,6 +1009,26 @@ def _sum_verb(token) -> str:
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _descriptor_nouns(ent) -> set[str]:
+    """Common nouns that say what a name is: "the passenger ferry Solenne Star" (ferry),
+    "striker Kofi Varga" (striker), "Solenne Star, a ferry built in 1998" (ferry)."""
+    root = ent.root
+    found = set()
+    for child in root.children:
+        outside = not ent.start <= child.i < ent.end
+        if outside and child.pos_ == "NOUN" and child.dep_ in ("compound", "appos"):
+            found.add(child.lemma_.casefold())
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        found.add(root.head.lemma_.casefold())  # "the ferry, Solenne Star,"
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.tag_ in ("NN", "NNS"):
+        found.add(before.lemma_.casefold())  # "the ferry Marla Bell", parsed as two subjects
+    return found
+
+
 _DEFINITE = frozenset("the this that these those its their his her our".split())
 
 

@@ -168,6 +168,7 @@ class Claim:
     times: tuple[ClaimTime, ...] = ()
     quantities: tuple[ClaimQuantity, ...] = ()
     entities: tuple[str, ...] = ()  # canonical keys of every entity mentioned in the sentence
+    described: tuple[str, ...] = ()  # what the article calls those entities ("ferry" for "the ferry X")
     content_lemmas: tuple[str, ...] = ()  # content-word lemmas of the sentence, lower-cased
     change: bool = False  # the sentence marks a change over time ("up from", "revised", "later")
     headline: bool = False
