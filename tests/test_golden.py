@@ -82,13 +82,19 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # "blind4" (16 reports, 7 stories, 39 contradictions, 51 consistent pairs) was written the same
 # way at the end and run once, after every change: 4/39, precision 5/9, 2 negatives violated
 # (the code before the events work: 3/39, 5/7, 1). It has not been used to change the code.
+# "blind5" (17 reports, 8 stories, 44 contradictions, 45 consistent pairs), written the same way,
+# was run once after the last change to the code (what articles call their entities): 4/44,
+# precision 5/8, 1 negative violated (the code before the events work: 1/44, 2/2). Not used
+# to change the code.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
 # - blind4: the final held-out set, not used to change the code, keeps the two false alarms of
 #   its first run ("No deaths have been reported" against a death reported later; one record
 #   temperature dated "Monday" and "Monday afternoon" by two sentences). Any more fails.
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2}
+# - blind5: written after one more change and run once: its one false alarm at first run (two
+#   sentences giving the same departure time, 17:40, set against each other by date-conflict).
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -102,6 +108,7 @@ MIN_RECALL = {
     "blind2": 0.2,
     "blind3": 0.0,
     "blind4": 0.1,
+    "blind5": 0.09,
 }
 
 
