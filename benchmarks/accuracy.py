@@ -136,6 +136,7 @@ def main(argv: list[str]) -> int:
                     "blind2",
                     "blind3",
                     "blind4",
+                    "blind5",
                 )
             ),
         ]
