@@ -74,22 +74,33 @@ def event_words(claim: Claim) -> tuple[str, ...]:
 
 
 def same_event_kind(
-    a: Claim, b: Claim, word_class: Callable[[str], str] = lambda w: w, kinds: bool = True
+    a: Claim,
+    b: Claim,
+    word_class: Callable[[str], str] = lambda w: w,
+    kinds: bool = True,
+    verbs_only: bool = False,
 ) -> bool:
     """Some trigger of one claim shares a meaning with some trigger of the other: a WordNet
     sense (with ``kinds``, also one a way of doing the other), or the class ``word_class``
-    gives both (the ``[synonyms]`` of the rules file)."""
+    gives both (the ``[synonyms]`` of the rules file). ``verbs_only`` leaves event nouns out."""
     return any(
         semantics.same_sense(x.senses, y.senses, kinds) or word_class(x.word) == word_class(y.word)
         for x in triggers(a)
+        if not (verbs_only and x.nominal)
         for y in triggers(b)
+        if not (verbs_only and y.nominal)
     )
+
+
+def named_by_noun(claim: Claim) -> bool:
+    """Some trigger of the claim is an event noun ("the reopening", "the walkout")."""
+    return any(t.nominal for t in triggers(claim))
 
 
 def bare_event(claim: Claim) -> bool:
     """An event named by a noun with nobody attached ("since the capsizing on 3 May"): in a
     story, the one event of that kind the story is about."""
-    return not (claim.subject_key or claim.object_key) and any(t.nominal for t in triggers(claim))
+    return not (claim.subject_key or claim.object_key) and named_by_noun(claim)
 
 
 def scopes(doc: str, partners: Sequence[str]) -> tuple[str, ...]:

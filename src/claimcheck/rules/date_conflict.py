@@ -75,7 +75,7 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     same_verb = lexicon.same_event(a.predicate, b.predicate) or lexicon.same_family(a.predicate, b.predicate)
     if same_verb and same_participants(a, b, lexicon):
         return True
-    if same_verb and not any(t.nominal for t in events.triggers(a) + events.triggers(b)):
+    if same_verb and not (events.named_by_noun(a) or events.named_by_noun(b)):
         return False  # one verb, other participants: two events ("released in 1988" / "in 1980")
     # One event in other words, verbal or nominal ("sank" / "went down", "the reopening" /
     # "reopened"): within one story, with a participant in common.

@@ -312,11 +312,7 @@ def participants_meet(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Two claims of one story share a participant (a subject, object or name, or one a kind
     of the other: "the vessel" / "the ferry") and nothing sets them apart: other ordinals,
     other owners, or named subjects that are two people or bodies."""
-    if not lexicon.one_story(a.doc, b.doc):
-        return False
-    if ordinals(a) != ordinals(b) or other_owners(a, b):
-        return False
-    if named_apart(a.subject_key, b.subject_key, a, b, lexicon):
+    if not _one_instance(a, b, lexicon) or named_apart(a.subject_key, b.subject_key, a, b, lexicon):
         return False
     if events.bare_event(a) or events.bare_event(b):
         return True  # "since the capsizing on 3 May": the story's capsizing
@@ -350,7 +346,7 @@ def roles_crossed(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     role: "the ship set sail" / "passengers were not allowed to leave the ship" are not one
     departure. (A noun's "of" names what a verb's subject does: "the collapse of the bridge"
     / "the bridge collapsed".)"""
-    if any(t.nominal for t in events.triggers(a) + events.triggers(b)):
+    if events.named_by_noun(a) or events.named_by_noun(b):
         return False
     same = key_matcher(a, b, lexicon)
     if same(a.subject_key, b.subject_key) or same(a.object_key, b.object_key):
@@ -371,7 +367,7 @@ def core_participant_shared(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 def not_apart(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Two claims of one story with nothing setting them apart: no other ordinal, owner, named
     subject or agent."""
-    if not lexicon.one_story(a.doc, b.doc) or ordinals(a) != ordinals(b) or other_owners(a, b):
+    if not _one_instance(a, b, lexicon):
         return False
     return not named_apart(a.subject_key, b.subject_key, a, b, lexicon) and not agents_apart(a, b, lexicon)
 
@@ -379,15 +375,21 @@ def not_apart(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 def participants_compatible(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """Two claims of one story, one of which names nobody (an unnamed subject, "the
     24-year-old"), and nothing setting them apart."""
-    if not lexicon.one_story(a.doc, b.doc) or ordinals(a) != ordinals(b) or other_owners(a, b):
-        return False
-    return not a.entities or not b.entities
+    return _one_instance(a, b, lexicon) and (not a.entities or not b.entities)
 
 
-def same_event_kind(a: Claim, b: Claim, lexicon: Lexicon, kinds: bool = True) -> bool:
+def _one_instance(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """One article or two reports of one story, and neither another ordinal ("the second
+    race") nor another owner ("Riverside's board") sets the two claims apart."""
+    return lexicon.one_story(a.doc, b.doc) and ordinals(a) == ordinals(b) and not other_owners(a, b)
+
+
+def same_event_kind(
+    a: Claim, b: Claim, lexicon: Lexicon, kinds: bool = True, verbs_only: bool = False
+) -> bool:
     """The claims' triggers share a meaning: a WordNet sense or a ``[synonyms]`` class (with
     ``kinds``, also one verb a way of doing the other: "buy" / "acquire")."""
-    return events.same_event_kind(a, b, lexicon.predicate_class, kinds)
+    return events.same_event_kind(a, b, lexicon.predicate_class, kinds, verbs_only)
 
 
 def attributes_match(a: str, b: str, lexicon: Lexicon) -> bool:

@@ -94,14 +94,7 @@ def _other_words(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     Verbs only: an event noun ("the deal") is the object of many different claims."""
     if a.predicate == b.predicate or a.denied or b.denied:
         return False
-    if not any(
-        semantics.same_sense(x.senses, y.senses)
-        or lexicon.predicate_class(x.word) == lexicon.predicate_class(y.word)
-        for x in events.triggers(a)
-        if not x.nominal
-        for y in events.triggers(b)
-        if not y.nominal
-    ):
+    if not same_event_kind(a, b, lexicon, verbs_only=True):
         return False
     if a.object_key and b.object_key and not keys_corefer(a.object_key, b.object_key, lexicon):
         return False
