@@ -84,8 +84,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # (the code before the events work: 3/39, 5/7, 1). It has not been used to change the code.
 # "blind5" (17 reports, 8 stories, 44 contradictions, 45 consistent pairs), written the same way,
 # was run once after the last change to the code (what articles call their entities): 4/44,
-# precision 5/8, 1 negative violated (the code before the events work: 1/44, 2/2). Not used
-# to change the code.
+# precision 5/8, 1 negative violated (the code before the events work: 1/44, 2/2). It then
+# showed that the ages and posts news gives named people were never compared (profiles):
+# a regression check since (9/44, 11/14). "blind6" (17 reports, 8 stories, 61 contradictions,
+# 51 consistent pairs), written the same way, was run once before profiles were compared:
+# 3/61, precision 3/4, 0 negatives violated; then used to find general causes.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -108,7 +111,8 @@ MIN_RECALL = {
     "blind2": 0.2,
     "blind3": 0.0,
     "blind4": 0.1,
-    "blind5": 0.09,
+    "blind5": 0.2,
+    "blind6": 0.1,
 }
 
 

@@ -125,7 +125,7 @@ def event_keys(claim: Claim, where: Sequence[str]) -> frozenset[str]:
 def slot_keys(claim: Claim, where: Sequence[str], noun_class) -> frozenset[str]:
     """Blocking keys: each scope and each measured attribute's head, its synonym class and what
     it is a kind of, so that "25,000 cars" meets "52,000 vehicles" ("slot:<scope>:<noun>")."""
-    words = set()
+    words = {"profile"} if claim.profile else set()  # the people a story describes
     for q in claim.quantities:
         noun = head(q.attribute_key)
         if noun:

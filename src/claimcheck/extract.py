@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claimcheck import quantities, semantics, temporal
+from claimcheck import profiles, quantities, semantics, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
 from claimcheck.errors import ModelError
 from claimcheck.lexicon import EVENT_NOUNS, MEASURE_VERBS, NOMINAL_RELATIONS, ORGANISATION_NOUNS, WEAK_VERBS
@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "18"  # 18: what an article calls the entities it names
+EXTRACTION_VERSION = "19"  # 19: ages and posts of named people (profiles)
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -267,7 +267,9 @@ class _ArticleClaims:
         first = bisect.bisect_left(self.time_starts, start)
         last = bisect.bisect_left(self.time_starts, end, first)
         times = tuple(m for m in self.times[first:last] if m.end <= end)
-        skip = tuple((m.start - start, m.end - start) for m in times)
+        described = profiles.descriptions(sent)
+        ages = tuple((offset + d.span[0] - start, offset + d.span[1] - start) for d in described if d.span)
+        skip = tuple((m.start - start, m.end - start) for m in times) + ages
         found = quantities.find_quantities(text, skip)
         entity_keys = self._entity_keys(sent)
         lemmas = tuple(
@@ -357,6 +359,7 @@ class _ArticleClaims:
             )
             produced += 1
         yield from self._nominal_claims(base, sent, dated, source)
+        yield from self._profile_claims(base, described, source)
         leftover = [q for n, q in enumerate(found) if n not in used_quantities]
         if produced == 0 or leftover:
             # Verbless lines (fact boxes, headlines) and quantities outside any verb's clause.
@@ -378,6 +381,35 @@ class _ArticleClaims:
                 source=source,
                 times=tuple(claim_time for _, _, _, claim_time in dated),
                 quantities=tuple(claim_quantities),
+            )
+
+    def _profile_claims(self, base: dict, described: list, source: str | None) -> Iterator[Claim]:
+        """A claim for each age or post the sentence gives a named person: "Keroge, 27," is
+        "Keroge is 27"; "Brennock's chief executive, Graham Tullis" is "Graham Tullis is
+        Brennock's chief executive"."""
+        for description in described:
+            _, key = self._noun_key(description.name)
+            if description.name.pos_ == "NOUN":
+                # "the 64-year-old collector" after "the collector Helena Strand": Strand
+                noun = description.name.lemma_.casefold()
+                known = [k for k in self.named if noun in self.descriptors.get(k, ())]
+                key = known[0] if len(known) == 1 else self.aliases.canonical(noun)
+            if not key:
+                continue
+            value = description.value
+            if description.org is not None:
+                org, _ = self._noun_key(description.org)
+                org = org.removesuffix("'s").removesuffix("\u2019s").strip()
+                value = f"{org}'s {value}"
+            yield Claim(
+                **base,
+                subject=description.name_text,
+                subject_key=key,
+                predicate="be",
+                object=value,
+                object_key=self.aliases.canonical(description.value),
+                source=source,
+                profile=description.kind,
             )
 
     def _nominal_claims(self, base: dict, sent, dated: list, source: str | None) -> Iterator[Claim]:

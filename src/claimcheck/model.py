@@ -175,6 +175,7 @@ class Claim:
     label: str | None = None  # fact-box label of its paragraph
     published: date | None = None  # of the article, to order reports from several outlets
     outlet: str | None = None
+    profile: str = ""  # a claim only describing a named person: "age" ("Keroge, 27,") or "role"
 
     @property
     def event_time(self) -> ClaimTime | None:

@@ -19,6 +19,7 @@ from claimcheck.rules import (
     granularity,
     negation,
     number_conflict,
+    profile_conflict,
     reversed_roles,
 )
 
@@ -62,5 +63,6 @@ KINDS: dict[str, ModuleType] = {
     "number-conflict": number_conflict,
     "change-over-time": change_over_time,
     "reversed-roles": reversed_roles,
+    "profile-conflict": profile_conflict,
     "antonyms": antonyms,
 }

@@ -1,0 +1,226 @@
+"""What an article says a named person is: an age ("Keroge, 27,", "the 43-year-old Dunmore")
+or a post ("Kestrel Rail chief executive Harriet Olawale", "Maren Holt, an oceanographer",
+"Brennock's chief executive, Graham Tullis").
+
+News gives these in passing, in apposition or before the name, and reports of one story
+disagree on them as often as on any figure. Each description found becomes a claim of its own
+(``Claim.profile``) that the ``profile-conflict`` rule compares: two ages or two posts for one
+person, or one post of one organisation held by two people.
+
+Only a description the parse ties to the name counts, and only a post that WordNet says is a
+kind of person ("executive", "oceanographer", "prosecutor"); a description marked as past or
+changing ("former", "interim", "new") is no description of the person now and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck import semantics
+
+# Modifiers that make a post a past, future or passing one: not what the person is now.
+_NOT_NOW = frozenset(
+    "former ex then late outgoing incoming new newly interim acting future retired one-time erstwhile "
+    "caretaker designate elect previous".split()
+)
+# Nouns ending a post that WordNet's one-word list may lack ("glaciologist", "volcanologist").
+_PROFESSION_ENDING = re.compile(r"(?:ologist|ographer|icist|onomist|ician)$")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'-]+){0,3}\s*$")
+# Names the model may tag as a place are still read ("Strand, a 58-year-old heiress"): an age or
+# a post is what makes a description, and only people have those.
+_NOT_NAMES = frozenset({"DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+# The youngest and oldest ages read as ages: "Keroge, 27," (not "Smith, 2024," or "Lot, 3,").
+_AGES = range(10, 111)
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    name: object  # the spaCy token heading the name
+    kind: str  # "age" or "role"
+    value: str  # "27", "chief executive"
+    org: object | None = None  # the token heading the organisation the post is at, if named
+    span: tuple[int, int] | None = None  # where an age's number stands in the parsed text
+    first: int = 0  # the index of the name's first token
+
+    @property
+    def name_text(self) -> str:
+        return self.name.doc[self.first : self.name.i + 1].text
+
+
+def descriptions(sent) -> list[Description]:
+    """Ages and posts the sentence gives for the names in it, and ages it gives for someone
+    known by a post ("the 61-year-old driver", "the driver, a 54-year-old man")."""
+    found = []
+    for token in sent:
+        if _described_by_post(token):
+            age = _age(token, token.i)
+            if age is not None:
+                found.append(Description(token, "age", age[0], span=age[1], first=token.i))
+            continue
+        if not _name_head(token):
+            continue
+        start = _name_start(token)
+        age = _age(token, start)
+        if age is not None:
+            found.append(Description(token, "age", age[0], span=age[1], first=start))
+        for words, org in _posts(token, start):
+            found.append(Description(token, "role", " ".join(words), org, first=start))
+    return found
+
+
+def _name_head(token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ not in _NOT_NAMES
+        and not (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+        and token.is_title
+    )
+
+
+# Words for people in general: "a 45-year-old man" and "a 62-year-old man" in one report of a
+# crash are two men, while "the driver" or "the pilot" of a story is one person.
+_ANYONE = frozenset(
+    "man woman boy girl person child baby teenager youth adult people resident victim passenger "
+    "worker patient pupil student member fan spectator neighbour neighbor friend relative".split()
+)
+
+
+def _described_by_post(token) -> bool:
+    """A definite noun for someone the story knows by a post: "the driver", "the collector"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.lemma_.casefold() not in _ANYONE
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and person_noun(token.lemma_.casefold())
+    )
+
+
+def _name_start(head) -> int:
+    """The first token of the name ``head`` ends ("Harriet" of "Harriet Olawale")."""
+    start = head.i
+    while start > head.sent.start:
+        before = head.doc[start - 1]
+        if before.pos_ != "PROPN" or before.head.i != head.i or before.ent_type_ != head.ent_type_:
+            break
+        if before.ent_type_ == "" and person_noun(before.lower_):
+            break  # "Prosecutor Dominic Achebe": a post, not part of the name
+        start -= 1
+    return start
+
+
+def _age(head, start: int) -> tuple[str, tuple[int, int]] | None:
+    """The age given right after a name ("Keroge, 27,", "Vale, aged 52,", "Ames (61)") or
+    before it ("the 43-year-old Dunmore"), with where its number stands."""
+    doc = head.doc
+    after = doc[head.i + 1 : head.i + 5]
+    words = [t.lower_ for t in after]
+    if len(words) >= 3 and words[0] in (",", "(") and after[1].like_num and words[2] in (",", ")", ".", ";"):
+        number = after[1]
+    elif len(words) >= 4 and words[0] == "," and words[1] == "aged" and after[2].like_num and words[3] in ",.;":
+        number = after[2]
+    elif (apposed := _apposed_age(head)) is not None:
+        return apposed
+    else:
+        begin = max(0, doc[start].idx - 60)
+        match = _AGE_BEFORE.search(doc.text[begin : doc[start].idx])
+        if match is None:
+            return None
+        value, span = match.group(1), (begin + match.start(1), begin + match.end(1))
+        number = next((t for t in doc[max(0, start - 12) : start] if t.idx == span[0]), None)
+        # the age must qualify this name, not another ("a 47-year-old woman from Cardle")
+        if number is None or not any(a.i == head.i for a in number.ancestors):
+            return None
+        return (value, span) if int(value) in _AGES else None
+    value = number.text
+    if not value.isdigit() or int(value) not in _AGES:
+        return None
+    return value, (number.idx, number.idx + len(number))
+
+
+_AGE_IN_APPOSITION = re.compile(r"^(?:an?|the)\s+(\d{1,3})-year-old\b")
+
+
+def _apposed_age(head) -> tuple[str, tuple[int, int]] | None:
+    """An age in an apposition: "Strand, a 58-year-old shipping heiress"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            first = child.left_edge
+            text = head.doc.text[first.idx : child.idx + len(child)]
+            match = _AGE_IN_APPOSITION.match(text)
+            if match is not None and int(match.group(1)) in _AGES:
+                return match.group(1), (first.idx + match.start(1), first.idx + match.end(1))
+    return None
+
+
+def _posts(head, start: int):
+    """Posts written before the name ("chief executive Harriet Olawale"), after it in apposition
+    ("Maren Holt, an oceanographer") or around it ("Brennock's chief executive, Graham Tullis")."""
+    before = _words_before(head, start)
+    if before is not None:
+        yield before
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            post = _post_of(child)
+            if post is not None:
+                yield post
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        post = _post_of(head.head)
+        if post is not None:
+            yield post
+
+
+def _words_before(head, start: int):
+    """The common nouns and adjectives right before a name that it heads, and the organisation
+    named before them: "Kestrel Rail chief executive Harriet Olawale"."""
+    doc = head.doc
+    words = []
+    i = start - 1
+    while i >= head.sent.start:
+        token = doc[i]
+        if token.ent_type_ or not (token.head.i > token.i and token.head.i <= head.i):
+            break
+        if token.pos_ not in ("NOUN", "ADJ", "PROPN") or not token.is_alpha:
+            break
+        words.insert(0, token)
+        i -= 1
+    if not words or not person_noun(words[-1].lower_):
+        return None
+    if any(t.lower_ in _NOT_NOW for t in words):
+        return None
+    org = None
+    if i >= head.sent.start:
+        token = doc[i]
+        if token.tag_ == "POS":
+            token = token.head if token.head.i < token.i else doc[i - 1]
+        if token.ent_type_ == "ORG":
+            org = token
+    return tuple(_word(t) for t in words), org
+
+
+def _post_of(noun):
+    """A post named by a common noun and its modifiers: "Brennock Water's chief executive"."""
+    if not person_noun(noun.lower_) and not person_noun(noun.lemma_.casefold()):
+        return None
+    # (not "Norwegian", not the "old" of "a 58-year-old heiress")
+    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_]
+    if any(c.lower_ in _NOT_NOW for c in noun.lefts):
+        return None
+    words = tuple(_word(t) for t in (*modifiers, noun) if t.is_alpha)
+    org = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+    return words, org
+
+
+def _word(token) -> str:
+    return token.lower_
+
+
+def person_noun(word: str) -> bool:
+    """A noun for a kind of person ("executive", "oceanographer"): what a post's head must be."""
+    # (WordNet puts a driver under "operator", a kind of causal agent, not of person)
+    return (
+        semantics.is_a(word, "person")
+        or semantics.is_a(word, "operator")
+        or bool(_PROFESSION_ENDING.search(word))
+    )

@@ -1,0 +1,167 @@
+"""Profile conflict: one person given two ages or two posts, or one post held by two people.
+
+Reports describe the people they name in passing ("Keroge, 27,", "Kestrel Rail chief executive
+Harriet Olawale", "Brennock's chief executive, Graham Tullis"); each description is a claim of
+its own (see ``claimcheck.profiles``). Within an article or between reports of one story:
+
+- two ages of one person, in reports less than ``age_days`` apart;
+- two posts of one person that exclude each other: two kinds of one thing ("chief executive" /
+  "operations director", both administrators; "glaciologist" / "oceanographer", both scientists)
+  or the two sides of a case ("prosecutor" / "defence lawyer"). A post and a kind of it
+  ("lawyer" / "defence lawyer") agree, and so do posts one person often holds together
+  ("striker" and "captain": a player and a leader);
+- one post that only one person holds at a time ("chief executive", "mayor", "captain") of one
+  named organisation, given to two people.
+
+Passes: "Holt, 44, led the team. ... Maren Holt, 44, said the ice was thinning."
+Fails: "Kestrel Rail chief executive Harriet Olawale ... Kestrel Rail's operations director,
+Harriet Olawale, said"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck import semantics
+from claimcheck.align import CandidatePair
+from claimcheck.model import Claim, Finding, Severity
+from claimcheck.rules.matching import Context, Lexicon, names_match, possessor, render_message
+
+DEFAULT_SEVERITY = Severity.WARNING
+DEFAULT_MESSAGE = "{attribute}: {a} in one place, {b} in another"
+
+# Kinds too broad to make two posts exclusive: a striker and a captain are both people, a
+# coach and a manager both leaders.
+_BROAD = frozenset("person adult worker leader contestant expert head official".split())
+# How far up WordNet two posts may share a kind and still exclude each other.
+_KIN_DEPTH = 2
+# The sides of a case or a contest: a prosecutor is not a defence lawyer.
+_SIDES = (
+    frozenset("prosecutor prosecution prosecuting crown plaintiff claimant".split()),
+    frozenset("defence defense defending defendant respondent".split()),
+)
+# Posts one person holds at a time in an organisation: two named holders contradict each other.
+_SINGLE_POSTS = frozenset(
+    "executive ceo president chairman chairwoman chair chairperson mayor governor premier captain "
+    "principal headteacher headmaster headmistress commissioner chancellor".split()
+)
+# Offices of state: one person holds one of them ("President Dorsk" / "Prime Minister Dorsk"),
+# and one of a kind ("interior minister" / "finance minister"); the chief of an agency is no
+# minister either.
+_OFFICES = frozenset("president minister premier governor mayor senator ambassador chief".split())
+_SAME_OFFICE = {"secretary": "minister", "premier": "minister"}  # "Home Secretary", "Premier"
+_SINGLE_IF_QUALIFIED = frozenset("director minister secretary officer coach manager editor".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    age_days: int = 180
+
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> Options:
+        if "age_days" in raw:
+            value = raw["age_days"]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ValueError("age_days: must be a whole number of days (0 or more)")
+            return cls(age_days=value)
+        return cls()
+
+
+def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
+    options: Options = rule.options
+    lexicon = context.lexicon
+    for pair in pairs:
+        a, b = sorted((pair.a, pair.b), key=lambda c: (c.doc, c.start))
+        if not a.profile or a.profile != b.profile or pair.same_sentence:
+            continue
+        if not lexicon.one_story(a.doc, b.doc):
+            continue
+        same_person = names_match(a.subject_key, b.subject_key, lexicon, True)
+        if a.profile == "age":
+            if same_person and a.object_key != b.object_key and _near(a, b, options.age_days):
+                yield _finding(rule, a, b, f"age of {_name(a, b)}")
+        elif same_person and posts_exclusive(_post(a), _post(b), lexicon):
+            yield _finding(rule, a, b, f"post of {_name(a, b)}")
+        elif not same_person and _one_post(a, b, lexicon):
+            yield _finding(rule, a, b, a.object, values=(_name(a), _name(b)))
+
+
+def posts_exclusive(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Two posts one person cannot both hold: "chief executive" / "operations director"."""
+    words_a, words_b = a.split(), b.split()
+    if not words_a or not words_b or words_a == words_b:
+        return False
+    sides_a = {n for n, side in enumerate(_SIDES) if side & set(words_a)}
+    sides_b = {n for n, side in enumerate(_SIDES) if side & set(words_b)}
+    if sides_a and sides_b:
+        return sides_a != sides_b
+    head_a, head_b = lexicon.noun_class(words_a[-1]), lexicon.noun_class(words_b[-1])
+    offices = _offices_exclusive(words_a, words_b)
+    if offices is not None:
+        return offices
+    if head_a == head_b or semantics.is_a(head_a, head_b) or semantics.is_a(head_b, head_a):
+        return False  # one post, or one a kind of the other ("lawyer" / "defence lawyer")
+    return bool(_kin(head_a) & _kin(head_b))
+
+
+def _offices_exclusive(words_a: list[str], words_b: list[str]) -> bool | None:
+    """Two offices of state: two offices, or one office of two kinds ("interior minister" /
+    "finance minister"); None when either post is no office of state."""
+    office_a = _SAME_OFFICE.get(words_a[-1], words_a[-1])
+    office_b = _SAME_OFFICE.get(words_b[-1], words_b[-1])
+    if office_a not in _OFFICES or office_b not in _OFFICES:
+        return None
+    if office_a != office_b:
+        return True
+    qualifiers_a, qualifiers_b = set(words_a[:-1]), set(words_b[:-1])
+    return bool(qualifiers_a and qualifiers_b and qualifiers_a != qualifiers_b)
+
+
+def _kin(noun: str) -> set[str]:
+    """What a post is a kind of, near enough to make two of its kinds exclusive."""
+    ancestors = semantics.hypernyms(noun)[:_KIN_DEPTH]
+    if not ancestors and noun.endswith(("ologist", "ographer", "icist", "onomist")):
+        ancestors = ("scientist",)
+    return set(ancestors) - _BROAD
+
+
+def _one_post(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """One post of one named organisation that only one person holds at a time, given to two
+    named people."""
+    if a.object_key != b.object_key or not (a.subject_key in a.entities and b.subject_key in b.entities):
+        return False
+    words = a.object_key.split()
+    if not (words[-1] in _SINGLE_POSTS or (len(words) > 1 and words[-1] in _SINGLE_IF_QUALIFIED)):
+        return False
+    org_a, org_b = possessor(a.object), possessor(b.object)
+    return bool(org_a and org_b) and names_match(org_a, org_b, lexicon, True)
+
+
+def _post(claim: Claim) -> str:
+    """The post as written, without its organisation ("chief executive")."""
+    return claim.object.rpartition("'s ")[2].casefold()
+
+
+def _near(a: Claim, b: Claim, days: int) -> bool:
+    """Two reports close enough in time for one person's age not to have changed."""
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).days) <= days
+
+
+def _name(a: Claim, b: Claim | None = None) -> str:
+    """The fuller of the names the claims give."""
+    names = [c.subject for c in (a, b) if c is not None]
+    return max(names, key=lambda n: len(n.split()))
+
+
+def _finding(rule, a: Claim, b: Claim, slot: str, values: tuple[str, str] | None = None) -> Finding:
+    shown = values or (_post(a), _post(b))
+    return rule.finding(
+        message=render_message(rule.message, attribute=slot, a=shown[0], b=shown[1]),
+        claims=(a, b),
+        differences=shown,
+        slot=slot,
+    )
