@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "19"  # 19: ages and posts of named people (profiles)
+EXTRACTION_VERSION = "20"  # 20: what a length of time is "of"; 19: ages and posts (profiles)
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -1134,9 +1134,12 @@ def _duration_attribute(token, end: int) -> str:
     """What a length of time measures: the noun it modifies ("six-year term"), the noun it is
     "of" ("a sentence of eight years"), the thing that lasts it ("a trial lasting seven weeks")
     or the verb it completes ("sentenced to eight years", "operate for seven years")."""
-    unit = next((t for t in reversed(list(token.sent)) if t.idx < token.sent.start_char + end), token)
+    unit = next((t for t in reversed(list(token.sent)) if t.idx < end), token)
     if unit.head.i != unit.i and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
         return _compound_lemma(unit.head)
+    of = _prep_object(unit, ("of",))
+    if of is not None and of.pos_ == "NOUN" and semantics.is_event_noun(of.lemma_.casefold()):
+        return _compound_lemma(of)  # "three days of national mourning", "two weeks of talks"
     head = unit.head
     if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head

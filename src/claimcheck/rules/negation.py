@@ -10,6 +10,7 @@ Fails: "The video was never uploaded. The video was uploaded to YouTube."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from claimcheck import events, semantics
@@ -118,6 +119,35 @@ def _none_of(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     if a.doc == b.doc:
         return not times_separate(a, b)
+    return _before_denial(a, b)
+
+
+# Denials of an event named by a noun: "no arrests have been made", "no deaths were reported".
+_NO_EVENT = re.compile(r"\bno\s+(?:further\s+|new\s+)?([a-z]+)\s+(?:have|has|had|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|reported|recorded|carried out|confirmed)\b", re.I)
+
+
+def _no_such_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """``a`` says no event of a kind took place in the story ("no arrests have been made") and
+    ``b`` that one did ("he was arrested at the scene"), before ``a`` was written."""
+    if a.polarity or not b.polarity or not lexicon.one_story(a.doc, b.doc) or events.named_by_noun(b):
+        return False
+    found = _NO_EVENT.search(a.text)
+    if found is None or not any(t.nominal and t.word == _singular(found.group(1)) for t in events.triggers(a)):
+        return False
+    if not same_event_kind(a, b, lexicon, kinds=False) or times_separate(a, b):
+        return False
+    return _before_denial(a, b)
+
+
+def _singular(word: str) -> str:
+    word = word.casefold()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _before_denial(a: Claim, b: Claim) -> bool:
+    """``b`` tells of something before ``a``'s report was written (in one article, always)."""
+    if a.doc == b.doc:
+        return True
     if a.published is None:
         return False
     when = dating_time(b)
@@ -140,6 +170,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             or _other_words(a, b, lexicon)
             or _none_of(a, b, lexicon)
             or _none_of(b, a, lexicon)
+            or _no_such_event(a, b, lexicon)
+            or _no_such_event(b, a, lexicon)
         ):
             continue
         yield rule.finding(

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from claimcheck import events, quantities, temporal
+from claimcheck import events, quantities, semantics, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import MEASURE_VERBS, POSITION_VERBS
 from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
@@ -360,7 +360,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             if named_a and named_b:
                 if kind == "count" and (not one_event or not _dated_alike(a, b)):
                     continue
-                if counted and kind != "count":
+                if counted and kind != "count" and not _event_length(qa, qb):
                     continue
                 if kind != "count" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
                     continue  # a figure of the same thing, not of something else the sentence names
@@ -440,6 +440,15 @@ def _size_of_one_thing(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity,
     story = lexicon.one_story(a.doc, b.doc)
     return any(
         (x in named or y in named) and names_match(x, y, lexicon, story) for x in core_a for y in core_b
+    )
+
+
+def _event_length(qa: ClaimQuantity, qb: ClaimQuantity) -> bool:
+    """Two lengths of an event a story names by a noun ("three days of national mourning" / "a
+    week of national mourning", "the six-week trial"): one event of one story lasts one time."""
+    return all(
+        quantities.dimension(q.quantity) == "duration" and semantics.is_event_noun(events.head(q.attribute_key))
+        for q in (qa, qb)
     )
 
 
