@@ -88,7 +88,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # showed that the ages and posts news gives named people were never compared (profiles):
 # a regression check since (9/44, 11/14). "blind6" (17 reports, 8 stories, 61 contradictions,
 # 51 consistent pairs), written the same way, was run once before profiles were compared:
-# 3/61, precision 3/4, 0 negatives violated; then used to find general causes.
+# 3/61, precision 3/4, 0 negatives violated; then used to find general causes. "blind7" (18
+# reports, 8 stories, 70 contradictions, 67 consistent pairs), written the same way, was run
+# once after the last change (profiles, lengths of events, denied events): 5/70, precision
+# 6/8, 1 negative violated (the code at the start of that session: 3/70, 4/6, 1). Not used to
+# change the code.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -97,7 +101,9 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 #   temperature dated "Monday" and "Monday afternoon" by two sentences). Any more fails.
 # - blind5: written after one more change and run once: its one false alarm at first run (two
 #   sentences giving the same departure time, 17:40, set against each other by date-conflict).
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1}
+# - blind7: the held-out set, kept as its first run left it: a plan ("had planned to publish
+#   a full list ... on Friday") set against what was done on Thursday, by date-conflict.
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -112,7 +118,8 @@ MIN_RECALL = {
     "blind3": 0.0,
     "blind4": 0.1,
     "blind5": 0.2,
-    "blind6": 0.1,
+    "blind6": 0.14,
+    "blind7": 0.07,
 }
 
 
