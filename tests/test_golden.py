@@ -119,7 +119,7 @@ MIN_RECALL = {
     "blind4": 0.1,
     "blind5": 0.2,
     "blind6": 0.14,
-    "blind7": 0.07,
+    "blind7": 0.12,
 }
 
 

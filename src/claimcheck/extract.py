@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "20"  # 20: what a length of time is "of"; 19: ages and posts (profiles)
+EXTRACTION_VERSION = "21"  # 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(

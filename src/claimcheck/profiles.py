@@ -93,21 +93,35 @@ def _described_by_post(token) -> bool:
         and token.tag_ == "NN"
         and token.lemma_.casefold() not in _ANYONE
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-        and person_noun(token.lemma_.casefold())
+        and person_noun(token.lemma_.casefold(), operators=True)
     )
 
 
 def _name_start(head) -> int:
-    """The first token of the name ``head`` ends ("Harriet" of "Harriet Olawale")."""
+    """The first token of the name ``head`` ends ("Harriet" of "Harriet Olawale"), leaving out
+    posts the model took for part of it ("Superintendent Gail Ormond", "Chief Inspector Ruth
+    Abaye"). A post leads the name and leaves at least a first name and a surname, or the model
+    tagged it as no part of the name: WordNet also lists famous people, so "Ruth" is a person
+    noun too."""
     start = head.i
     while start > head.sent.start:
         before = head.doc[start - 1]
-        if before.pos_ != "PROPN" or before.head.i != head.i or before.ent_type_ != head.ent_type_:
+        if before.pos_ not in ("PROPN", "ADJ") or before.head.i != head.i and before.head.i < start:
             break
-        if before.ent_type_ == "" and person_noun(before.lower_):
-            break  # "Prosecutor Dominic Achebe": a post, not part of the name
+        if before.ent_type_ and head.ent_type_ and before.ent_type_ != head.ent_type_:
+            break
+        if before.pos_ == "ADJ" and before.lower_ != "chief":
+            break
         start -= 1
-    return start
+    # the last post noun in the run that leaves a name after it ("Prime Minister | Oskar
+    # Lindqvist"; not "Ruth" of "Ruth Abaye", a first name WordNet happens to list)
+    posts = [
+        i
+        for i in range(start, head.i)
+        if (person_noun(head.doc[i].lower_) or head.doc[i].lower_ == "chief")
+        and (head.i - i >= 2 or not head.doc[i].ent_type_)
+    ]
+    return posts[-1] + 1 if posts else start
 
 
 def _age(head, start: int) -> tuple[str, tuple[int, int]] | None:
@@ -161,6 +175,9 @@ def _posts(head, start: int):
     if before is not None:
         yield before
     for child in head.children:
+        after = head.doc[child.i + 1] if child.i + 1 < len(head.doc) else None
+        if after is not None and after.pos_ == "PROPN":
+            continue  # "Kestrel Rail chief executive Harriet Olawale": the post is hers
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             post = _post_of(child)
             if post is not None:
@@ -172,16 +189,20 @@ def _posts(head, start: int):
 
 
 def _words_before(head, start: int):
-    """The common nouns and adjectives right before a name that it heads, and the organisation
-    named before them: "Kestrel Rail chief executive Harriet Olawale"."""
+    """The post written right before a name, and the organisation named before it: "Kestrel
+    Rail chief executive Harriet Olawale", "Civil Protection chief Marta Idrissova", "Interior
+    Minister X". The post is the common nouns and adjectives next to the name (or capitalised
+    post nouns: "Superintendent"); proper nouns before them name the organisation."""
     doc = head.doc
     words = []
     i = start - 1
     while i >= head.sent.start:
         token = doc[i]
-        if token.ent_type_ or not (token.head.i > token.i and token.head.i <= head.i):
+        if not (token.head.i > token.i and token.head.i <= head.i) or not token.is_alpha:
             break
-        if token.pos_ not in ("NOUN", "ADJ", "PROPN") or not token.is_alpha:
+        if token.pos_ == "PROPN" and not person_noun(token.lower_) or token.ent_type_ in ("ORG", "GPE", "NORP"):
+            break
+        if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
             break
         words.insert(0, token)
         i -= 1
@@ -194,7 +215,7 @@ def _words_before(head, start: int):
         token = doc[i]
         if token.tag_ == "POS":
             token = token.head if token.head.i < token.i else doc[i - 1]
-        if token.ent_type_ == "ORG":
+        if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES and token.ent_type_ != "PERSON":
             org = token
     return tuple(_word(t) for t in words), org
 
@@ -216,11 +237,12 @@ def _word(token) -> str:
     return token.lower_
 
 
-def person_noun(word: str) -> bool:
-    """A noun for a kind of person ("executive", "oceanographer"): what a post's head must be."""
-    # (WordNet puts a driver under "operator", a kind of causal agent, not of person)
+def person_noun(word: str, operators: bool = False) -> bool:
+    """A noun for a kind of person ("executive", "oceanographer"): what a post's head must be.
+    With ``operators``, also one WordNet puts under "operator" (a driver, a pilot's kin), which
+    the posts of companies share ("the regional operator Kestrel Rail")."""
     return (
         semantics.is_a(word, "person")
-        or semantics.is_a(word, "operator")
+        or (operators and semantics.is_a(word, "operator"))
         or bool(_PROFESSION_ENDING.search(word))
     )

@@ -52,6 +52,13 @@ _SINGLE_POSTS = frozenset(
 # minister either.
 _OFFICES = frozenset("president minister premier governor mayor senator ambassador chief".split())
 _SAME_OFFICE = {"secretary": "minister", "premier": "minister"}  # "Home Secretary", "Premier"
+# Ranks of the police and the armed forces: one officer holds one.
+_RANKS = frozenset(
+    "constable sergeant inspector superintendent commander lieutenant major colonel brigadier "
+    "admiral corporal commissioner".split()
+)
+# Words that make a post its deputy's: a deputy director is not the director.
+_SECOND = frozenset("deputy assistant vice associate under".split())
 _SINGLE_IF_QUALIFIED = frozenset("director minister secretary officer coach manager editor".split())
 
 
@@ -78,37 +85,68 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if not lexicon.one_story(a.doc, b.doc):
             continue
-        same_person = names_match(a.subject_key, b.subject_key, lexicon, True)
+        same_person = (
+            names_match(a.subject_key, b.subject_key, lexicon, True)
+            or _known_as(a, b)
+            or _known_as(b, a)
+        )
         if a.profile == "age":
             if same_person and a.object_key != b.object_key and _near(a, b, options.age_days):
                 yield _finding(rule, a, b, f"age of {_name(a, b)}")
-        elif same_person and posts_exclusive(_post(a), _post(b), lexicon):
+        elif same_person and posts_exclusive(
+            _post(a), _post(b), lexicon, possessor(a.object), possessor(b.object)
+        ):
             yield _finding(rule, a, b, f"post of {_name(a, b)}")
         elif not same_person and _one_post(a, b, lexicon):
             yield _finding(rule, a, b, a.object, values=(_name(a), _name(b)))
 
 
-def posts_exclusive(a: str, b: str, lexicon: Lexicon) -> bool:
-    """Two posts one person cannot both hold: "chief executive" / "operations director"."""
+def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: str = "") -> bool:
+    """Two posts one person cannot both hold: "chief executive" / "operations director",
+    "deputy director" / "director", "Superintendent" / "Chief Inspector"."""
     words_a, words_b = a.split(), b.split()
-    if not words_a or not words_b or words_a == words_b:
+    if not words_a or not words_b:
+        return False
+    offices = _offices_exclusive([*org_a.split(), *words_a], [*org_b.split(), *words_b])
+    if offices is not None:
+        return offices
+    if words_a == words_b:
         return False
     sides_a = {n for n, side in enumerate(_SIDES) if side & set(words_a)}
     sides_b = {n for n, side in enumerate(_SIDES) if side & set(words_b)}
     if sides_a and sides_b:
         return sides_a != sides_b
+    suite_a, suite_b = _chief_officer(words_a), _chief_officer(words_b)
+    if suite_a and suite_b:
+        return suite_a != suite_b  # "chief executive" / "chief technology officer"
     head_a, head_b = lexicon.noun_class(words_a[-1]), lexicon.noun_class(words_b[-1])
-    offices = _offices_exclusive(words_a, words_b)
-    if offices is not None:
-        return offices
+    if head_a in _RANKS and head_b in _RANKS:
+        return head_a != head_b  # "Superintendent" / "Inspector"
+    if head_a == head_b and _second(words_a) != _second(words_b):
+        return True  # "deputy director" / "director", "assistant coach" / "head coach"
     if head_a == head_b or semantics.is_a(head_a, head_b) or semantics.is_a(head_b, head_a):
         return False  # one post, or one a kind of the other ("lawyer" / "defence lawyer")
     return bool(_kin(head_a) & _kin(head_b))
 
 
+def _chief_officer(words: list[str]) -> tuple[str, ...]:
+    """What a chief officer is chief of: ("executive",) for "chief executive (officer)",
+    ("technology",) for "chief technology officer"; () for any other post."""
+    if len(words) < 2 or words[0] != "chief" or not (words[-1] == "officer" or words[1:] == ["executive"]):
+        return ()
+    middle = tuple(w for w in words[1:] if w != "officer")
+    return middle or ("officer",)
+
+
+def _second(words: list[str]) -> bool:
+    """A deputy's post: "deputy director", "assistant coach", "vice president"."""
+    return bool(_SECOND & set(words[:-1]))
+
+
 def _offices_exclusive(words_a: list[str], words_b: list[str]) -> bool | None:
     """Two offices of state: two offices, or one office of two kinds ("interior minister" /
-    "finance minister"); None when either post is no office of state."""
+    "finance minister", counting an organisation the model found in the words before the
+    office: "Labour Minister"); None when either post is no office of state."""
     office_a = _SAME_OFFICE.get(words_a[-1], words_a[-1])
     office_b = _SAME_OFFICE.get(words_b[-1], words_b[-1])
     if office_a not in _OFFICES or office_b not in _OFFICES:
@@ -125,6 +163,17 @@ def _kin(noun: str) -> set[str]:
     if not ancestors and noun.endswith(("ologist", "ographer", "icist", "onomist")):
         ancestors = ("scientist",)
     return set(ancestors) - _BROAD
+
+
+def _known_as(a: Claim, b: Claim) -> bool:
+    """``a`` describes someone by a post ("the suspect, a 41-year-old man") that ``b``'s article
+    calls the person ``b`` names ("Viktor Halloran, 38," after "the suspect, Viktor Halloran")."""
+    return (
+        bool(a.subject_key)
+        and a.subject_key not in a.entities
+        and b.subject_key in b.entities
+        and a.subject_key in b.described
+    )
 
 
 def _one_post(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
@@ -144,6 +193,12 @@ def _post(claim: Claim) -> str:
     return claim.object.rpartition("'s ")[2].casefold()
 
 
+def _shown(claim: Claim) -> str:
+    """A post as a message shows it, with its organisation when it has one ("labour minister")."""
+    org = possessor(claim.object)
+    return f"{org} {_post(claim)}" if org else _post(claim)
+
+
 def _near(a: Claim, b: Claim, days: int) -> bool:
     """Two reports close enough in time for one person's age not to have changed."""
     if a.published is None or b.published is None:
@@ -158,7 +213,7 @@ def _name(a: Claim, b: Claim | None = None) -> str:
 
 
 def _finding(rule, a: Claim, b: Claim, slot: str, values: tuple[str, str] | None = None) -> Finding:
-    shown = values or (_post(a), _post(b))
+    shown = values or (_shown(a), _shown(b))
     return rule.finding(
         message=render_message(rule.message, attribute=slot, a=shown[0], b=shown[1]),
         claims=(a, b),
