@@ -116,10 +116,10 @@ MIN_RECALL = {
     "blind1": 0.2,
     "blind2": 0.2,
     "blind3": 0.0,
-    "blind4": 0.1,
+    "blind4": 0.15,
     "blind5": 0.2,
     "blind6": 0.14,
-    "blind7": 0.12,
+    "blind7": 0.14,
 }
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimcheck import semantics
+from claimcheck import semantics, tallies
 from claimcheck.lexicon import OCCURRENCE_VERBS, STAGING_VERBS
 from claimcheck.model import Claim
 
@@ -126,6 +126,8 @@ def slot_keys(claim: Claim, where: Sequence[str], noun_class) -> frozenset[str]:
     """Blocking keys: each scope and each measured attribute's head, its synonym class and what
     it is a kind of, so that "25,000 cars" meets "52,000 vehicles" ("slot:<scope>:<noun>")."""
     words = {"profile"} if claim.profile else set()  # the people a story describes
+    if tallies.result(claim.text) is not None:
+        words.add("result")  # a match's score, a vote's count
     for q in claim.quantities:
         noun = head(q.attribute_key)
         if noun:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from claimcheck import events, quantities, semantics, temporal
+from claimcheck import events, quantities, semantics, tallies, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import MEASURE_VERBS, POSITION_VERBS
 from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
@@ -42,6 +42,7 @@ from claimcheck.rules.matching import (
     keys_equal,
     names_match,
     not_apart,
+    ordinals,
     participants_compatible,
     participants_meet,
     render_message,
@@ -443,6 +444,46 @@ def _size_of_one_thing(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity,
     )
 
 
+def results_differ(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[tallies.Tally, tallies.Tally] | None:
+    """Two results of one contest or vote of one story that differ ("a 27-19 win" / "the final
+    score of 27-16"; "by 31 votes to 18" / "voted 29-20"): the sentences share a name or, for a
+    vote, the story; nothing dates them apart or makes them two contests (another year, another
+    round)."""
+    ta, tb = tallies.result(a.text), tallies.result(b.text)
+    if ta is None or tb is None or ta.kind != tb.kind or (ta.high, ta.low) == (tb.high, tb.low):
+        return None
+    if not lexicon.one_story(a.doc, b.doc) or a.text == b.text:
+        return None
+    if instance_years(a) != instance_years(b) or ordinals(a) != ordinals(b) or times_separate(a, b):
+        return None
+    if _sentences_dated_apart(a, b):
+        return None  # "when Ashbury beat Kelton 3-0 in March" / the final on Saturday
+    if ta.kind == "score" and not any(names_match(x, y, lexicon, True) for x in a.entities for y in b.entities):
+        return None
+    return ta, tb
+
+
+def _sentences_dated_apart(a: Claim, b: Claim) -> bool:
+    """Every date one sentence gives (or, undated, the week before its report) is apart from
+    every date of the other: two occasions. A result is its sentence's, whichever clause of it
+    the claim at hand is."""
+    spans_a, spans_b = _sentence_spans(a), _sentence_spans(b)
+    return bool(spans_a and spans_b) and all(
+        x[1] < y[0] or y[1] < x[0] for x in spans_a for y in spans_b
+    )
+
+
+def _sentence_spans(claim: Claim) -> list[tuple[date, date]]:
+    found = [
+        (m.time.earliest, m.time.latest)
+        for m in temporal.find_times(claim.text, claim.published)
+        if m.time.earliest and m.time.latest
+    ]
+    if found or claim.published is None:
+        return found
+    return [(claim.published - timedelta(days=RECENT_DAYS), claim.published)]
+
+
 def _event_length(qa: ClaimQuantity, qb: ClaimQuantity) -> bool:
     """Two lengths of an event a story names by a noun ("three days of national mourning" / "a
     week of national mourning", "the six-week trial"): one event of one story lasts one time."""
@@ -494,6 +535,16 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
     for pair in pairs:
         a, b = pair.a, pair.b
         if pair.same_sentence or hedged(a) or hedged(b):
+            continue
+        results = results_differ(a, b, context.lexicon)
+        if results is not None:
+            attribute = "score" if results[0].kind == "score" else "vote"
+            yield rule.finding(
+                message=render_message(rule.message, attribute=attribute, a=results[0].text, b=results[1].text),
+                claims=(a, b),
+                differences=(results[0].text, results[1].text),
+                slot=attribute,
+            )
             continue
         candidates = list(
             dict.fromkeys(

@@ -1,0 +1,69 @@
+"""Results given as two numbers: a match's score ("beat Rovers 3-1", "a 27-19 win") and a vote's
+count ("by 31 votes to 18", "voted 29-20").
+
+A sentence gives one result when it holds exactly one such pair and says what kind of result
+it is (a win, a defeat, a final score; a vote). A sentence that also speaks of part of a contest
+(a half-time score, a set, an aggregate over two legs) is left out: its pairs are not the
+result. The order of the two numbers is the writer's ("lost 89-98" / "beat them 98-89"), so a
+result is compared as the larger and the smaller number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PAIR = re.compile(
+    r"(?<![\d.,:/£$€-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\d.,:/%-])"
+    r"(?!\s*(?:years?|year-old|minutes?|hours?|days?|weeks?|months?|per\s?cent|percent|km|miles?|metres?|meters?"
+    r"|kilometres?|kg|people|members|seats?|of\b))",
+    re.I,
+)
+_VOTES = re.compile(r"\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b", re.I)
+_SCORE_WORDS = re.compile(
+    r"\b(?:win|wins|won|winning|beat|beats|beating|defeat(?:s|ed)?|victory|lost|lose|loses|losing|"
+    r"draw|drew|drawn|score|scored|scoreline|result|triumph(?:ed)?|edged?|thrash(?:ed)?|routed?|"
+    r"clinch(?:ed)?|final)\b",
+    re.I,
+)
+_VOTE_WORDS = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballot\b", re.I)
+# Parts of a contest: their scores are not its result.
+_PART = re.compile(
+    r"\b(?:half-time|half time|halftime|at the break|interval|first half|second half|quarter|"
+    r"led|leading|lead|trailed|trailing|aggregate|sets?|frames?|innings|laps?|previous|last season|"
+    r"earlier|penalties|shoot-out|shootout|tie-break|tiebreak)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    kind: str  # "score" or "vote"
+    text: str  # as written: "27-19", "31 votes to 18"
+    high: int
+    low: int
+
+
+@lru_cache(maxsize=65536)
+def result(text: str) -> Tally | None:
+    """The one result the sentence gives, or None."""
+    if _PART.search(text):
+        return None
+    found = []
+    for match in _VOTES.finditer(text):
+        found.append(_tally("vote", match))
+    votes = {m.span() for m in _VOTES.finditer(text)}
+    for match in _PAIR.finditer(text):
+        if any(start <= match.start() < end for start, end in votes):
+            continue
+        if _VOTE_WORDS.search(text):
+            found.append(_tally("vote", match))
+        elif _SCORE_WORDS.search(text):
+            found.append(_tally("score", match))
+    return found[0] if len(found) == 1 else None
+
+
+def _tally(kind: str, match: re.Match[str]) -> Tally:
+    first, second = int(match.group(1)), int(match.group(2))
+    return Tally(kind, match.group(0), max(first, second), min(first, second))
