@@ -117,7 +117,7 @@ MIN_RECALL = {
     "blind2": 0.2,
     "blind3": 0.0,
     "blind4": 0.15,
-    "blind5": 0.2,
+    "blind5": 0.25,
     "blind6": 0.14,
     "blind7": 0.14,
 }

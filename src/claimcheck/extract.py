@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "21"  # 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "22"  # 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -1029,15 +1029,24 @@ def _quantity_attribute(token) -> str:
 
 def _sum_verb(token) -> str:
     """What a sum of money is, when only its verb says: "the mission cost EUR410m" (a cost),
-    "raised $5m"; not a verb that only measures ("rose to $5m") or says little ("made $5m")."""
-    if token.tag_ == "$" and token.head.like_num and token.head.i > token.i:
-        token = token.head
-    verb = token.head
-    if token.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB":
-        lemma = verb.lemma_.casefold()
-        if lemma not in WEAK_VERBS | MEASURE_VERBS:
-            return lemma
-    return ""
+    "raised $5m", "investors lost about GBP38m", "values the company at $640m" (a value); not a
+    verb that only measures ("rose to $5m") or says little ("made $5m")."""
+    head = token
+    for _ in range(4):  # from "about" or "GBP" to the figure's head ("million")
+        above = head.head
+        if head.dep_ in ("quantmod", "compound", "nummod", "nmod") and above.i != head.i and (
+            above.like_num or above.tag_ in ("$", "CD")
+        ):
+            head = above
+        else:
+            break
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "at" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "valued at", "estimated at", "priced at"
+    elif not (head.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB"):
+        return ""
+    lemma = verb.lemma_.casefold()
+    return lemma if lemma not in WEAK_VERBS | MEASURE_VERBS else ""
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})

@@ -148,6 +148,41 @@ def hypernyms(noun: str) -> tuple[str, ...]:
     return _hypernyms().get(noun, ())
 
 
+def derived(a: str, b: str) -> bool:
+    """One word names what the other does, a noun made from the verb ("valuation" / "value",
+    "loss" / "lose", "payment" / "pay"): a sum given by its verb measures what the noun names."""
+    if a == b:
+        return False
+    for noun, verb in ((a, b), (b, a)):
+        if verb in _verbs_of(noun):
+            return True
+        nominal = noun_event_senses(noun)
+        if nominal.synsets and set(nominal.synsets[:COMMON_SENSES]) & set(verb_senses(verb).synsets[:2]):
+            return True
+    return False
+
+
+# Nouns English makes from verbs without a suffix rule.
+_IRREGULAR_NOUNS = {
+    "loss": "lose", "sale": "sell", "growth": "grow", "death": "die", "theft": "steal",
+    "flight": "fly", "gift": "give", "choice": "choose", "proof": "prove", "seizure": "seize",
+    "bid": "bid", "raise": "raise", "cut": "cut", "rise": "rise", "fall": "fall", "spend": "spend",
+}
+_NOUN_SUFFIXES = (("ation", ("ate", "e", "")), ("ition", ("ite", "e")), ("ment", ("",)), ("al", ("e", "")),
+                  ("ure", ("e",)), ("ance", ("", "e")), ("ence", ("", "e")), ("ing", ("", "e")))
+
+
+def _verbs_of(noun: str) -> tuple[str, ...]:
+    """The verbs a noun may be made from, that WordNet lists as verbs ("valuation": "value")."""
+    verbs, _ = _senses()
+    found = [_IRREGULAR_NOUNS[noun]] if noun in _IRREGULAR_NOUNS else []
+    for suffix, endings in _NOUN_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            found.extend(stem + ending for ending in endings if stem + ending in verbs)
+    return tuple(found)
+
+
 def is_a(noun: str, kind: str) -> bool:
     """``noun`` names a kind of ``kind`` (or is it): "ferry" is a vessel, "nurse" a person."""
     return bool(noun) and (noun == kind or kind in hypernyms(noun))

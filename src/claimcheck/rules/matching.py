@@ -403,7 +403,11 @@ def attributes_match(a: str, b: str, lexicon: Lexicon) -> bool:
     (*mods_a, head_a), (*mods_b, head_b) = a.split(), b.split()
     if mods_a and mods_b and mods_a != mods_b:
         return False
-    return lexicon.noun_class(head_a) == lexicon.noun_class(head_b) or semantics.related_kinds(head_a, head_b)
+    return (
+        lexicon.noun_class(head_a) == lexicon.noun_class(head_b)
+        or semantics.related_kinds(head_a, head_b)
+        or semantics.derived(head_a, head_b)
+    )
 
 
 def same_participants(a: Claim, b: Claim, lexicon: Lexicon) -> bool:

@@ -456,11 +456,14 @@ def results_differ(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[tallies.Tally,
         return None
     if instance_years(a) != instance_years(b) or ordinals(a) != ordinals(b) or times_separate(a, b):
         return None
-    if _sentences_dated_apart(a, b):
-        return None  # "when Ashbury beat Kelton 3-0 in March" / the final on Saturday
+    if _sentences_dated_apart(a, b) or set(_YEAR.findall(a.text)) != set(_YEAR.findall(b.text)):
+        return None  # "when Ashbury beat Kelton 3-0 in March" / the final; "England's 24-7 win in 2003"
     if ta.kind == "score" and not any(names_match(x, y, lexicon, True) for x in a.entities for y in b.entities):
         return None
     return ta, tb
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _sentences_dated_apart(a: Claim, b: Claim) -> bool:
