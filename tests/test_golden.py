@@ -114,10 +114,10 @@ MIN_RECALL = {
     "heldout2": 0.35,
     "heldout3": 0.0,
     "blind1": 0.2,
-    "blind2": 0.2,
+    "blind2": 0.25,
     "blind3": 0.0,
     "blind4": 0.15,
-    "blind5": 0.25,
+    "blind5": 0.27,
     "blind6": 0.14,
     "blind7": 0.14,
 }

@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "22"  # 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "23"  # 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -305,7 +305,12 @@ class _ArticleClaims:
         figures = []
         for q in found:
             token = _token_at(sent, q.start + start - offset)
-            figures.append((q, token, _clause_head(token) if token is not None else None))
+            head = _clause_head(token) if token is not None else None
+            if paragraph.headline and token is not None and (head is None or head.pos_ != "VERB"):
+                # "Fourteen injured in derailment": the figure counts who the participle acted on
+                root = token if token.dep_ == "ROOT" else token.head
+                head = next((c for c in root.children if c.dep_ == "acl" and _headline_passive(c)), head)
+            figures.append((q, token, head))
         produced = 0
         used_quantities: set[int] = set()
         for verb in verbs:
@@ -313,8 +318,16 @@ class _ArticleClaims:
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children
             ):
                 continue
-            subject, subject_key = self._subject(verb)
-            obj, object_key = self._object(verb)
+            if paragraph.headline and _headline_passive(verb):
+                # "Vale acquitted of fraud", "Fourteen injured in derailment": Vale was acquitted
+                subject, subject_key = self._agent(verb)
+                patient = _headline_patient(verb)
+                obj, object_key = ("", "") if patient.like_num else self._noun_key(patient)
+                if any(c.dep_ == "dobj" for c in verb.children):
+                    obj, object_key = self._object(verb)  # "suspect granted bail": bail was granted
+            else:
+                subject, subject_key = self._subject(verb)
+                obj, object_key = self._object(verb)
             named = {subject_key, object_key} & self.untagged_names
             clause = _clause_span(verb)
             claim_times = tuple(
@@ -481,6 +494,12 @@ class _ArticleClaims:
     def _described(self, keys: tuple[str, ...]) -> tuple[str, ...]:
         """The nouns this article has called the sentence's entities ("ferry", "striker")."""
         return tuple(sorted({noun for key in keys for noun in self.descriptors.get(key, ())}))
+
+    def _agent(self, verb) -> tuple[str, str]:
+        """Who a passive headline says acted: the object of its "by" ("X beaten by Y")."""
+        by = next((c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return self._noun_key(pobj) if pobj is not None else ("", "")
 
     def _subject(self, verb) -> tuple[str, str]:
         token = _find_subject(verb)
@@ -731,6 +750,36 @@ def _find_subject(verb):
         else:
             break
     return None
+
+
+# Verbs whose subject may undergo them ("the leak stopped", "the museum reopened"), or that take
+# no object: in a headline their past form is not a passive ("Minister resigned").
+_ERGATIVE = frozenset(
+    "stop start begin end open reopen close shut sink fall rise grow increase decrease drop climb collapse "
+    "break burst change move return resume halt continue finish improve spread slow split merge crash "
+    "explode burn melt freeze die resign quit leave arrive retire win lose surge soar slump plunge tumble "
+    "jump double triple shrink expand recover survive erupt flood strike land fail pass vote go come "
+    "sweep edge head stay remain rally gain slip dip ease fade emerge escape flee disappear vanish".split()
+)
+
+
+def _headline_passive(verb) -> bool:
+    """A headline's past participle with its patient before it and no auxiliary: "Vale acquitted
+    of fraud", "boil-water notice lifted", "Fourteen injured in derailment" (headlines give the
+    past in the present tense, so a past form with no auxiliary is a passive)."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.casefold() in _ERGATIVE | WEAK_VERBS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        return verb.head.dep_ == "ROOT" and (verb.head.like_num or verb.head.pos_ in ("NOUN", "PROPN"))
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _headline_patient(verb):
+    if verb.dep_ == "acl":
+        return verb.head
+    return next(c for c in verb.children if c.dep_ == "nsubj")
 
 
 def _find_object(verb):

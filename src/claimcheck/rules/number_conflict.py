@@ -168,7 +168,7 @@ _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|hundred|thousand)"
 )
 _RATIO_AFTER = re.compile(rf"^\s*(?:in|out of|of|per)\s+(?:every\s+)?{_NUMBER}\b", re.I)
-_RATIO_BEFORE = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:in|out of|of)\s+(?:every\s+)?$", re.I)
+_RATIO_BEFORE = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:in|out of|of)\s+(?:every\s+|the\s+)?$", re.I)
 
 
 _SUBSET_BEFORE = re.compile(
@@ -186,6 +186,18 @@ def increment(claim: Claim, q: ClaimQuantity) -> bool:
     return bool(_INCREMENT_AFTER.match(claim.text[end : end + 20])) or bool(
         _INCREMENT_BEFORE.search(claim.text[max(0, start - 20) : start])
     )
+
+
+_STAGE = r"(?:next|following|previous|past|last|first|final|another|further|additional|remaining)"
+_STAGE_BEFORE = re.compile(rf"\b{_STAGE}\s+$", re.I)
+_STAGE_START = re.compile(rf"^(?:the\s+)?{_STAGE}\b", re.I)
+
+
+def stage(claim: Claim, q: ClaimQuantity) -> bool:
+    """A stretch of a timeline ("spent the next two decades", "for the following four years"): one
+    of several periods a life or a story runs through, not a length the story gives twice."""
+    before = claim.text[max(0, q.quantity.start - 20) : q.quantity.start]
+    return bool(_STAGE_BEFORE.search(before) or _STAGE_START.match(q.quantity.text))
 
 
 def subset_part(claim: Claim, q: ClaimQuantity) -> bool:
@@ -232,6 +244,28 @@ _TALLY_WORDS = frozenset(
     "infection patient hospitalise hospitalize arrest detain evacuate evacuee rescue survivor displace "
     "affect sicken".split()
 )
+
+
+# What a casualty count counts when it names no more than people.
+_PEOPLE = frozenset("people person man woman child passenger resident worker".split())
+
+
+# "Two of the dead", "three of them": part of those a casualty count counts.
+_PART_OF_VICTIMS = re.compile(
+    r"^\s*of\s+(?:the\s+|those\s+)?(?:dead|injured|wounded|victims|casualties|missing|them|those|whom)\b", re.I
+)
+
+
+def victims(claim: Claim, q: ClaimQuantity) -> bool:
+    """The count of those a casualty, arrest or evacuation befell ("Fourteen injured", "injuring
+    eleven people", "three passengers were killed"), naming no more than people; not part of
+    them ("two of the dead were killed when the roof collapsed")."""
+    return (
+        claim.predicate in _TALLY_WORDS
+        and (not q.attribute_key or events.head(q.attribute_key) in _PEOPLE)
+        and not _RUNNING.search(claim.text[max(0, q.quantity.start - 40) : q.quantity.end + 25])
+        and not _PART_OF_VICTIMS.match(claim.text[q.quantity.end : q.quantity.end + 30])
+    )
 
 
 def running(claim: Claim, q: ClaimQuantity) -> bool:
@@ -370,6 +404,15 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 if attributes_match(qa.attribute_key, qb.attribute_key, lexicon):
                     yield qa, qb
             elif (
+                kind == "count"
+                and one_event
+                and victims(a, qa)
+                and victims(b, qb)
+                and _dated_alike(a, b)
+                and _one_occasion(a, b, lexicon)
+            ):
+                yield qa, qb  # "Fourteen injured in derailment" / "injuring eleven people"
+            elif (
                 not (named_a or named_b)
                 and one_event
                 and kind in ("measure", "money", "percent")
@@ -456,11 +499,18 @@ def results_differ(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[tallies.Tally,
         return None
     if instance_years(a) != instance_years(b) or ordinals(a) != ordinals(b) or times_separate(a, b):
         return None
-    if _sentences_dated_apart(a, b) or set(_YEAR.findall(a.text)) != set(_YEAR.findall(b.text)):
-        return None  # "when Ashbury beat Kelton 3-0 in March" / the final; "England's 24-7 win in 2003"
-    if ta.kind == "score" and not any(names_match(x, y, lexicon, True) for x in a.entities for y in b.entities):
+    if not _one_occasion(a, b, lexicon, named=ta.kind == "score"):
         return None
     return ta, tb
+
+
+def _one_occasion(a: Claim, b: Claim, lexicon: Lexicon, named: bool = True) -> bool:
+    """Two sentences about one occasion of a story, as far as their words tell: no dates apart
+    ("when Ashbury beat Kelton 3-0 in March" / the final), no year in one only ("England's 24-7
+    win in 2003"), and (with ``named``) a name in common (the teams, the place)."""
+    if _sentences_dated_apart(a, b) or set(_YEAR.findall(a.text)) != set(_YEAR.findall(b.text)):
+        return False
+    return not named or any(names_match(x, y, lexicon, True) for x in a.entities for y in b.entities)
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -561,6 +611,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         for qa, qb in candidates:
             if subset_part(a, qa) or subset_part(b, qb) or increment(a, qa) or increment(b, qb):
                 continue  # "including nine", "two more bodies": a part or an increment, not a total
+            if stage(a, qa) or stage(b, qb):
+                continue  # "spent the next two decades": one stretch of a life among several
             if intended(a, qa) != intended(b, qb):
                 continue  # "had hoped to run 600 trains" / "400 trains ran": a target and an outcome
             if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
