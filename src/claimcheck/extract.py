@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "23"  # 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "24"  # 24: states held ("stayed open"); 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -677,7 +677,16 @@ def _predicate(verb) -> str:
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if attr is not None and attr.pos_ != "NUM":
             parts = ["be", attr.lemma_.casefold()]
+    elif parts[0] in _STATE_VERBS:
+        # "stayed open", "remained closed", "kept running": the state is the predicate
+        state = next((c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")), None)
+        if state is not None and state.pos_ in ("ADJ", "VERB") and not any(c.dep_ == "dobj" for c in verb.children):
+            parts = [parts[0], state.lemma_.casefold() if state.pos_ == "VERB" else state.lower_]
     return " ".join(parts)
+
+
+# Verbs that say a state held: "stayed open", "remained shut", "kept running", "continued operating".
+_STATE_VERBS = frozenset("stay remain keep continue".split())
 
 
 def _bare_definite(token) -> bool:
