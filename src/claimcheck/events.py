@@ -126,8 +126,9 @@ def slot_keys(claim: Claim, where: Sequence[str], noun_class) -> frozenset[str]:
     """Blocking keys: each scope and each measured attribute's head, its synonym class and what
     it is a kind of, so that "25,000 cars" meets "52,000 vehicles" ("slot:<scope>:<noun>")."""
     words = {"profile"} if claim.profile else set()  # the people a story describes
-    if tallies.result(claim.text) is not None:
-        words.add("result")  # a match's score, a vote's count
+    text = claim.text
+    if tallies.result(text) is not None or tallies.unanimous(text) or tallies.dissent(text):
+        words.add("result")  # a match's score, a vote's count or split
     for q in claim.quantities:
         noun = head(q.attribute_key)
         if noun:

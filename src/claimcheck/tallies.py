@@ -67,3 +67,31 @@ def result(text: str) -> Tally | None:
 def _tally(kind: str, match: re.Match[str]) -> Tally:
     first, second = int(match.group(1)), int(match.group(2))
     return Tally(kind, match.group(0), max(first, second), min(first, second))
+
+
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout (?:a )?(?:dissent|vote against|opposition)\b", re.I)
+_NOT_UNANIMOUS = re.compile(r"\b(?:not|nor|never|less than|short of)\s+(?:\w+\s+)?unanimous", re.I)
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,4}"
+# Who voted against: a number of them ("two of the nine directors", "all five councillors") or
+# a name ("Trustees Helen Ames and Marcus Robles", "The opposition Civic Union").
+_COUNTED_BEFORE = re.compile(rf"\b(?:{_NUMBER_WORDS})\b(?:\s+of)?(?:\s+[\w'-]+){{0,4}}\s*$", re.I)
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|and))*\s*$")
+
+
+def unanimous(text: str) -> bool:
+    """The sentence says a decision was unanimous ("the board unanimously backed the offer")."""
+    return bool(_UNANIMOUS.search(text)) and not _NOT_UNANIMOUS.search(text)
+
+
+def dissent(text: str) -> str:
+    """What the sentence says of votes against a decision ("Two of the nine directors voted
+    against", "by 31 votes to 18"), or ""."""
+    tally = result(text)
+    if tally is not None and tally.kind == "vote" and tally.low > 0:
+        return tally.text
+    for match in re.finditer(r"\bvoted against\b|\bvotes? against\b|\bdissented\b", text, re.I):
+        before = text[max(0, match.start() - 60) : match.start()]
+        counted = _COUNTED_BEFORE.search(before) or _NAMED_BEFORE.search(before)
+        if counted is not None:
+            return " ".join(f"{counted.group(0).strip()} {match.group(0)}".split())
+    return ""

@@ -504,6 +504,18 @@ def results_differ(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[tallies.Tally,
     return ta, tb
 
 
+def split_vote(a: Claim, b: Claim, lexicon: Lexicon) -> str:
+    """``a`` says a decision was unanimous and ``b`` that some voted against it ("the board
+    unanimously backed the offer" / "two of the nine directors voted against"): what ``b`` says
+    of the votes against, or ""."""
+    if not tallies.unanimous(a.text) or not lexicon.one_story(a.doc, b.doc) or a.text == b.text:
+        return ""
+    against = tallies.dissent(b.text)
+    if not against or not _one_occasion(a, b, lexicon, named=a.doc != b.doc):
+        return ""
+    return against
+
+
 def _one_occasion(a: Claim, b: Claim, lexicon: Lexicon, named: bool = True) -> bool:
     """Two sentences about one occasion of a story, as far as their words tell: no dates apart
     ("when Ashbury beat Kelton 3-0 in March" / the final), no year in one only ("England's 24-7
@@ -588,6 +600,16 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
     for pair in pairs:
         a, b = pair.a, pair.b
         if pair.same_sentence or hedged(a) or hedged(b):
+            continue
+        split = split_vote(a, b, context.lexicon) or split_vote(b, a, context.lexicon)
+        if split:
+            differences = ("unanimous", split) if tallies.unanimous(a.text) else (split, "unanimous")
+            yield rule.finding(
+                message=render_message(rule.message, attribute="vote", a=differences[0], b=differences[1]),
+                claims=(a, b),
+                differences=differences,
+                slot="vote",
+            )
             continue
         results = results_differ(a, b, context.lexicon)
         if results is not None:
