@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "24"  # 24: states held ("stayed open"); 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "25"  # 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -665,6 +665,19 @@ def _idiom_noun(verb):
     return obj if (verb.lemma_.casefold(), obj.lower_) in _VERB_NOUN_IDIOMS else None
 
 
+def _idiom_complement(verb) -> tuple[str, ...]:
+    """A preposition and noun that make an idiom of the news table with ``verb`` ("treated for
+    burns" is "treat for burn", an injury; "taken to hospital"), as lemmas, or ()."""
+    table = semantics.idioms()
+    lemma = verb.lemma_.casefold()
+    for child in verb.children:
+        if child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and f"{lemma} {child.lower_} {pobj.lemma_.casefold()}" in table:
+                return child.lower_, pobj.lemma_.casefold()
+    return ()
+
+
 def _predicate(verb) -> str:
     parts = [verb.lemma_.casefold()]
     for child in verb.children:
@@ -673,6 +686,7 @@ def _predicate(verb) -> str:
     idiom = _idiom_noun(verb)
     if idiom is not None:
         parts.append(idiom.lower_)
+    parts.extend(_idiom_complement(verb))
     if verb.pos_ == "AUX":
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if attr is not None and attr.pos_ != "NUM":

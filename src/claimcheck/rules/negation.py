@@ -112,10 +112,11 @@ def _none_of(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     if not same_event_kind(a, b, lexicon):
         return False
-    heads = {events.head(k) for k in (b.subject_key, b.object_key)} - {""}
+    keys = {k for k in (b.subject_key, b.object_key) if k}
+    heads = {events.head(k) for k in keys}
     if not any(
         semantics.is_a(h, a.denied) or lexicon.noun_class(h) == lexicon.noun_class(a.denied) for h in heads
-    ):
+    ) and not any(a.denied in k.split() for k in keys):  # "none of the crew" / "two crew members"
         return False
     if a.doc == b.doc:
         return not times_separate(a, b)
