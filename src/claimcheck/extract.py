@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "25"  # 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "26"  # 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -829,7 +829,7 @@ def _find_object(verb):
 # Prepositions of place, time, manner and cause head adjuncts, not what a verb acts on:
 # "broke out near the village" has no object.
 _ADJUNCT_PREPOSITIONS = frozenset(
-    "near at across around outside inside over under through along behind beside above below within "
+    "near at across around outside inside over under through throughout along behind beside above below within "
     "during after before since until till amid despite because due following like as by via".split()
 )
 

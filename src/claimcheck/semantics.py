@@ -189,5 +189,30 @@ def is_a(noun: str, kind: str) -> bool:
 
 
 def related_kinds(a: str, b: str) -> bool:
-    """One noun is a kind of the other ("wolf" / "animal", "car" / "vehicle")."""
-    return is_a(a, b) or is_a(b, a)
+    """One noun is a kind of the other ("wolf" / "animal", "car" / "vehicle"), or the two name
+    one kind of event ("the quake" / "the tremor", "the blast" / "the explosion")."""
+    return is_a(a, b) or is_a(b, a) or same_event_noun(a, b)
+
+
+def same_event_noun(a: str, b: str) -> bool:
+    """Two event nouns whose dominant senses meet: "quake" / "tremor" / "earthquake"."""
+    if not a or not b or a == b:
+        return False
+    senses_a, senses_b = _event_noun_senses(a), _event_noun_senses(b)
+    return bool(senses_a.synsets and senses_b.synsets) and bool(
+        set(senses_a.synsets[:1]) & set(senses_b.synsets[:COMMON_SENSES])
+        or set(senses_b.synsets[:1]) & set(senses_a.synsets[:COMMON_SENSES])
+    )
+
+
+def _event_noun_senses(noun: str) -> Senses:
+    """An event noun's senses; a compound WordNet lacks takes its last part's ("earthquake":
+    "quake", "landslide": "slide")."""
+    senses = noun_event_senses(noun)
+    if senses.synsets:
+        return senses
+    for cut in range(2, len(noun) - 3):
+        tail = noun[cut:]
+        if (tail_senses := noun_event_senses(tail)).synsets:
+            return tail_senses
+    return NO_SENSES

@@ -135,8 +135,19 @@ def object_words(claim: Claim) -> frozenset[str]:
 _CLOCK = re.compile(r"T\d\d:\d\d$")
 
 
-def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
+# A time of day written without its day ("at around 02:15", "shortly after 11pm"): its day is the
+# report's guess, so only another time of day is compared with it.
+_BARE_CLOCK = re.compile(
+    r"^(?:(?:at|around|about|shortly|just|after|before|by|until|some|roughly|approximately)\s+)*"
+    r"(?:\d{1,2}[:.]\d\d|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midday|midnight)(?:\s+\w+\s+time)?$",
+    re.I,
+)
+
+
+def incompatible(ta: ClaimTime, tb: ClaimTime, a: Claim | None = None, b: Claim | None = None) -> bool:
     va, vb = ta.mention.time, tb.mention.time
+    if _bare_clock(ta, a) != _bare_clock(tb, b):
+        return False  # "struck at around 02:15" / "struck before dawn on 9 March"
     if temporal.disjoint(va, vb):
         return True
     fuzzy = va.mod or vb.mod
@@ -147,6 +158,15 @@ def incompatible(ta: ClaimTime, tb: ClaimTime) -> bool:
         return clock_a.group() != clock_b.group()  # "left at 18:40" / "departed at 20:15"
     both_known = None not in (va.earliest, va.latest, vb.earliest, vb.latest)
     return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
+
+
+def _bare_clock(time: ClaimTime, claim: Claim | None) -> bool:
+    """A time of day whose day neither it nor another time of its claim gives."""
+    if not _BARE_CLOCK.match(time.mention.text.strip()):
+        return False
+    return claim is None or not any(
+        t is not time and not _BARE_CLOCK.match(t.mention.text.strip()) for t in claim.times
+    )
 
 
 # Made works, which have one year: "a 1917 film". People hold titles in several years ("the
@@ -188,7 +208,7 @@ def _description_year(claim: Claim) -> ClaimTime | None:
 def event_dates(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[ClaimTime, ClaimTime] | None:
     """The two dates one event is given, when they cannot both be right."""
     times = dated_pair(a, b)
-    if times is None or not incompatible(*times):
+    if times is None or not incompatible(*times, a, b):
         return None
     if stative(a) or stative(b) or light_without_object(a, b, lexicon):
         return None
