@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "26"  # 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "27"  # 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -562,7 +562,7 @@ class _ArticleClaims:
     def _claim_quantity(self, q, token, sentence: str, label: str | None) -> ClaimQuantity:
         attribute = _quantity_attribute(token) if token is not None else ""
         if not attribute and token is not None and q.kind == "money":
-            attribute = _sum_verb(token)
+            attribute = _sum_verb(token) or _priced_noun(token, len(q.text))
         if not attribute and token is not None and (q.kind == "percent" or quantities.vague_count_range(q)):
             attribute = _attribute_after(token, q.end)
         if label and (
@@ -1060,6 +1060,8 @@ def _quantity_attribute(token) -> str:
             head = head.head
         else:
             break
+    if head.lemma_.casefold() in _CURRENCY_WORDS and head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        head = head.head  # "the 430-million-crown ferry deal": the sum prices the deal
     if (whole := _ratio_whole(head)) is not None:
         return _compound_lemma(whole)  # "one in five adults" measures adults
     if head.lemma_.casefold() in _UNIT_NOUNS | _SHARE_NOUNS:
@@ -1096,6 +1098,27 @@ def _quantity_attribute(token) -> str:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ == "NOUN":
                 return _compound_lemma(subject)
+    return ""
+
+
+def _priced_noun(token, length: int) -> str:
+    """The noun a sum stands before, with the words between ("a 340 million crown signalling
+    contract": "signalling contract"), when the parse did not attach the sum to it."""
+    doc = token.doc
+    end = token.idx + length
+    words = []
+    for after in doc[token.i : min(len(doc), token.i + 12)]:
+        if after.idx < end:
+            continue
+        if not after.is_alpha or after.lemma_.casefold() in _CURRENCY_WORDS:
+            if words or after.text not in "-":
+                break
+            continue
+        if after.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") or len(words) == 3:
+            break
+        words.append(after)
+        if after.pos_ == "NOUN" and after.dep_ not in ("compound", "amod", "npadvmod", "nmod"):
+            return " ".join([*(w.lower_ for w in words[:-1]), after.lemma_.casefold()])
     return ""
 
 
@@ -1322,7 +1345,9 @@ def _prep_object(noun, preps: tuple[str, ...]):
 
 # A match score after a team's name ("Leeds Rhinos 2-1") is not part of the name.
 _SCORE = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
-_CURRENCY_WORDS = frozenset("euro dollar pound yen franc yuan rupee krona krone real peso won".split())
+_CURRENCY_WORDS = frozenset(
+    "euro dollar pound yen franc yuan rupee krona krone real peso won crown dinar dirham shilling zloty".split()
+)
 
 
 def _compound_lemma(noun) -> str:
@@ -1335,6 +1360,7 @@ def _compound_lemma(noun) -> str:
         and c.i < noun.i
         and not _measure_word(c)
         and c.lemma_.casefold() not in _UNIT_NOUNS  # "a 32 per cent premium"
+        and c.lemma_.casefold() not in _CURRENCY_WORDS  # "a 340 million crown contract"
     ]
     parts.append(noun.lemma_.casefold())
     return " ".join(parts)

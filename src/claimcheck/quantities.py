@@ -163,6 +163,18 @@ _CURRENCY_WORDS = {
     "kroner": "NOK",
     "lira": "TRY",
     "zloty": "PLN",
+    "zlotys": "PLN",
+    # English for the krona, krone and koruna: which one the story says, not the word
+    "crown": "crown",
+    "crowns": "crown",
+    "peso": "peso",
+    "pesos": "peso",
+    "dinar": "dinar",
+    "dinars": "dinar",
+    "dirham": "dirham",
+    "dirhams": "dirham",
+    "shilling": "shilling",
+    "shillings": "shilling",
 }
 # A nationality before "dollars", "francs", "kroner" names the currency.
 _CURRENCY_NATIONALITIES = {

@@ -549,6 +549,43 @@ def _sentence_spans(claim: Claim) -> list[tuple[date, date]]:
     return [(claim.published - timedelta(days=RECENT_DAYS), claim.published)]
 
 
+def thing_values(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQuantity, ClaimQuantity]]:
+    """Two sums naming what one thing of a story is worth, written before its noun: "the
+    EUR2.3bn deal" / "the EUR1.9bn deal", "a 340 million crown signalling contract" / "the
+    430-million-crown signalling deal". A thing named only by "a" and its noun may be one of
+    several ("a $5m contract and a $3m contract"), so it needs a word naming which."""
+    if not lexicon.one_story(a.doc, b.doc) or instance_years(a) != instance_years(b) or not not_apart(a, b, lexicon):
+        return
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.quantity.kind != "money" or qb.quantity.kind != "money":
+                continue
+            if _priced_noun(a, qa) and _priced_noun(b, qb) and attributes_match(
+                qa.attribute_key, qb.attribute_key, lexicon
+            ):
+                yield qa, qb
+
+
+_PRICED_NOUN_BEFORE = re.compile(r"\b(the|this|its|their|his|her|a|an)\s+$|'s?\s+$", re.I)
+
+
+def _priced_noun(claim: Claim, q: ClaimQuantity) -> bool:
+    """The sum stands before the noun it prices, as in "the EUR2.3bn deal"."""
+    words = q.attribute_key.split()
+    if not words:
+        return False
+    after = claim.text[q.quantity.end : q.quantity.end + 60].casefold()
+    if not re.match(rf"^(?:[\s-]+[\w-]+){{0,2}}?[\s-]+{re.escape(words[-1])}\b", after) and not re.match(
+        rf"^(?:[\s-]+[\w-]+){{0,2}}?[\s-]+{re.escape(words[-1][:-1])}", after
+    ):
+        return False
+    before = _PRICED_NOUN_BEFORE.search(claim.text[max(0, q.quantity.start - 12) : q.quantity.start])
+    if before is None:
+        return False
+    indefinite = (before.group(1) or "").casefold() in ("a", "an")
+    return not indefinite or len(words) > 1
+
+
 def _event_length(qa: ClaimQuantity, qb: ClaimQuantity) -> bool:
     """Two lengths of an event a story names by a noun ("three days of national mourning" / "a
     week of national mourning", "the six-week trial"): one event of one story lasts one time."""
@@ -627,6 +664,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                     *quantity_pairs(a, b, context.lexicon),
                     *restated_figures(pair, context.lexicon),
                     *slot_figures(a, b, context.lexicon),
+                    *thing_values(a, b, context.lexicon),
                 )
             )
         )
