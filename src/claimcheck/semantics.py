@@ -148,6 +148,7 @@ def hypernyms(noun: str) -> tuple[str, ...]:
     return _hypernyms().get(noun, ())
 
 
+@lru_cache(maxsize=65536)
 def derived(a: str, b: str) -> bool:
     """One word names what the other does, a noun made from the verb ("valuation" / "value",
     "loss" / "lose", "payment" / "pay"): a sum given by its verb measures what the noun names."""
@@ -194,6 +195,7 @@ def related_kinds(a: str, b: str) -> bool:
     return is_a(a, b) or is_a(b, a) or same_event_noun(a, b)
 
 
+@lru_cache(maxsize=65536)
 def same_event_noun(a: str, b: str) -> bool:
     """Two event nouns whose dominant senses meet: "quake" / "tremor" / "earthquake"."""
     if not a or not b or a == b:
@@ -205,6 +207,7 @@ def same_event_noun(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _event_noun_senses(noun: str) -> Senses:
     """An event noun's senses; a compound WordNet lacks takes its last part's ("earthquake":
     "quake", "landslide": "slide")."""
