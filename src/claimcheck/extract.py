@@ -35,7 +35,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "27"  # 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "28"  # 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -687,6 +687,8 @@ def _predicate(verb) -> str:
     if idiom is not None:
         parts.append(idiom.lower_)
     parts.extend(_idiom_complement(verb))
+    if parts[0] in ("fall", "stop") and any(c.lower_ == "short" and c.dep_ in ("advmod", "acomp", "prt") for c in verb.children):
+        parts.append("short")  # "fell short of the forecast", "stopped short of the record"
     if verb.pos_ == "AUX":
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
         if attr is not None and attr.pos_ != "NUM":
