@@ -92,7 +92,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # reports, 8 stories, 70 contradictions, 67 consistent pairs), written the same way, was run
 # once after the last change (profiles, lengths of events, denied events): 5/70, precision
 # 6/8, 1 negative violated (the code at the start of that session: 3/70, 4/6, 1). Not used to
-# change the code.
+# change the code then; it was used afterwards to find general causes (a regression check
+# since). "blind8" (18 reports, 8 stories, 70 contradictions, 62 consistent pairs), written
+# the same way, was run once after the last change of that session (results, unanimity,
+# headline passives, states held, sums before their noun, idioms): 4/70, precision 4/7, 1
+# negative violated (the code at that session's start: 1/70, 1/4, 1). Not used to change the code.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -101,9 +105,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 #   temperature dated "Monday" and "Monday afternoon" by two sentences). Any more fails.
 # - blind5: written after one more change and run once: its one false alarm at first run (two
 #   sentences giving the same departure time, 17:40, set against each other by date-conflict).
-# - blind7: the held-out set, kept as its first run left it: a plan ("had planned to publish
-#   a full list ... on Friday") set against what was done on Thursday, by date-conflict.
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1}
+# - blind7: kept as its first run left it: a plan ("had planned to publish a full list ... on
+#   Friday") set against what was done on Thursday, by date-conflict.
+# - blind8: the held-out set, kept as its first run left it: two percentages of patients that
+#   measure two different safety outcomes (11% serious adverse events, 5% liver enzymes).
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -120,6 +126,7 @@ MIN_RECALL = {
     "blind5": 0.29,
     "blind6": 0.18,
     "blind7": 0.14,
+    "blind8": 0.05,
 }
 
 
