@@ -11,6 +11,7 @@ predicate is the label.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import importlib.util
 import json
 import re
@@ -35,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "28"  # 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "29"  # 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -256,7 +257,12 @@ class _ArticleClaims:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            self._claims.extend(self._sentence_claims(paragraph, offset, sent, label))
+            claims = self._sentence_claims(paragraph, offset, sent, label)
+            if _CORRECTION_NOTE.search(sent.text):
+                # "An earlier version of this story said Halden was 21 km downstream": what the
+                # note quotes is what the article no longer says
+                claims = (dataclasses.replace(c, modality=Modality.HEDGED) for c in claims)
+            self._claims.extend(claims)
 
     # -- one sentence -------------------------------------------------------------------
     def _sentence_claims(self, paragraph: Paragraph, offset: int, sent, label: str | None) -> Iterator[Claim]:
@@ -663,6 +669,17 @@ def _idiom_noun(verb):
     if obj is None or any(c.dep_ == "det" for c in obj.children):
         return None
     return obj if (verb.lemma_.casefold(), obj.lower_) in _VERB_NOUN_IDIOMS else None
+
+
+# A correction note: what it quotes is no longer the article's claim.
+_CORRECTION_NOTE = re.compile(
+    r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+(?:story|article|report)\b"
+    r"|\bthis\s+(?:story|article|report)\s+(?:has\s+been|was)\s+(?:corrected|amended)\b"
+    r"|^\s*correction\s*:"
+    r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|described|put)\b"
+    r"|\b(?:misstated|misreported|misidentified)\b",
+    re.I,
+)
 
 
 def _idiom_complement(verb) -> tuple[str, ...]:
