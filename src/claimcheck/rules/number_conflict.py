@@ -110,8 +110,8 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
         for qb in b.quantities:
             if qa.superseded or qb.superseded or ratio_part(a, qa) or ratio_part(b, qb):
                 continue
-            if not qa.attribute_key or qa.attribute_key in _GENERIC_ATTRIBUTES:
-                continue
+            if not _slot_attribute(qa.attribute_key):
+                continue  # no attribute, a vague one ("people") or only a unit ("km"): of what?
             if not keys_equal(qa.attribute_key, qb.attribute_key, lexicon):
                 continue
             if qa.quantity.kind != qb.quantity.kind or qa.quantity.kind in ("ordinal",):
@@ -198,6 +198,25 @@ def stage(claim: Claim, q: ClaimQuantity) -> bool:
     of several periods a life or a story runs through, not a length the story gives twice."""
     before = claim.text[max(0, q.quantity.start - 20) : q.quantity.start]
     return bool(_STAGE_BEFORE.search(before) or _STAGE_START.match(q.quantity.text))
+
+
+_DIRECTION_AFTER = re.compile(
+    r"^\s*(upstream|downstream|north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"inland|offshore|uphill|downhill|away)\b(?:\s+of\s+((?:the\s+)?[\w' -]{2,40}?))?(?=[,.;)]|\s+(?:and|but|where|when|in|on|at)\b|$)",
+    re.I,
+)
+
+
+def places_apart(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity) -> bool:
+    """Two distances in two directions from no one named place ("30 km upstream" / "12 km
+    downstream"): the distances of two places. From one named place ("12 km north-east of
+    Brask" / "30 km south of Brask") they place one thing twice."""
+    da = _DIRECTION_AFTER.match(a.text[qa.quantity.end : qa.quantity.end + 60])
+    db = _DIRECTION_AFTER.match(b.text[qb.quantity.end : qb.quantity.end + 60])
+    if da is None or db is None or da.group(1).casefold() == db.group(1).casefold():
+        return False
+    place_a, place_b = (d.group(2).split()[-1].casefold() if d.group(2) else "" for d in (da, db))
+    return not (place_a and place_a == place_b)
 
 
 def subset_part(claim: Claim, q: ClaimQuantity) -> bool:
@@ -673,6 +692,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue  # "including nine", "two more bodies": a part or an increment, not a total
             if stage(a, qa) or stage(b, qb):
                 continue  # "spent the next two decades": one stretch of a life among several
+            if places_apart(a, qa, b, qb):
+                continue  # "a dam 30 km upstream" / "the village is 12 km downstream"
             if intended(a, qa) != intended(b, qb):
                 continue  # "had hoped to run 600 trains" / "400 trains ran": a target and an outcome
             if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
