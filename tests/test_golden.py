@@ -96,7 +96,12 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # since). "blind8" (18 reports, 8 stories, 70 contradictions, 62 consistent pairs), written
 # the same way, was run once after the last change of that session (results, unanimity,
 # headline passives, states held, sums before their noun, idioms): 4/70, precision 4/7, 1
-# negative violated (the code at that session's start: 1/70, 1/4, 1). Not used to change the code.
+# negative violated (the code at that session's start: 1/70, 1/4, 1). Its false alarms then
+# showed two general causes (a correction note's retracted figure, distances of two places),
+# fixed, so it is a regression check since. "blind9" (18 reports, 8 stories, 64 contradictions,
+# 56 consistent pairs), written the same way, was run once after those fixes: 5/64, precision
+# 5/8, 1 negative violated (the code at that session's start: 1/64, 1/4, 1). Not used to change
+# the code.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -107,9 +112,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 #   sentences giving the same departure time, 17:40, set against each other by date-conflict).
 # - blind7: kept as its first run left it: a plan ("had planned to publish a full list ... on
 #   Friday") set against what was done on Thursday, by date-conflict.
-# - blind8: the held-out set, kept as its first run left it: two percentages of patients that
-#   measure two different safety outcomes (11% serious adverse events, 5% liver enzymes).
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1}
+# - blind8: kept as its first run left it: two percentages of patients that measure two
+#   different safety outcomes (11% serious adverse events, 5% liver enzymes).
+# - blind9: the held-out set, kept as its first run left it: the stops of two tram lines
+#   ("Line 4 ... will have 14 stops" / "The existing Line 2 ... has 22 stops").
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1, "blind9": 1}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -127,6 +134,7 @@ MIN_RECALL = {
     "blind6": 0.18,
     "blind7": 0.14,
     "blind8": 0.05,
+    "blind9": 0.07,
 }
 
 
