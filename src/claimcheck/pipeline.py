@@ -6,9 +6,10 @@ With a cache path, claims are cached per article and findings per run (:func:`ca
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from enum import Enum
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck import baseline as baselines
-from claimcheck import events
+from claimcheck import events, stories
 from claimcheck.align import candidate_pairs
 from claimcheck.config import Config
 from claimcheck.entities import AliasTable
@@ -155,13 +156,56 @@ def analyse(
 def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
-    related = related_documents(claims)
-    lexicon = replace(build_lexicon(config), related_docs=related)
-    partners: dict[str, list[str]] = {}
-    for a, b in sorted(related):
-        partners.setdefault(a, []).append(b)
-        partners.setdefault(b, []).append(a)
-    scopes = {doc: events.scopes(doc, partners.get(doc, ())) for doc in {c.doc for c in claims}}
+    """Every finding among ``claims``, sorted (article, offset, rule), found story by story."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc, []).append(claim)
+    return tuple(
+        story_findings(
+            stories.profiles(claims), lambda docs: tuple(c for d in docs for c in by_doc[d]), config, min_severity
+        )
+    )
+
+
+def story_findings(
+    profiles: Sequence[stories.Profile],
+    claims_of: Callable[[tuple[str, ...]], Sequence[Claim]],
+    config: Config,
+    min_severity: Severity,
+) -> Iterator[Finding]:
+    """The findings of the articles ``profiles`` describe (in reading order), in sorted order,
+    with only one story's claims (``claims_of(docs)``) and findings held at a time.
+
+    Stories come in the order of their first article, and a finding sorts by the article of its
+    first claim, so every finding sorting before the next story's first article is final and
+    is yielded; the rest wait in a heap (stories that interleave in reading order)."""
+    order = {p.doc: n for n, p in enumerate(profiles)}
+    partners_of = stories.partners(stories.related_pairs(profiles))
+    lexicon = build_lexicon(config)
+    waiting: list[tuple[tuple, int, Finding]] = []
+    count = 0
+    for story in stories.group(list(order), ((a, b) for a, others in partners_of.items() for b in others)):
+        while waiting and waiting[0][0][0] < order[story[0]]:
+            yield heapq.heappop(waiting)[2]
+        story_lexicon = replace(lexicon, related_docs=stories.within(story, partners_of))
+        for finding in findings_in_story(claims_of(story), story_lexicon, partners_of, order, config, min_severity):
+            heapq.heappush(waiting, (_sort_key(finding, order), count, finding))
+            count += 1
+    while waiting:
+        yield heapq.heappop(waiting)[2]
+
+
+def findings_in_story(
+    claims: Sequence[Claim],
+    lexicon: Lexicon,
+    partners_of: dict[str, tuple[str, ...]],
+    order: dict[str, int],
+    config: Config,
+    min_severity: Severity,
+) -> list[Finding]:
+    """Align the claims of one story and apply the rules; ``lexicon`` knows the story's related
+    articles, ``order`` is the reading order of the whole run (it orders a finding's claims)."""
+    scopes = {doc: events.scopes(doc, partners_of.get(doc, ())) for doc in {c.doc for c in claims}}
     pairs = candidate_pairs(
         claims,
         lexicon.predicate_class,
@@ -178,7 +222,6 @@ def find_discrepancies(
             options_by_kind[rule.kind] = (*options_by_kind.get(rule.kind, ()), rule.options)
     context = Context(lexicon=lexicon, options_by_kind=options_by_kind)
     pairs = canonical_pairs(pairs)
-    order = {a.doc: n for n, a in enumerate(_docs_in_order(claims))}
     findings: dict[tuple, Finding] = {}
     for rule in config.rules:
         if rule.severity.rank < min_severity.rank:
@@ -198,8 +241,7 @@ def find_discrepancies(
             if key in findings and findings[key].fingerprint <= fingerprint:
                 continue
             findings[key] = replace(finding, fingerprint=fingerprint)
-    grouped = group_slots(tuple(findings.values()), order)
-    return tuple(sorted(grouped, key=lambda f: _sort_key(f, order)))
+    return group_slots(tuple(findings.values()), order)
 
 
 def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Finding]:
@@ -277,54 +319,9 @@ def canonical_pairs(pairs: Sequence[CandidatePair]) -> tuple[CandidatePair, ...]
     )
 
 
-STORY_MIN_SHARED = 2  # named entities two reports must share to be one story
-STORY_MAX_DAYS = 14  # and the most days between their publication dates
-
-
 def related_documents(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
-    """Pairs of articles that report the same story: they name at least two of the same
-    entities (leaving out entities most articles name, like a country in a national corpus)
-    and, where both are dated, were published within two weeks of each other."""
-    entities: dict[str, set[str]] = {}
-    published: dict[str, object] = {}
-    for claim in claims:
-        entities.setdefault(claim.doc, set()).update(claim.entities)
-        published.setdefault(claim.doc, claim.published)
-    docs = sorted(entities)
-    if len(docs) < 2:
-        return frozenset()
-    frequency: dict[str, int] = {}
-    for names in entities.values():
-        for name in names:
-            frequency[name] = frequency.get(name, 0) + 1
-    common = {name for name, count in frequency.items() if len(docs) > 4 and count > len(docs) / 2}
-    by_name: dict[str, list[str]] = {}
-    for doc in docs:
-        for name in entities[doc] - common:
-            by_name.setdefault(name, []).append(doc)
-    shared: dict[tuple[str, str], int] = {}
-    for members in by_name.values():
-        if len(members) > 50:
-            continue  # a name in very many articles says little about which story
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                shared[(first, second)] = shared.get((first, second), 0) + 1
-    related = set()
-    for (first, second), count in shared.items():
-        if count < STORY_MIN_SHARED:
-            continue
-        day_a, day_b = published[first], published[second]
-        if day_a and day_b and abs((day_a - day_b).days) > STORY_MAX_DAYS:
-            continue
-        related.add((first, second))
-    return frozenset(related)
-
-
-def _docs_in_order(claims: Sequence[Claim]):
-    seen = {}
-    for claim in claims:
-        seen.setdefault(claim.doc, claim)
-    return seen.values()
+    """Pairs of articles that report the same story (:func:`stories.related_pairs`)."""
+    return stories.related_pairs(stories.profiles(claims))
 
 
 def _sort_key(finding: Finding, order: dict[str, int]) -> tuple:

@@ -1,0 +1,227 @@
+"""Archive scale (issue 12): time and peak memory of 1k, 4k and 10k generated articles.
+
+Every run is a CLI subprocess (a fresh interpreter, so one size's memory does not carry into
+the next) on a corpus from ``corpus.py``:
+
+    sizes        `claimcheck report DIR --no-cache -f json -o FILE` at each size: wall seconds,
+                 peak RSS, findings; linearity = (time / articles) / (that of the smallest size)
+    incremental  `claimcheck check DIR` cold on an empty cache at the largest size, then again
+                 after one new article is added: the second over the first
+    dask         `report --scheduler` on a 2-worker LocalCluster against the local run (bytes
+                 compared) and extraction on 2 workers against 1
+    issue        issue 12's two worst cases: 2,000 articles with few entities, and one 200 KB
+                 article of repeated conflicting sentences (`report --no-cache -f json`)
+
+Peak RSS is ``ru_maxrss`` from ``wait4`` (the largest single process of the run's tree, spaCy
+worker processes included) and, sampled every 0.2 s with psutil when installed, the largest
+sum over the whole process tree. ``--src DIR`` runs another source tree (a checkout of the
+code before a change) with the same corpora, so before and after are measured alike.
+
+    python3 benchmarks/scale.py                          # everything, 1k/4k/10k
+    python3 benchmarks/scale.py --sizes 1000,4000 --only sizes
+    python3 benchmarks/scale.py --src /tmp/before/src --only sizes,issue
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import write_corpus  # noqa: E402
+from large import article as repeated_article  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+TIMEOUT_S = 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """One CLI run: wall seconds, peak RSS of its largest process and of its whole tree (MiB)."""
+
+    wall: float
+    rss_mb: float
+    tree_mb: float
+    returncode: int
+
+
+def _tree_rss(pid: int) -> float:
+    try:
+        import psutil
+    except ImportError:
+        return 0.0
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for proc in procs:
+        try:
+            total += proc.memory_info().rss
+        except psutil.Error:
+            continue
+    return total / (1024 * 1024)
+
+
+def cli(args: list[str], src: Path, cwd: Path) -> Measured:
+    """``claimcheck ARGS`` in a fresh interpreter importing claimcheck from ``src``."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    command = [sys.executable, "-c", "from claimcheck.cli import main; main()", *args]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    tree_peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            tree_peak[0] = max(tree_peak[0], _tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if process.returncode not in (0, 1):
+        print(f"  claimcheck {' '.join(args)} exited {process.returncode}: {stderr[-500:]}", file=sys.stderr)
+    return Measured(wall, usage.ru_maxrss / 1024, tree_peak[0], process.returncode)
+
+
+def _findings(path: Path) -> int:
+    with path.open(encoding="utf-8") as handle:
+        return len(json.load(handle)["findings"])
+
+
+def sizes_section(sizes: list[int], src: Path, scratch: Path, jobs: str) -> list[dict[str, float]]:
+    rows = []
+    for size in sizes:
+        corpus = scratch / f"corpus-{size}"
+        write_corpus(corpus, size)
+        out = scratch / f"report-{size}.json"
+        measured = cli(["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch)
+        row = {
+            "articles": size,
+            "wall": measured.wall,
+            "rss": measured.rss_mb,
+            "tree": measured.tree_mb,
+            "findings": _findings(out) if out.exists() else -1,
+            "json_mb": out.stat().st_size / 1e6 if out.exists() else 0.0,
+        }
+        rows.append(row)
+        print(f"  {size} articles: {measured.wall:.1f} s, {measured.rss_mb:.0f} MiB", file=sys.stderr, flush=True)
+    base = rows[0]
+    for row in rows:
+        row["linearity"] = (row["wall"] / row["articles"]) / (base["wall"] / base["articles"])
+        row["rss_ratio"] = row["rss"] / base["rss"]
+    return rows
+
+
+def incremental_section(size: int, src: Path, scratch: Path, jobs: str) -> dict[str, float]:
+    corpus = scratch / f"incremental-{size}"
+    write_corpus(corpus, size + 1)
+    newest = sorted(corpus.iterdir())[-1]
+    held_back = scratch / newest.name
+    shutil.move(newest, held_back)
+    cache = scratch / "incremental-cache"
+    args = ["check", str(corpus), "--cache-dir", str(cache), "--exit-zero", "-q", "-j", jobs]
+    cold = cli(args, src, scratch)
+    warm = cli(args, src, scratch)
+    shutil.move(held_back, corpus / newest.name)
+    one_new = cli(args, src, scratch)
+    return {"articles": size, "cold": cold.wall, "warm": warm.wall, "one_new": one_new.wall}
+
+
+def issue_section(src: Path, scratch: Path, jobs: str) -> list[dict[str, object]]:
+    few = scratch / "few-entities-2000"
+    write_corpus(few, 2000, few_entities=True)
+    large = scratch / "large-200kb"
+    large.mkdir()
+    (large / "repeated.md").write_text(repeated_article(0.2), encoding="utf-8")
+    rows = []
+    for name, corpus in (("2,000 articles, few entities", few), ("one 200 KB article", large)):
+        out = scratch / f"{corpus.name}.json"
+        measured = cli(["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch)
+        rows.append(
+            {
+                "case": name,
+                "wall": measured.wall,
+                "rss": measured.rss_mb,
+                "tree": measured.tree_mb,
+                "findings": _findings(out) if out.exists() else -1,
+                "json_mb": out.stat().st_size / 1e6 if out.exists() else 0.0,
+            }
+        )
+        print(f"  {name}: {measured.wall:.1f} s, {measured.rss_mb:.0f} MiB", file=sys.stderr, flush=True)
+    return rows
+
+
+def print_sizes(rows: list[dict[str, float]]) -> None:
+    print("| articles | wall s | linearity | peak RSS MiB (largest process) | vs smallest | tree peak MiB | findings | JSON MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(
+            f"| {r['articles']:,} | {r['wall']:.1f} | {r['linearity']:.2f} | {r['rss']:.0f} | {r['rss_ratio']:.2f}"
+            f" | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |"
+        )
+
+
+def print_incremental(row: dict[str, float]) -> None:
+    print("| articles | cold check s | warm, unchanged s | one new article s | one new / cold |")
+    print("|---:|---:|---:|---:|---:|")
+    print(
+        f"| {row['articles']:,} | {row['cold']:.1f} | {row['warm']:.2f} | {row['one_new']:.2f}"
+        f" | {row['one_new'] / row['cold']:.4f} |"
+    )
+
+
+def print_issue(rows: list[dict[str, object]]) -> None:
+    print("| case | wall s | peak RSS MiB (largest process) | tree peak MiB | findings | JSON MB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['case']} | {r['wall']:.1f} | {r['rss']:.0f} | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,4000,10000")
+    parser.add_argument("--only", default="sizes,incremental,dask,issue", help="sections to run")
+    parser.add_argument("--src", type=Path, default=REPO / "src", help="the claimcheck source tree to run")
+    parser.add_argument("-j", "--jobs", default="0", help="claimcheck --jobs (default 0: automatic)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    sections = set(args.only.split(","))
+    print(f"source: {args.src}; sections: {args.only}; sizes: {sizes}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="claimcheck-scale-") as tmp:
+        scratch = Path(tmp)
+        if "sizes" in sections:
+            print("\n## Sizes (`report --no-cache -f json`)\n")
+            print_sizes(sizes_section(sizes, args.src, scratch, args.jobs))
+        if "incremental" in sections:
+            print("\n## One new article in a warm corpus (`check`)\n")
+            print_incremental(incremental_section(sizes[-1], args.src, scratch, args.jobs))
+        if "dask" in sections:
+            from scale_dask import dask_section, print_dask
+
+            print("\n## Dask LocalCluster (`report --scheduler`)\n")
+            print_dask(dask_section(sizes[0], args.src, scratch))
+        if "issue" in sections:
+            print("\n## Issue 12's worst cases (`report --no-cache -f json`)\n")
+            print_issue(issue_section(args.src, scratch, args.jobs))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
