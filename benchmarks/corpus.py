@@ -26,27 +26,66 @@ from datetime import date, timedelta
 from pathlib import Path
 
 OUTLETS = (
-    "Harbour Gazette", "Daily Ledger", "Northern Post", "City Wire", "Evening Courier",
-    "Metro Journal", "Valley Times", "Coastal Herald", "Capital Record", "Morning Bulletin",
-    "Business Desk", "Regional Observer",
+    "Harbour Gazette",
+    "Daily Ledger",
+    "Northern Post",
+    "City Wire",
+    "Evening Courier",
+    "Metro Journal",
+    "Valley Times",
+    "Coastal Herald",
+    "Capital Record",
+    "Morning Bulletin",
+    "Business Desk",
+    "Regional Observer",
 )
 FIRST_NAMES = (
-    "Anna", "Kofi", "Maria", "Jonas", "Leila", "Tomas", "Priya", "Ivan", "Sofia", "Omar",
-    "Elena", "Marek", "Ines", "Daniel", "Yara", "Hugo", "Nadia", "Felix", "Amara", "Luca",
+    "Anna",
+    "Kofi",
+    "Maria",
+    "Jonas",
+    "Leila",
+    "Tomas",
+    "Priya",
+    "Ivan",
+    "Sofia",
+    "Omar",
+    "Elena",
+    "Marek",
+    "Ines",
+    "Daniel",
+    "Yara",
+    "Hugo",
+    "Nadia",
+    "Felix",
+    "Amara",
+    "Luca",
 )
 ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "dr", "st", "tr")
 VOWELS = ("a", "e", "i", "o", "u", "ai", "ei", "ou")
 CODAS = ("", "n", "r", "l", "s", "m", "nd", "rk", "th")
 COMPANY_KINDS = ("Logistics", "Foods", "Energy", "Systems", "Pharma", "Motors", "Textiles", "Media")
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 START = date(2024, 1, 8)
 
 
 def _word(rng: random.Random, syllables: int) -> str:
-    return "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(syllables)).title()
+    return "".join(
+        rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(syllables)
+    ).title()
 
 
 class Names:
@@ -192,7 +231,9 @@ def articles(count: int, seed: int = 12, few_entities: bool = False) -> Iterator
             published = day + timedelta(days=number + rng.randint(0, 1))
             title = f"{facts.kind.title()} in {facts.place}"
             body = "\n\n".join(_paragraphs(told, story + number))
-            text = f"---\ntitle: {title}\nsource: {outlet}\npublished: {published.isoformat()}\n---\n\n{body}\n"
+            text = (
+                f"---\ntitle: {title}\nsource: {outlet}\npublished: {published.isoformat()}\n---\n\n{body}\n"
+            )
             slug = outlet.lower().replace(" ", "-")
             yield f"{published.isoformat()}-s{story:06d}-{slug}.md", text
             written += 1
@@ -209,7 +250,9 @@ def write_corpus(dest: Path, count: int, seed: int = 12, few_entities: bool = Fa
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("dest", type=Path)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=12)

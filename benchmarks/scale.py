@@ -38,8 +38,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import write_corpus  # noqa: E402
 from large import article as repeated_article  # noqa: E402
+
+from corpus import write_corpus  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 3600
@@ -111,7 +112,9 @@ def sizes_section(sizes: list[int], src: Path, scratch: Path, jobs: str) -> list
         corpus = scratch / f"corpus-{size}"
         write_corpus(corpus, size)
         out = scratch / f"report-{size}.json"
-        measured = cli(["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch)
+        measured = cli(
+            ["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch
+        )
         row = {
             "articles": size,
             "wall": measured.wall,
@@ -121,7 +124,11 @@ def sizes_section(sizes: list[int], src: Path, scratch: Path, jobs: str) -> list
             "json_mb": out.stat().st_size / 1e6 if out.exists() else 0.0,
         }
         rows.append(row)
-        print(f"  {size} articles: {measured.wall:.1f} s, {measured.rss_mb:.0f} MiB", file=sys.stderr, flush=True)
+        print(
+            f"  {size} articles: {measured.wall:.1f} s, {measured.rss_mb:.0f} MiB",
+            file=sys.stderr,
+            flush=True,
+        )
     base = rows[0]
     for row in rows:
         row["linearity"] = (row["wall"] / row["articles"]) / (base["wall"] / base["articles"])
@@ -153,7 +160,9 @@ def issue_section(src: Path, scratch: Path, jobs: str) -> list[dict[str, object]
     rows = []
     for name, corpus in (("2,000 articles, few entities", few), ("one 200 KB article", large)):
         out = scratch / f"{corpus.name}.json"
-        measured = cli(["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch)
+        measured = cli(
+            ["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch
+        )
         rows.append(
             {
                 "case": name,
@@ -169,7 +178,9 @@ def issue_section(src: Path, scratch: Path, jobs: str) -> list[dict[str, object]
 
 
 def print_sizes(rows: list[dict[str, float]]) -> None:
-    print("| articles | wall s | linearity | peak RSS MiB (largest process) | vs smallest | tree peak MiB | findings | JSON MB |")
+    print(
+        "| articles | wall s | linearity | peak RSS MiB (largest process) | vs smallest | tree peak MiB | findings | JSON MB |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
@@ -191,11 +202,15 @@ def print_issue(rows: list[dict[str, object]]) -> None:
     print("| case | wall s | peak RSS MiB (largest process) | tree peak MiB | findings | JSON MB |")
     print("|---|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['case']} | {r['wall']:.1f} | {r['rss']:.0f} | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |")
+        print(
+            f"| {r['case']} | {r['wall']:.1f} | {r['rss']:.0f} | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="1000,4000,10000")
     parser.add_argument("--only", default="sizes,incremental,dask,issue", help="sections to run")
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the claimcheck source tree to run")

@@ -26,7 +26,7 @@ import dataclasses
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -83,6 +83,42 @@ def cache_key(content_hash: str, model_name: str, model_version: str, extraction
 def relabel(claims: tuple[Claim, ...], doc: str) -> tuple[Claim, ...]:
     """Claims read from the cache, attributed to the article path they are used for."""
     return tuple(dataclasses.replace(claim, doc=doc) for claim in claims)
+
+
+class StoredClaims(Sequence[Claim]):
+    """The claims of a run, left in the cache file and read back article by article when
+    iterated, so a report of an archive never holds every claim at once.
+
+    ``entries`` are (path, cache key, number of claims) in reading order; ``keep`` is whatever
+    must live as long as this (the temporary folder of a run without a cache).
+    """
+
+    def __init__(self, path: Path, entries: Sequence[tuple[str, str, int]], keep: object = None) -> None:
+        self._path = path
+        self._entries = tuple(entries)
+        self._keep = keep
+        self._length = sum(count for _, _, count in self._entries)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Claim]:
+        with ClaimCache(self._path) as cache:
+            for doc, key, count in self._entries:
+                if count:
+                    yield from cache.get(key, doc=doc) or ()
+
+    def __getitem__(self, index):  # a rare caller: reads them all
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def counts(self) -> dict[str, int]:
+        """Claims per article path, without reading them."""
+        return {doc: count for doc, _, count in self._entries}
 
 
 class _ForeignDatabase(Exception):

@@ -1,6 +1,6 @@
 """run(paths, config) -> Report: ingest, extract, align, apply the rules, fingerprint, sort.
 
-With a cache path, claims are cached per article and findings per run (:func:`cached_analysis`).
+With a cache path, claims are cached per article and findings per run (:func:`stored_analysis`).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import hashlib
 import heapq
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
@@ -95,11 +96,15 @@ def default_extractor(
     return extract
 
 
+SPILL_PARAGRAPHS = 5_000  # a run without a cache parsing more keeps its claims in a temporary file
+
+
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
     articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
     notes: list[str] = []
-    if extractor is None and options.cache_path is not None:
-        report = cached_analysis(articles, problems, config, options, notes)
+    large = sum(len(a.paragraphs) for a in articles) >= SPILL_PARAGRAPHS
+    if extractor is None and (options.cache_path is not None or large):
+        report = stored_analysis(articles, problems, config, options, notes)
     else:
         if extractor is None:
             extractor = default_extractor(config, options.jobs, options.progress)
@@ -162,7 +167,10 @@ def find_discrepancies(
         by_doc.setdefault(claim.doc, []).append(claim)
     return tuple(
         story_findings(
-            stories.profiles(claims), lambda docs: tuple(c for d in docs for c in by_doc[d]), config, min_severity
+            stories.profiles(claims),
+            lambda docs: tuple(c for d in docs for c in by_doc[d]),
+            config,
+            min_severity,
         )
     )
 
@@ -188,7 +196,9 @@ def story_findings(
         while waiting and waiting[0][0][0] < order[story[0]]:
             yield heapq.heappop(waiting)[2]
         story_lexicon = replace(lexicon, related_docs=stories.within(story, partners_of))
-        for finding in findings_in_story(claims_of(story), story_lexicon, partners_of, order, config, min_severity):
+        for finding in findings_in_story(
+            claims_of(story), story_lexicon, partners_of, order, config, min_severity
+        ):
             heapq.heappush(waiting, (_sort_key(finding, order), count, finding))
             count += 1
     while waiting:
@@ -343,35 +353,49 @@ def model_version(name: str) -> str:
     return model_identity(name)[1]
 
 
-def cached_analysis(
+def stored_analysis(
     articles: Sequence[Article],
     problems: Iterable[FileProblem],
     config: Config,
     options: RunOptions,
     notes: list[str],
 ) -> Report:
-    """:func:`analyse` through the SQLite cache.
+    """:func:`analyse` through the SQLite claim cache, holding one story's claims at a time.
 
     Claims are cached per article content, so only changed articles are parsed; the findings
     are cached per run (every article's path and claim key, the configuration, the analysis
-    code), so an unchanged corpus is not aligned and checked again.
+    code), so an unchanged corpus is not aligned and checked again. Without a cache path (a
+    large run with --no-cache) the claims go to a temporary file, removed when the report is
+    done with, and no findings are kept. The report's claims are read back from the file when
+    a reporter asks for them.
     """
-    from claimcheck.cache import ClaimCache
+    from claimcheck.cache import ClaimCache, StoredClaims
 
+    scratch = None if options.cache_path is not None else tempfile.TemporaryDirectory(prefix="claimcheck-")
+    path = Path(options.cache_path if scratch is None else os.path.join(scratch.name, "claims.sqlite"))
     failed: list[FileProblem] = []
-    with ClaimCache(options.cache_path) as cache:
+    with ClaimCache(path) as cache:
         keys = article_keys(articles, config)
-        claims_by_doc = cached_claims(cache, articles, keys, config, options.jobs, options.progress, failed)
-        articles = tuple(a for a in articles if a.doc in claims_by_doc)
-        problems = (*problems, *failed)
-        claims = tuple(c for a in articles for c in claims_by_doc.get(a.doc, ()))
+        stored = stored_claims(cache, articles, keys, config, options.jobs, options.progress, failed)
+        articles = tuple(a for a in articles if a.doc in stored)
         key = findings_key(articles, keys, config, options.min_severity)
-        findings = cache.get_findings(key)
+        findings = cache.get_findings(key) if scratch is None else None
         if findings is None:
-            findings = find_discrepancies(claims, config, options.min_severity)
-            cache.put_findings(key, findings)
+            profiles = tuple(p for a in articles if (p := stored[a.doc][1]) is not None)
+
+            def claims_of(docs: tuple[str, ...]) -> tuple[Claim, ...]:
+                return tuple(c for d in docs for c in cache.get(keys[d], doc=d) or ())
+
+            findings = tuple(story_findings(profiles, claims_of, config, options.min_severity))
+            if scratch is None:
+                cache.put_findings(key, findings)
         notes.extend(cache.warnings)
-    return Report(articles=tuple(articles), claims=claims, findings=findings, problems=tuple(problems))
+        if cache.persistent:
+            entries = [(a.doc, keys[a.doc], stored[a.doc][0]) for a in articles]
+            claims: Sequence[Claim] = StoredClaims(path, entries, keep=scratch)
+        else:  # cached in memory for this run only: nothing to read back later
+            claims = tuple(c for a in articles for c in cache.get(keys[a.doc], doc=a.doc) or ())
+    return Report(articles=tuple(articles), claims=claims, findings=findings, problems=(*problems, *failed))
 
 
 def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
@@ -385,7 +409,7 @@ def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
     return {a.doc: cache_key(a.content_hash, config.settings.model, version, extraction) for a in articles}
 
 
-def cached_claims(
+def stored_claims(
     cache,
     articles: Sequence[Article],
     keys: dict[str, str],
@@ -393,17 +417,19 @@ def cached_claims(
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
     failed: list[FileProblem] | None = None,
-) -> dict[str, tuple[Claim, ...]]:
-    """Claims per article path from the cache; the articles missing from it are extracted and
-    stored. An article extraction fails on is left out and added to ``failed``."""
-    result: dict[str, tuple[Claim, ...]] = {}
+) -> dict[str, tuple[int, stories.Profile | None]]:
+    """Make sure the cache holds every article's claims: the articles missing from it are
+    extracted and stored a group at a time. Returns, per article path, its number of claims
+    and its story profile (None without claims); the claims themselves are not kept. An
+    article extraction fails on is left out and added to ``failed``."""
+    result: dict[str, tuple[int, stories.Profile | None]] = {}
     missing = []
     for article in articles:
         hit = cache.get(keys[article.doc], doc=article.doc)
         if hit is None:
             missing.append(article)
         else:
-            result[article.doc] = hit
+            result[article.doc] = (len(hit), stories.profile(article.doc, hit))
     estimate = sum(len(a.paragraphs) for a in missing)  # headings and kickers are not parsed
     parsed_before = 0  # paragraphs parsed in the groups before this one
     # Parsed and stored a group at a time, so a run killed halfway keeps what it finished.
@@ -418,7 +444,8 @@ def cached_claims(
                 progress(before + parsed, max(estimate, before + group_total))
 
         fresh, broken = extract_each_failure_apart(default_extractor(config, jobs, advance), group)
-        result.update(fresh)
+        for doc, claims in fresh.items():
+            result[doc] = (len(claims), stories.profile(doc, claims))
         if failed is not None:
             failed.extend(broken)
         cache.put_many({keys[a.doc]: fresh[a.doc] for a in group if a.doc in fresh})

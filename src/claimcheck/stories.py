@@ -62,9 +62,7 @@ def related_pairs(articles: Sequence[Profile]) -> frozenset[tuple[str, str]]:
     for names in entities.values():
         for name in names:
             frequency[name] = frequency.get(name, 0) + 1
-    common = {
-        name for name, count in frequency.items() if len(docs) > 4 and count > len(docs) * COMMON_SHARE
-    }
+    common = {name for name, count in frequency.items() if len(docs) > 4 and count > len(docs) * COMMON_SHARE}
     by_name: dict[str, list[str]] = {}
     for doc in docs:
         for name in entities[doc] - common:
