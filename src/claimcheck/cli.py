@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -323,15 +323,18 @@ def _report_options(config: Config, output: Path | None, width: int | None, **ex
 STREAM_CHUNK = 1 << 20  # characters per write to standard output
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Iterable[str], output: Path | None) -> None:
+    """Write a report, whole or as the pieces a streaming reporter yields."""
+    pieces = (text,) if isinstance(text, str) else text
     if output is not None:
-        write_atomic(output, text)
+        write_atomic(output, pieces)
         return
     # In pieces, so a report of any size reaches a pipe whole; a failed write is an error,
     # never a silently short report.
     try:
-        for start in range(0, len(text), STREAM_CHUNK):
-            sys.stdout.write(text[start : start + STREAM_CHUNK])
+        for piece in pieces:
+            for start in range(0, len(piece), STREAM_CHUNK):
+                sys.stdout.write(piece[start : start + STREAM_CHUNK])
         sys.stdout.flush()
     except OSError as err:
         _silence_stdout()
@@ -352,10 +355,10 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a report or export atomically (see :mod:`claimcheck.atomic`)."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write a report or export, whole or in pieces, atomically (see :mod:`claimcheck.atomic`)."""
     try:
-        atomic.write_atomic(path, text)
+        atomic.write_pieces_atomic(path, (text,) if isinstance(text, str) else text)
     except OSError as err:
         raise ClaimcheckError(
             f"cannot write {path}: {err.strerror or err}; give a path in a folder you can write to"
@@ -381,7 +384,7 @@ def report(
     statistics: StatisticsOpt = False,
 ) -> None:
     """Report the discrepancies found in PATHS (default: corpus/)."""
-    from claimcheck.reporters import REPORTERS, render_statistics
+    from claimcheck.reporters import render_statistics, stream
 
     _state["quiet"] = quiet
     with _guard():
@@ -395,8 +398,10 @@ def report(
             hidden.insert(0, f"{len(result.findings) - len(shown)} below --min-severity {threshold.value}")
             result = replace(result, findings=shown)
         options = _report_options(config, output, width, hidden=tuple(hidden))
-        render = render_statistics if statistics else REPORTERS[format.value]
-        _emit(render(result, options), output)
+        _emit(
+            render_statistics(result, options) if statistics else stream(result, format.value, options),
+            output,
+        )
 
 
 @app.command()
@@ -533,7 +538,7 @@ def check(
 ) -> None:
     """Fail (exit 1) when PATHS hold new findings at or above --fail-on; for CI."""
     from claimcheck import baseline as baselines
-    from claimcheck.reporters import REPORTERS, render_statistics, write_step_summary
+    from claimcheck.reporters import render_statistics, stream, write_step_summary
 
     _state["quiet"] = quiet
     with _guard():
@@ -573,7 +578,9 @@ def check(
             hidden=tuple(hidden),
         )
         shown = result if format is not ReportFormat.table else replace(result, findings=failing)
-        _emit((render_statistics if statistics else REPORTERS[format.value])(shown, options), output)
+        _emit(
+            render_statistics(shown, options) if statistics else stream(shown, format.value, options), output
+        )
         if format is ReportFormat.github:
             write_step_summary(result, options)
         console = _error_console() if not quiet else Console(file=io.StringIO())  # --quiet: discarded
