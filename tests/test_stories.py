@@ -50,3 +50,48 @@ def test_a_large_run_without_cache_keeps_claims_in_a_file_and_reports_the_same(
     assert spilled.findings == in_memory.findings
     assert len(spilled.claims) == len(in_memory.claims)
     assert tuple(spilled.claims) == in_memory.claims
+
+
+def test_a_new_article_is_the_only_file_read_and_rechecks_only_its_story(
+    tmp_path, default_config, monkeypatch
+):
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    newest = sorted(folder.iterdir())[-1]
+    held_back = tmp_path / newest.name
+    newest.rename(held_back)
+    options = RunOptions(cache_path=str(tmp_path / "cache.sqlite"), jobs=1)
+    pipeline.run([str(folder)], default_config, options)
+
+    read, checked = [], []
+    real_read, real_check = pipeline.read_article, pipeline.findings_in_story
+
+    def counting_read(doc, *args):
+        read.append(doc)
+        return real_read(doc, *args)
+
+    def counting_check(claims, *args):
+        checked.append({c.doc for c in claims})
+        return real_check(claims, *args)
+
+    monkeypatch.setattr(pipeline, "read_article", counting_read)
+    monkeypatch.setattr(pipeline, "findings_in_story", counting_check)
+    held_back.rename(newest)
+    incremental = pipeline.run([str(folder)], default_config, options)
+    assert read == [str(newest)]
+    assert checked and all(str(newest) in docs for docs in checked)
+    monkeypatch.undo()
+    assert incremental.findings == pipeline.run([str(folder)], default_config, RunOptions(jobs=1)).findings
+
+
+def test_a_changed_file_is_read_again(tmp_path, default_config):
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    options = RunOptions(cache_path=str(tmp_path / "cache.sqlite"), jobs=1)
+    before = pipeline.run([str(folder)], default_config, options)
+    first = sorted(folder.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nThe board met on Tuesday.\n", encoding="utf-8")
+    after = pipeline.run([str(folder)], default_config, options)
+    assert len(after.claims) > len(before.claims)
+    assert after.findings == pipeline.run([str(folder)], default_config, RunOptions(jobs=1)).findings
+    assert [a.title for a in after.articles] == [a.title for a in before.articles]

@@ -25,11 +25,12 @@ from claimcheck.config import Config
 from claimcheck.entities import AliasTable
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.extract import ExtractSettings, extract_claims
-from claimcheck.ingest import load_articles
+from claimcheck.ingest import STDIN, Limits, load_articles, read_article
 from claimcheck.model import Article, Claim, FileProblem, Finding, Report, Severity
 from claimcheck.rules import KINDS
 from claimcheck.rules.exclusive_events import Options as ExclusiveOptions
 from claimcheck.rules.matching import Context, Lexicon
+from claimcheck.serial import SerialError, article_from_json, article_to_json
 
 if TYPE_CHECKING:
     from claimcheck.align import CandidatePair
@@ -100,17 +101,19 @@ SPILL_PARAGRAPHS = 5_000  # a run without a cache parsing more keeps its claims 
 
 
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
-    articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
     notes: list[str] = []
-    large = sum(len(a.paragraphs) for a in articles) >= SPILL_PARAGRAPHS
-    if extractor is None and (options.cache_path is not None or large):
-        report = stored_analysis(articles, problems, config, options, notes)
+    if extractor is None and options.cache_path is not None:
+        report = stored_analysis(paths, config, options, notes)
     else:
-        if extractor is None:
-            extractor = default_extractor(config, options.jobs, options.progress)
-        claims_by_doc, failed = extract_each_failure_apart(extractor, articles)
-        articles = tuple(a for a in articles if a.doc in claims_by_doc)
-        report = analyse(articles, claims_by_doc, config, (*problems, *failed), options.min_severity)
+        articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
+        if extractor is None and sum(len(a.paragraphs) for a in articles) >= SPILL_PARAGRAPHS:
+            report = stored_analysis(paths, config, options, notes, (articles, problems))
+        else:
+            if extractor is None:
+                extractor = default_extractor(config, options.jobs, options.progress)
+            claims_by_doc, failed = extract_each_failure_apart(extractor, articles)
+            articles = tuple(a for a in articles if a.doc in claims_by_doc)
+            report = analyse(articles, claims_by_doc, config, (*problems, *failed), options.min_severity)
     if not report.articles:
         first = report.problems[-1]
         raise InputError(f"no article could be analysed; {first.doc}: {first.message}")
@@ -180,9 +183,11 @@ def story_findings(
     claims_of: Callable[[tuple[str, ...]], Sequence[Claim]],
     config: Config,
     min_severity: Severity,
+    memo: StoryMemo | None = None,
 ) -> Iterator[Finding]:
     """The findings of the articles ``profiles`` describe (in reading order), in sorted order,
-    with only one story's claims (``claims_of(docs)``) and findings held at a time.
+    with only one story's claims (``claims_of(docs)``) and findings held at a time; with a
+    ``memo``, a story checked before with the same articles is not checked again.
 
     Stories come in the order of their first article, and a finding sorts by the article of its
     first claim, so every finding sorting before the next story's first article is final and
@@ -195,14 +200,65 @@ def story_findings(
     for story in stories.group(list(order), ((a, b) for a, others in partners_of.items() for b in others)):
         while waiting and waiting[0][0][0] < order[story[0]]:
             yield heapq.heappop(waiting)[2]
-        story_lexicon = replace(lexicon, related_docs=stories.within(story, partners_of))
-        for finding in findings_in_story(
-            claims_of(story), story_lexicon, partners_of, order, config, min_severity
-        ):
+        related = stories.within(story, partners_of)
+        found = memo.get(story, related) if memo is not None else None
+        if found is None:
+            story_lexicon = replace(lexicon, related_docs=related)
+            found = findings_in_story(
+                claims_of(story), story_lexicon, partners_of, order, config, min_severity
+            )
+            if memo is not None:
+                memo.put(story, related, found)
+        for finding in found:
             heapq.heappush(waiting, (_sort_key(finding, order), count, finding))
             count += 1
     while waiting:
         yield heapq.heappop(waiting)[2]
+
+
+class StoryMemo:
+    """The findings of each story, kept in the cache under a key of everything they depend
+    on: the story's articles in reading order with their claim keys, the related pairs among
+    them, the configuration and the analysis code. New entries are written by :meth:`save`."""
+
+    def __init__(self, cache, keys: dict[str, str], config: Config, min_severity: Severity) -> None:
+        from claimcheck.extract import EXTRACTION_VERSION
+
+        self._cache = cache
+        self._keys = keys
+        self._base = "\x1f".join(
+            (
+                "story/1",
+                config_digest(config),
+                min_severity.value,
+                str(EXTRACTION_VERSION),
+                analysis_code_digest(),
+            )
+        )
+        self._fresh: dict[str, tuple[Finding, ...]] = {}
+        self._used: list[str] = []
+
+    def key(self, story: tuple[str, ...], related: frozenset[tuple[str, str]]) -> str:
+        parts = [
+            self._base,
+            *(f"{doc}\x1e{self._keys[doc]}" for doc in story),
+            *(f"{a}\x1e{b}" for a, b in sorted(related)),
+        ]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+    def get(self, story: tuple[str, ...], related: frozenset[tuple[str, str]]) -> tuple[Finding, ...] | None:
+        key = self.key(story, related)
+        self._used.append(key)
+        return self._cache.get_story(key)
+
+    def put(
+        self, story: tuple[str, ...], related: frozenset[tuple[str, str]], findings: Sequence[Finding]
+    ) -> None:
+        self._fresh[self.key(story, related)] = tuple(findings)
+
+    def save(self) -> None:
+        self._cache.put_stories(self._fresh, self._used)
+        self._fresh = {}
 
 
 def findings_in_story(
@@ -354,29 +410,45 @@ def model_version(name: str) -> str:
 
 
 def stored_analysis(
-    articles: Sequence[Article],
-    problems: Iterable[FileProblem],
+    paths: Sequence[str],
     config: Config,
     options: RunOptions,
     notes: list[str],
+    loaded: tuple[tuple[Article, ...], tuple[FileProblem, ...]] | None = None,
 ) -> Report:
     """:func:`analyse` through the SQLite claim cache, holding one story's claims at a time.
 
-    Claims are cached per article content, so only changed articles are parsed; the findings
-    are cached per run (every article's path and claim key, the configuration, the analysis
-    code), so an unchanged corpus is not aligned and checked again. Without a cache path (a
-    large run with --no-cache) the claims go to a temporary file, removed when the report is
-    done with, and no findings are kept. The report's claims are read back from the file when
-    a reporter asks for them.
+    With a cache path, files are read through its file index (an unchanged file is neither
+    read nor parsed), claims are cached per article content (only changed articles are
+    parsed), findings per story (only the stories a changed article joins are checked again)
+    and per run (an unchanged corpus is not even grouped into stories). Without one (a large
+    run with --no-cache, ``loaded`` articles) the claims go to a temporary file, removed when
+    the report is done with, and no findings are kept. The report's claims are read back from
+    the file when a reporter asks for them.
     """
     from claimcheck.cache import ClaimCache, StoredClaims
 
-    scratch = None if options.cache_path is not None else tempfile.TemporaryDirectory(prefix="claimcheck-")
+    scratch = None if loaded is None else tempfile.TemporaryDirectory(prefix="claimcheck-")
     path = Path(options.cache_path if scratch is None else os.path.join(scratch.name, "claims.sqlite"))
     failed: list[FileProblem] = []
     with ClaimCache(path) as cache:
+        if loaded is None:
+            index = FileIndex(cache)
+            loaded = load_articles(paths, options.stdin_text, config.settings.limits, read=index.read)
+            index.save()
+        articles, problems = loaded
         keys = article_keys(articles, config)
-        stored = stored_claims(cache, articles, keys, config, options.jobs, options.progress, failed)
+        limits = config.settings.limits
+        stored = stored_claims(
+            cache,
+            articles,
+            keys,
+            config,
+            options.jobs,
+            options.progress,
+            failed,
+            lambda doc: read_article(doc, None, limits),
+        )
         articles = tuple(a for a in articles if a.doc in stored)
         key = findings_key(articles, keys, config, options.min_severity)
         findings = cache.get_findings(key) if scratch is None else None
@@ -386,8 +458,10 @@ def stored_analysis(
             def claims_of(docs: tuple[str, ...]) -> tuple[Claim, ...]:
                 return tuple(c for d in docs for c in cache.get(keys[d], doc=d) or ())
 
-            findings = tuple(story_findings(profiles, claims_of, config, options.min_severity))
-            if scratch is None:
+            memo = None if scratch is not None else StoryMemo(cache, keys, config, options.min_severity)
+            findings = tuple(story_findings(profiles, claims_of, config, options.min_severity, memo))
+            if memo is not None:
+                memo.save()
                 cache.put_findings(key, findings)
         notes.extend(cache.warnings)
         if cache.persistent:
@@ -396,6 +470,55 @@ def stored_analysis(
         else:  # cached in memory for this run only: nothing to read back later
             claims = tuple(c for a in articles for c in cache.get(keys[a.doc], doc=a.doc) or ())
     return Report(articles=tuple(articles), claims=claims, findings=findings, problems=(*problems, *failed))
+
+
+class FileIndex:
+    """Reads articles through the cache's file index: a file whose size and modification time
+    are those indexed is not read, its article (without its text) comes from the index.
+
+    A file holding a claimcheck directive is always read, as suppressions need its text; '-'
+    is never indexed. Files read are indexed by :meth:`save`, in one transaction.
+    """
+
+    def __init__(self, cache) -> None:
+        self._cache = cache
+        self._known: dict[str, tuple[int, int, str]] | None = None
+        self._fresh: list[tuple[str, int, int, str]] = []
+
+    def read(self, doc: str, stdin_text: str | bytes | None, limits: Limits) -> Article:
+        if doc == STDIN:
+            return read_article(doc, stdin_text, limits)
+        status = os.stat(doc)
+        row = self._index().get(doc)
+        if (
+            row is not None
+            and row[:2] == (status.st_size, status.st_mtime_ns)
+            and status.st_size <= limits.max_article_bytes
+        ):
+            try:
+                return replace(article_from_json(row[2]), doc=doc)
+            except SerialError:
+                pass  # read it again
+        article = read_article(doc, stdin_text, limits)
+        if DIRECTIVE_MARK not in article.text:
+            # Stat taken before reading: a file changed meanwhile only looks changed next time.
+            light = replace(
+                article, text="", paragraphs=tuple(replace(p, text="") for p in article.paragraphs)
+            )
+            self._fresh.append((doc, status.st_size, status.st_mtime_ns, article_to_json(light)))
+        return article
+
+    def save(self) -> None:
+        self._cache.put_files(self._fresh)
+        self._fresh = []
+
+    def _index(self) -> dict[str, tuple[int, int, str]]:
+        if self._known is None:
+            self._known = self._cache.files()
+        return self._known
+
+
+DIRECTIVE_MARK = "claimcheck-"  # in every suppression comment (see suppress.parse_directives)
 
 
 def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
@@ -417,19 +540,32 @@ def stored_claims(
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
     failed: list[FileProblem] | None = None,
+    reread: Callable[[str], Article] = read_article,
 ) -> dict[str, tuple[int, stories.Profile | None]]:
     """Make sure the cache holds every article's claims: the articles missing from it are
     extracted and stored a group at a time. Returns, per article path, its number of claims
     and its story profile (None without claims); the claims themselves are not kept. An
-    article extraction fails on is left out and added to ``failed``."""
+    article extraction fails on is left out and added to ``failed``. An article from the file
+    index (no text) whose claims are missing is read again with ``reread(path)``, and ``keys``
+    updated should its content have changed since."""
     result: dict[str, tuple[int, stories.Profile | None]] = {}
     missing = []
+    known = cache.profiles([keys[a.doc] for a in articles])
     for article in articles:
-        hit = cache.get(keys[article.doc], doc=article.doc)
+        hit = known.get(keys[article.doc])
         if hit is None:
+            if article.paragraphs and not article.text:
+                try:
+                    article = reread(article.doc)
+                except (OSError, InputError) as err:  # gone or changed since the file was listed
+                    if failed is not None:
+                        failed.append(FileProblem(article.doc, f"cannot be read again ({err})"))
+                    continue
+                keys.update(article_keys([article], config))
             missing.append(article)
         else:
-            result[article.doc] = (len(hit), stories.profile(article.doc, hit))
+            count, names, published = hit
+            result[article.doc] = (count, stories.Profile(article.doc, names, published) if count else None)
     estimate = sum(len(a.paragraphs) for a in missing)  # headings and kickers are not parsed
     parsed_before = 0  # paragraphs parsed in the groups before this one
     # Parsed and stored a group at a time, so a run killed halfway keeps what it finished.

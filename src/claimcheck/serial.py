@@ -21,10 +21,11 @@ from functools import cache
 from typing import Any
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.model import Claim, Finding
+from claimcheck.model import Article, Claim, Finding
 
 FORMAT = "claimcheck.claims/1"
 FINDINGS_FORMAT = "claimcheck.findings/1"
+ARTICLE_FORMAT = "claimcheck.article/1"
 
 
 class SerialError(ClaimcheckError):
@@ -59,6 +60,21 @@ def findings_to_json(findings: tuple[Finding, ...]) -> str:
 def findings_from_json(s: str) -> tuple[Finding, ...]:
     """Rebuild the findings written by :func:`findings_to_json`; raise SerialError when malformed."""
     return _decode_items(Finding, _payload(s, FINDINGS_FORMAT, "findings"), "findings")
+
+
+def article_to_json(article: Article) -> str:
+    """Serialise an article as ingest made it (the cache's file index stores it without its
+    text)."""
+    document = {"format": ARTICLE_FORMAT, "article": [_encode(article)]}
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def article_from_json(s: str) -> Article:
+    """Rebuild the article written by :func:`article_to_json`; raise SerialError when malformed."""
+    items = _payload(s, ARTICLE_FORMAT, "article")
+    if len(items) != 1:
+        raise SerialError("a serialised article holds one article")
+    return _decode_items(Article, items, "article")[0]
 
 
 def _payload(s: str, format: str, name: str) -> list[Any]:
