@@ -116,6 +116,14 @@ JobsOpt = Annotated[
         "small corpus does not repay). A number above the CPU cores is lowered to them.",
     ),
 ]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Run extraction and the rules on the Dask cluster of this scheduler (tcp://host:8786); "
+        "needs claimcheck[dask]. The output is the same as a local run's.",
+    ),
+]
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim cache lives.")]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Parse every article again; do not use the cache.")
@@ -219,6 +227,7 @@ def _run(
     cache_dir: Path = Path(DEFAULT_CACHE_DIR),
     min_severity: Severity = Severity.INFO,
     hidden: list[str] | None = None,
+    scheduler: str | None = None,
 ) -> Report:
     """Run the pipeline and apply suppressions; ``hidden`` (when given) is told how many
     findings the suppressions left out."""
@@ -238,6 +247,7 @@ def _run(
                 stdin_text=stdin_text,
                 cache_path=cache_path,
                 progress=progress,
+                scheduler=scheduler,
             ),
         )
     result = apply_suppressions(report.findings, report.articles, config.ignores)
@@ -377,6 +387,7 @@ def report(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     width: WidthOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -391,7 +402,7 @@ def report(
         config = _config(rules, select, ignore)
         hidden: list[str] = []
         # Every rule runs, so the summary can say how many findings --min-severity hides.
-        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden, scheduler=scheduler)
         threshold = Severity(min_severity.value)
         shown = tuple(f for f in result.findings if f.severity.rank >= threshold.rank)
         if len(shown) < len(result.findings):
@@ -527,6 +538,7 @@ def check(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     width: WidthOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -550,7 +562,7 @@ def check(
             )
         accepted = baselines.read_baseline(baseline_path) if baseline_path.is_file() else baselines.Baseline()
         hidden: list[str] = []
-        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden, scheduler=scheduler)
         comparison = baselines.compare(result.findings, accepted)
         threshold = Severity(fail_on.value)
         gated = comparison.new
@@ -697,6 +709,7 @@ def export(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
 ) -> None:
@@ -705,7 +718,7 @@ def export(
 
     with _guard():
         config = _config(rules, select, ignore)
-        result = _run(paths, config, jobs, no_cache, cache_dir)
+        result = _run(paths, config, jobs, no_cache, cache_dir, scheduler=scheduler)
         options = _report_options(config, output, None)
         outputs = {
             "findings.csv": REPORTERS["csv"](result, options),

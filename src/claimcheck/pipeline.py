@@ -5,6 +5,7 @@ With a cache path, claims are cached per article and findings per run (:func:`st
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import os
@@ -43,6 +44,7 @@ class RunOptions:
     stdin_text: str | bytes | None = None  # what '-' reads
     cache_path: str | None = None  # None: no cache
     progress: Callable[[int, int], None] | None = None  # (paragraphs parsed, paragraphs to parse)
+    scheduler: str | None = None  # a Dask scheduler's address: extraction and rules run on its cluster
 
 
 ClaimExtractor = Callable[[Sequence[Article]], dict[str, tuple[Claim, ...]]]
@@ -106,7 +108,8 @@ def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions()
         report = stored_analysis(paths, config, options, notes)
     else:
         articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
-        if extractor is None and sum(len(a.paragraphs) for a in articles) >= SPILL_PARAGRAPHS:
+        large = sum(len(a.paragraphs) for a in articles) >= SPILL_PARAGRAPHS
+        if extractor is None and (large or options.scheduler is not None):
             report = stored_analysis(paths, config, options, notes, (articles, problems))
         else:
             if extractor is None:
@@ -178,35 +181,61 @@ def find_discrepancies(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class StoryWork:
+    """One story to align and check, with what the rules need to know of the rest of the run:
+    the related pairs and partners of its articles, and their places in the run's reading order."""
+
+    claims: tuple[Claim, ...]
+    related: frozenset[tuple[str, str]]
+    partners: dict[str, tuple[str, ...]]
+    order: dict[str, int]
+
+
+StoryChecker = Callable[[Iterable[StoryWork]], Iterator[list[Finding]]]
+
+
 def story_findings(
     profiles: Sequence[stories.Profile],
     claims_of: Callable[[tuple[str, ...]], Sequence[Claim]],
     config: Config,
     min_severity: Severity,
     memo: StoryMemo | None = None,
+    check_all: StoryChecker | None = None,
 ) -> Iterator[Finding]:
     """The findings of the articles ``profiles`` describe (in reading order), in sorted order,
     with only one story's claims (``claims_of(docs)``) and findings held at a time; with a
     ``memo``, a story checked before with the same articles is not checked again.
+    ``check_all`` checks the stories that need it, in order (default: here, one at a time;
+    the cluster module sends them to workers).
 
     Stories come in the order of their first article, and a finding sorts by the article of its
     first claim, so every finding sorting before the next story's first article is final and
     is yielded; the rest wait in a heap (stories that interleave in reading order)."""
     order = {p.doc: n for n, p in enumerate(profiles)}
     partners_of = stories.partners(stories.related_pairs(profiles))
-    lexicon = build_lexicon(config)
+    grouped = stories.group(list(order), ((a, b) for a, others in partners_of.items() for b in others))
+    planned = [(story, stories.within(story, partners_of)) for story in grouped]
+    known = [memo.get(story, related) if memo is not None else None for story, related in planned]
+
+    def work() -> Iterator[StoryWork]:
+        for (story, related), found in zip(planned, known, strict=True):
+            if found is None:
+                yield StoryWork(
+                    tuple(claims_of(story)),
+                    related,
+                    {doc: partners_of[doc] for doc in story if doc in partners_of},
+                    {doc: order[doc] for doc in story},
+                )
+
+    checked = (check_all or check_here(config, min_severity))(work())
     waiting: list[tuple[tuple, int, Finding]] = []
     count = 0
-    for story in stories.group(list(order), ((a, b) for a, others in partners_of.items() for b in others)):
+    for (story, related), found in zip(planned, known, strict=True):
         while waiting and waiting[0][0][0] < order[story[0]]:
             yield heapq.heappop(waiting)[2]
-        related = stories.within(story, partners_of)
-        found = memo.get(story, related) if memo is not None else None
         if found is None:
-            story_lexicon = replace(lexicon, related_docs=related)
-            found = findings_in_story(
-                claims_of(story), story_lexicon, partners_of, order, config, min_severity
-            )
+            found = next(checked)
             if memo is not None:
                 memo.put(story, related, found)
         for finding in found:
@@ -214,6 +243,29 @@ def story_findings(
             count += 1
     while waiting:
         yield heapq.heappop(waiting)[2]
+
+
+def check_here(config: Config, min_severity: Severity) -> StoryChecker:
+    """Check stories in this process, one at a time, as they are asked for."""
+    lexicon = build_lexicon(config)
+
+    def check_all(work: Iterable[StoryWork]) -> Iterator[list[Finding]]:
+        for story in work:
+            yield check_story(story, lexicon, config, min_severity)
+
+    return check_all
+
+
+def check_story(story: StoryWork, lexicon: Lexicon, config: Config, min_severity: Severity) -> list[Finding]:
+    """Align one story's claims and apply the rules (``lexicon`` from :func:`build_lexicon`)."""
+    return findings_in_story(
+        story.claims,
+        replace(lexicon, related_docs=story.related),
+        story.partners,
+        story.order,
+        config,
+        min_severity,
+    )
 
 
 class StoryMemo:
@@ -431,7 +483,7 @@ def stored_analysis(
     scratch = None if loaded is None else tempfile.TemporaryDirectory(prefix="claimcheck-")
     path = Path(options.cache_path if scratch is None else os.path.join(scratch.name, "claims.sqlite"))
     failed: list[FileProblem] = []
-    with ClaimCache(path) as cache:
+    with ClaimCache(path) as cache, _cluster_client(options.scheduler) as client:
         if loaded is None:
             index = FileIndex(cache)
             loaded = load_articles(paths, options.stdin_text, config.settings.limits, read=index.read)
@@ -448,6 +500,7 @@ def stored_analysis(
             options.progress,
             failed,
             lambda doc: read_article(doc, None, limits),
+            client,
         )
         articles = tuple(a for a in articles if a.doc in stored)
         key = findings_key(articles, keys, config, options.min_severity)
@@ -459,7 +512,14 @@ def stored_analysis(
                 return tuple(c for d in docs for c in cache.get(keys[d], doc=d) or ())
 
             memo = None if scratch is not None else StoryMemo(cache, keys, config, options.min_severity)
-            findings = tuple(story_findings(profiles, claims_of, config, options.min_severity, memo))
+            check_all = None
+            if client is not None:
+                from claimcheck import cluster
+
+                check_all = cluster.checker(client, config, options.min_severity)
+            findings = tuple(
+                story_findings(profiles, claims_of, config, options.min_severity, memo, check_all)
+            )
             if memo is not None:
                 memo.save()
                 cache.put_findings(key, findings)
@@ -470,6 +530,21 @@ def stored_analysis(
         else:  # cached in memory for this run only: nothing to read back later
             claims = tuple(c for a in articles for c in cache.get(keys[a.doc], doc=a.doc) or ())
     return Report(articles=tuple(articles), claims=claims, findings=findings, problems=(*problems, *failed))
+
+
+@contextlib.contextmanager
+def _cluster_client(scheduler: str | None) -> Iterator[object]:
+    """A Dask client of ``scheduler`` for the length of a run; None without one."""
+    if scheduler is None:
+        yield None
+        return
+    from claimcheck import cluster
+
+    client = cluster.connect(scheduler)
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 class FileIndex:
@@ -541,13 +616,15 @@ def stored_claims(
     progress: Callable[[int, int], None] | None = None,
     failed: list[FileProblem] | None = None,
     reread: Callable[[str], Article] = read_article,
+    client=None,
 ) -> dict[str, tuple[int, stories.Profile | None]]:
     """Make sure the cache holds every article's claims: the articles missing from it are
     extracted and stored a group at a time. Returns, per article path, its number of claims
     and its story profile (None without claims); the claims themselves are not kept. An
     article extraction fails on is left out and added to ``failed``. An article from the file
     index (no text) whose claims are missing is read again with ``reread(path)``, and ``keys``
-    updated should its content have changed since."""
+    updated should its content have changed since. With a Dask ``client``, extraction runs on
+    its cluster (:mod:`claimcheck.cluster`)."""
     result: dict[str, tuple[int, stories.Profile | None]] = {}
     missing = []
     known = cache.profiles([keys[a.doc] for a in articles])
@@ -566,9 +643,28 @@ def stored_claims(
         else:
             count, names, published = hit
             result[article.doc] = (count, stories.Profile(article.doc, names, published) if count else None)
+    if client is not None:
+        from claimcheck import cluster
+
+        extracted = cluster.extract_on(client, missing, config)
+    else:
+        extracted = _extract_here(missing, config, jobs, progress)
+    for fresh, broken in extracted:
+        for doc, claims in fresh.items():
+            result[doc] = (len(claims), stories.profile(doc, claims))
+        if failed is not None:
+            failed.extend(broken)
+        cache.put_many({keys[doc]: claims for doc, claims in fresh.items()})
+    return result
+
+
+def _extract_here(
+    missing: Sequence[Article], config: Config, jobs: int, progress: Callable[[int, int], None] | None
+) -> Iterator[tuple[dict[str, tuple[Claim, ...]], tuple[FileProblem, ...]]]:
+    """Claims of ``missing`` extracted in this process, a group at a time, so a run killed
+    halfway keeps what it finished: (claims per article path, articles extraction failed on)."""
     estimate = sum(len(a.paragraphs) for a in missing)  # headings and kickers are not parsed
     parsed_before = 0  # paragraphs parsed in the groups before this one
-    # Parsed and stored a group at a time, so a run killed halfway keeps what it finished.
     for group in _groups(missing, CACHE_GROUP_PARAGRAPHS * max(1, jobs)):
         seen = [0]
 
@@ -579,16 +675,10 @@ def stored_claims(
             if progress is not None:
                 progress(before + parsed, max(estimate, before + group_total))
 
-        fresh, broken = extract_each_failure_apart(default_extractor(config, jobs, advance), group)
-        for doc, claims in fresh.items():
-            result[doc] = (len(claims), stories.profile(doc, claims))
-        if failed is not None:
-            failed.extend(broken)
-        cache.put_many({keys[a.doc]: fresh[a.doc] for a in group if a.doc in fresh})
+        yield extract_each_failure_apart(default_extractor(config, jobs, advance), group)
         parsed_before += seen[0]
     if missing and progress is not None:
         progress(parsed_before, parsed_before)
-    return result
 
 
 CACHE_GROUP_PARAGRAPHS = 2_000  # paragraphs parsed between two writes of the claim cache
