@@ -48,9 +48,11 @@ TIMEOUT_S = 3600
 
 @dataclass(frozen=True, slots=True)
 class Measured:
-    """One CLI run: wall seconds, peak RSS of its largest process and of its whole tree (MiB)."""
+    """One CLI run: wall and CPU seconds (its process tree), peak RSS of its largest process
+    and of its whole tree (MiB)."""
 
     wall: float
+    cpu: float
     rss_mb: float
     tree_mb: float
     returncode: int
@@ -98,7 +100,8 @@ def cli(args: list[str], src: Path, cwd: Path) -> Measured:
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     if process.returncode not in (0, 1):
         print(f"  claimcheck {' '.join(args)} exited {process.returncode}: {stderr[-500:]}", file=sys.stderr)
-    return Measured(wall, usage.ru_maxrss / 1024, tree_peak[0], process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(wall, cpu, usage.ru_maxrss / 1024, tree_peak[0], process.returncode)
 
 
 def _findings(path: Path) -> int:
@@ -118,6 +121,7 @@ def sizes_section(sizes: list[int], src: Path, scratch: Path, jobs: str) -> list
         row = {
             "articles": size,
             "wall": measured.wall,
+            "cpu": measured.cpu,
             "rss": measured.rss_mb,
             "tree": measured.tree_mb,
             "findings": _findings(out) if out.exists() else -1,
@@ -132,6 +136,7 @@ def sizes_section(sizes: list[int], src: Path, scratch: Path, jobs: str) -> list
     base = rows[0]
     for row in rows:
         row["linearity"] = (row["wall"] / row["articles"]) / (base["wall"] / base["articles"])
+        row["cpu_linearity"] = (row["cpu"] / row["articles"]) / (base["cpu"] / base["articles"])
         row["rss_ratio"] = row["rss"] / base["rss"]
     return rows
 
@@ -143,12 +148,34 @@ def incremental_section(size: int, src: Path, scratch: Path, jobs: str) -> dict[
     held_back = scratch / newest.name
     shutil.move(newest, held_back)
     cache = scratch / "incremental-cache"
-    args = ["check", str(corpus), "--cache-dir", str(cache), "--exit-zero", "-q", "-j", jobs]
+    # jsonl: what changed is measured, not the rendering of every finding as a table panel
+    out = scratch / "check.jsonl"
+    args = [
+        "check",
+        str(corpus),
+        "--cache-dir",
+        str(cache),
+        "--exit-zero",
+        "-q",
+        "-f",
+        "jsonl",
+        "-o",
+        str(out),
+        "-j",
+        jobs,
+    ]
     cold = cli(args, src, scratch)
     warm = cli(args, src, scratch)
     shutil.move(held_back, corpus / newest.name)
     one_new = cli(args, src, scratch)
-    return {"articles": size, "cold": cold.wall, "warm": warm.wall, "one_new": one_new.wall}
+    return {
+        "articles": size,
+        "cold": cold.wall,
+        "warm": warm.wall,
+        "one_new": one_new.wall,
+        "cold_cpu": cold.cpu,
+        "one_new_cpu": one_new.cpu,
+    }
 
 
 def issue_section(src: Path, scratch: Path, jobs: str) -> list[dict[str, object]]:
@@ -177,24 +204,79 @@ def issue_section(src: Path, scratch: Path, jobs: str) -> list[dict[str, object]
     return rows
 
 
+def dask_section(size: int, src: Path, scratch: Path) -> dict[str, object]:
+    """Byte-identity of `report --scheduler` on a 2-worker LocalCluster against a local run, and
+    the extraction map on 2 workers against 1 (workers warmed up first: each has loaded the
+    spaCy pipeline before the timed map, as a long-lived cluster's workers have)."""
+    from distributed import Client, LocalCluster
+
+    sys.path.insert(0, str(src))
+    os.environ["PYTHONPATH"] = str(src)  # the workers LocalCluster starts import this tree too
+    from claimcheck import cluster
+    from claimcheck.config import load_config
+    from claimcheck.ingest import load_articles
+
+    corpus = scratch / f"dask-{size}"
+    write_corpus(corpus, size)
+    local_out, remote_out = scratch / "local.json", scratch / "remote.json"
+    args = ["report", str(corpus), "--no-cache", "-f", "json"]
+    local = cli([*args, "-o", str(local_out)], src, scratch)
+    row: dict[str, object] = {"articles": size, "local": local.wall}
+    config = load_config(None)
+    articles, _ = load_articles([str(corpus)])
+    for workers in (2, 1):
+        with (
+            LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as local_cluster,
+            Client(local_cluster) as client,
+        ):
+            client.run(_load_model)
+            start = time.perf_counter()
+            extracted = sum(len(fresh) for fresh, _ in cluster.extract_on(client, articles, config))
+            row[f"extract {workers}"] = time.perf_counter() - start
+            if workers == 2:
+                remote = cli(
+                    [*args, "-o", str(remote_out), "--scheduler", local_cluster.scheduler_address],
+                    src,
+                    scratch,
+                )
+                row["remote"] = remote.wall
+                row["identical"] = remote_out.read_bytes() == local_out.read_bytes()
+        print(
+            f"  {workers} worker(s): extraction {row[f'extract {workers}']:.1f} s ({extracted} articles)",
+            file=sys.stderr,
+            flush=True,
+        )
+    return row
+
+
+def _load_model() -> None:
+    from claimcheck.config import load_config
+    from claimcheck.extract import load_pipeline
+
+    load_pipeline(load_config(None).settings.model)
+
+
 def print_sizes(rows: list[dict[str, float]]) -> None:
     print(
-        "| articles | wall s | linearity | peak RSS MiB (largest process) | vs smallest | tree peak MiB | findings | JSON MB |"
+        "| articles | wall s | linearity | CPU s | CPU linearity | peak RSS MiB (largest process)"
+        " | vs smallest | tree peak MiB | findings | JSON MB |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
-            f"| {r['articles']:,} | {r['wall']:.1f} | {r['linearity']:.2f} | {r['rss']:.0f} | {r['rss_ratio']:.2f}"
-            f" | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |"
+            f"| {r['articles']:,} | {r['wall']:.1f} | {r['linearity']:.2f} | {r['cpu']:.1f} | {r['cpu_linearity']:.2f}"
+            f" | {r['rss']:.0f} | {r['rss_ratio']:.2f} | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |"
         )
 
 
 def print_incremental(row: dict[str, float]) -> None:
-    print("| articles | cold check s | warm, unchanged s | one new article s | one new / cold |")
-    print("|---:|---:|---:|---:|---:|")
+    print(
+        "| articles | cold check s | warm, unchanged s | one new article s | one new / cold (wall) | (CPU) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
     print(
         f"| {row['articles']:,} | {row['cold']:.1f} | {row['warm']:.2f} | {row['one_new']:.2f}"
-        f" | {row['one_new'] / row['cold']:.4f} |"
+        f" | {row['one_new'] / row['cold']:.4f} | {row['one_new_cpu'] / row['cold_cpu']:.4f} |"
     )
 
 
@@ -205,6 +287,17 @@ def print_issue(rows: list[dict[str, object]]) -> None:
         print(
             f"| {r['case']} | {r['wall']:.1f} | {r['rss']:.0f} | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |"
         )
+
+
+def print_dask(row: dict[str, object]) -> None:
+    print(
+        "| articles | local run s | --scheduler run s | output byte-identical | extraction, 1 worker s | 2 workers s | speed-up |"
+    )
+    print("|---:|---:|---:|---|---:|---:|---:|")
+    print(
+        f"| {row['articles']:,} | {row['local']:.1f} | {row['remote']:.1f} | {'yes' if row['identical'] else 'NO'}"
+        f" | {row['extract 1']:.1f} | {row['extract 2']:.1f} | {row['extract 1'] / row['extract 2']:.2f} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -228,8 +321,6 @@ def main(argv: list[str] | None = None) -> None:
             print("\n## One new article in a warm corpus (`check`)\n")
             print_incremental(incremental_section(sizes[-1], args.src, scratch, args.jobs))
         if "dask" in sections:
-            from scale_dask import dask_section, print_dask
-
             print("\n## Dask LocalCluster (`report --scheduler`)\n")
             print_dask(dask_section(sizes[0], args.src, scratch))
         if "issue" in sections:
