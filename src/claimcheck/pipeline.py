@@ -1,6 +1,8 @@
-"""run(paths, config) -> Report: ingest, extract, align, apply the rules, fingerprint, sort.
+"""run(paths, config) -> Report: ingest, extract, group into stories, align and apply the
+rules story by story, fingerprint, sort.
 
-With a cache path, claims are cached per article and findings per run (:func:`stored_analysis`).
+With a cache path, files are indexed, claims cached per article, findings per story and per
+run (:func:`stored_analysis`); a large run without one keeps its claims in a temporary file.
 """
 
 from __future__ import annotations
