@@ -55,6 +55,7 @@ def test_a_large_run_without_cache_keeps_claims_in_a_file_and_reports_the_same(
 def test_a_new_article_is_the_only_file_read_and_rechecks_only_its_story(
     tmp_path, default_config, monkeypatch
 ):
+    monkeypatch.setattr(pipeline, "RACY_SECONDS", 0)  # the files were written a moment ago
     folder = tmp_path / "articles"
     shutil.copytree(NEWSDEV, folder)
     newest = sorted(folder.iterdir())[-1]
@@ -95,3 +96,22 @@ def test_a_changed_file_is_read_again(tmp_path, default_config):
     assert len(after.claims) > len(before.claims)
     assert after.findings == pipeline.run([str(folder)], default_config, RunOptions(jobs=1)).findings
     assert [a.title for a in after.articles] == [a.title for a in before.articles]
+
+
+def test_a_file_changed_a_moment_ago_is_not_indexed(tmp_path, default_config, monkeypatch):
+    """Another edit within the file system's time resolution could keep its stamp."""
+    monkeypatch.setattr(pipeline, "RACY_SECONDS", 3600)  # "a moment" however slow the machine
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    options = RunOptions(cache_path=str(tmp_path / "cache.sqlite"), jobs=1)
+    pipeline.run([str(folder)], default_config, options)
+    read = []
+    real_read = pipeline.read_article
+
+    def counting_read(doc, *args):
+        read.append(doc)
+        return real_read(doc, *args)
+
+    monkeypatch.setattr(pipeline, "read_article", counting_read)
+    pipeline.run([str(folder)], default_config, options)
+    assert len(read) == len(list(folder.iterdir()))

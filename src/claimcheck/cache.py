@@ -78,8 +78,9 @@ _CREATE_SCHEMA = (
     " count INTEGER NOT NULL DEFAULT 0, profile TEXT NOT NULL DEFAULT '[[], null]') WITHOUT ROWID",
     # With a rowid: INSERT OR REPLACE gives a new, larger rowid, which orders entries by age.
     "CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, payload TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
-    " mtime_ns INTEGER NOT NULL, article TEXT NOT NULL) WITHOUT ROWID",
+    # stamp: the file's size, mtime, ctime and inode as the caller spells them.
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL,"
+    " article TEXT NOT NULL) WITHOUT ROWID",
     # used: the run that last needed the entry, to drop stories no recent run has seen.
     "CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, payload TEXT NOT NULL, used INTEGER NOT NULL)",
 )
@@ -240,22 +241,22 @@ class ClaimCache:
                     continue  # unreadable: the article is extracted again
         return found
 
-    def files(self) -> dict[str, tuple[int, int, str]]:
-        """The file index: for each path stored, its size, modification time (ns) and what
-        ingest made of it (serialised by the caller)."""
+    def files(self) -> dict[str, tuple[str, str]]:
+        """The file index: for each path stored, its stamp (size and times) and what ingest
+        made of it, both as the caller wrote them."""
         try:
-            rows = self._connection.execute("SELECT path, size, mtime_ns, article FROM files").fetchall()
+            rows = self._connection.execute("SELECT path, stamp, article FROM files").fetchall()
         except sqlite3.DatabaseError as exc:
             if not self._repair(exc):
                 self._warn(f"claim cache {self.path} could not be read ({exc}); reading every file")
             return {}
-        return {path: (size, mtime_ns, article) for path, size, mtime_ns, article in rows}
+        return {path: (stamp, article) for path, stamp, article in rows}
 
-    def put_files(self, rows: Sequence[tuple[str, int, int, str]]) -> None:
-        """Index files as (path, size, mtime_ns, serialised article)."""
+    def put_files(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """Index files as (path, stamp, serialised article)."""
         if rows:
             self._write(
-                "INSERT OR REPLACE INTO files (path, size, mtime_ns, article) VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO files (path, stamp, article) VALUES (?, ?, ?)",
                 rows,
                 "the file index was not updated",
             )

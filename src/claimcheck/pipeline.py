@@ -13,6 +13,7 @@ import heapq
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
@@ -550,52 +551,54 @@ def _cluster_client(scheduler: str | None) -> Iterator[object]:
 
 
 class FileIndex:
-    """Reads articles through the cache's file index: a file whose size and modification time
-    are those indexed is not read, its article (without its text) comes from the index.
+    """Reads articles through the cache's file index: a file whose size, modification and
+    change times and inode are those indexed is not read, its article (without its text)
+    comes from the index.
 
     A file holding a claimcheck directive is always read, as suppressions need its text; '-'
-    is never indexed. Files read are indexed by :meth:`save`, in one transaction.
+    is never indexed; nor is a file changed in the last :data:`RACY_SECONDS`, which another
+    edit within the file system's time resolution could change without changing its stamp
+    (git's "racily clean" entries). Files read are indexed by :meth:`save`, in one transaction.
     """
 
     def __init__(self, cache) -> None:
         self._cache = cache
-        self._known: dict[str, tuple[int, int, str]] | None = None
-        self._fresh: list[tuple[str, int, int, str]] = []
+        self._known: dict[str, tuple[str, str]] | None = None
+        self._fresh: list[tuple[str, str, str]] = []
 
     def read(self, doc: str, stdin_text: str | bytes | None, limits: Limits) -> Article:
         if doc == STDIN:
             return read_article(doc, stdin_text, limits)
         status = os.stat(doc)
+        stamp = f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
         row = self._index().get(doc)
-        if (
-            row is not None
-            and row[:2] == (status.st_size, status.st_mtime_ns)
-            and status.st_size <= limits.max_article_bytes
-        ):
+        if row is not None and row[0] == stamp and status.st_size <= limits.max_article_bytes:
             try:
-                return replace(article_from_json(row[2]), doc=doc)
+                return replace(article_from_json(row[1]), doc=doc)
             except SerialError:
                 pass  # read it again
         article = read_article(doc, stdin_text, limits)
-        if DIRECTIVE_MARK not in article.text:
+        settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_SECONDS * 10**9
+        if settled and DIRECTIVE_MARK not in article.text:
             # Stat taken before reading: a file changed meanwhile only looks changed next time.
             light = replace(
                 article, text="", paragraphs=tuple(replace(p, text="") for p in article.paragraphs)
             )
-            self._fresh.append((doc, status.st_size, status.st_mtime_ns, article_to_json(light)))
+            self._fresh.append((doc, stamp, article_to_json(light)))
         return article
 
     def save(self) -> None:
         self._cache.put_files(self._fresh)
         self._fresh = []
 
-    def _index(self) -> dict[str, tuple[int, int, str]]:
+    def _index(self) -> dict[str, tuple[str, str]]:
         if self._known is None:
             self._known = self._cache.files()
         return self._known
 
 
 DIRECTIVE_MARK = "claimcheck-"  # in every suppression comment (see suppress.parse_directives)
+RACY_SECONDS = 2  # the coarsest modification-time resolution of common file systems (FAT)
 
 
 def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
