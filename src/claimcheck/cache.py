@@ -9,7 +9,7 @@ callers put the path back with :func:`relabel` or ``get(key, doc=...)`` (``publi
 The same file also holds the findings of whole runs (:meth:`ClaimCache.get_findings`), under a
 key the pipeline makes of every article's cache key, the configuration and the analysis code,
 so an unchanged corpus is not aligned and checked again; the findings of each story
-(:meth:`ClaimCache.get_story`), so a new article re-checks only the stories it joins; each
+(:meth:`ClaimCache.get_stories`), so a new article re-checks only the stories it joins; each
 article's story profile and claim count beside its claims (:meth:`ClaimCache.profiles`), so
 stories are found without reading claims back; and a file index (:meth:`ClaimCache.files`):
 each path's size, modification time and what ingest made of it, so an unchanged file is
@@ -261,16 +261,16 @@ class ClaimCache:
                 "the file index was not updated",
             )
 
-    def get_story(self, key: str) -> tuple[Finding, ...] | None:
-        """The findings of one story stored under ``key``, or None on a miss."""
-        row = self._read_one("SELECT payload FROM stories WHERE key = ?", key)
-        if row is None:
-            return None
-        try:
-            return findings_from_json(row[0])
-        except SerialError as exc:
-            self._warn(f"story cache entry {key[:12]} is unreadable ({exc}); checking it again")
-            return None
+    def get_stories(self, keys: Sequence[str]) -> dict[str, tuple[Finding, ...]]:
+        """The findings of the stories stored under ``keys`` (a key missing is a miss)."""
+        found: dict[str, tuple[Finding, ...]] = {}
+        for rows in self._select_in("SELECT key, payload FROM stories WHERE key IN ({})", keys):
+            for key, payload in rows:
+                try:
+                    found[key] = findings_from_json(payload)
+                except SerialError as exc:
+                    self._warn(f"story cache entry {key[:12]} is unreadable ({exc}); checking it again")
+        return found
 
     def put_stories(self, fresh: dict[str, tuple[Finding, ...]], used: Sequence[str]) -> None:
         """Store the findings of the stories checked in this run, mark every story the run used
@@ -300,14 +300,6 @@ class ClaimCache:
                     continue
                 self._warn(f"claim cache {self.path} could not be written ({exc}); stories were not cached")
                 return
-
-    def _read_one(self, sql: str, key: str) -> tuple | None:
-        try:
-            return self._connection.execute(sql, (key,)).fetchone()
-        except sqlite3.DatabaseError as exc:
-            if not self._repair(exc):
-                self._warn(f"claim cache {self.path} could not be read ({exc}); checking again")
-            return None
 
     def _select_in(self, sql: str, keys: Sequence[str]) -> Iterator[list[tuple]]:
         """Rows of ``sql`` (one ``IN ({})``) for ``keys``, a few hundred keys per query."""

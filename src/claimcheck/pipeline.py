@@ -219,7 +219,7 @@ def story_findings(
     partners_of = stories.partners(stories.related_pairs(profiles))
     grouped = stories.group(list(order), ((a, b) for a, others in partners_of.items() for b in others))
     planned = [(story, stories.within(story, partners_of)) for story in grouped]
-    known = [memo.get(story, related) if memo is not None else None for story, related in planned]
+    known = memo.get_many(planned) if memo is not None else [None] * len(planned)
 
     def work() -> Iterator[StoryWork]:
         for (story, related), found in zip(planned, known, strict=True):
@@ -301,10 +301,14 @@ class StoryMemo:
         ]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
-    def get(self, story: tuple[str, ...], related: frozenset[tuple[str, str]]) -> tuple[Finding, ...] | None:
-        key = self.key(story, related)
-        self._used.append(key)
-        return self._cache.get_story(key)
+    def get_many(
+        self, planned: Sequence[tuple[tuple[str, ...], frozenset[tuple[str, str]]]]
+    ) -> list[tuple[Finding, ...] | None]:
+        """The cached findings of each (story, related pairs), None where not cached."""
+        keys = [self.key(story, related) for story, related in planned]
+        self._used.extend(keys)
+        found = self._cache.get_stories(keys)
+        return [found.get(key) for key in keys]
 
     def put(
         self, story: tuple[str, ...], related: frozenset[tuple[str, str]], findings: Sequence[Finding]
