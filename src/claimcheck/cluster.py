@@ -17,12 +17,16 @@ only here, only when a scheduler is given.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from claimcheck.config import Config
 from claimcheck.errors import ClaimcheckError
 from claimcheck.model import Article, Claim, FileProblem, Finding, Severity
+
+if TYPE_CHECKING:
+    from claimcheck.pipeline import StoryChecker, StoryWork
 
 PARTITION_PARAGRAPHS = 400  # paragraphs per extraction task: enough to keep a worker busy
 STORY_BATCH_CLAIMS = 4_000  # claims per rules task
@@ -47,24 +51,6 @@ def connect(address: str):  # -> distributed.Client
         ) from None
 
 
-def partitions(
-    articles: Sequence[Article], paragraphs: int = PARTITION_PARAGRAPHS
-) -> list[tuple[Article, ...]]:
-    """Consecutive groups of whole articles of about ``paragraphs`` paragraphs each."""
-    groups: list[tuple[Article, ...]] = []
-    group: list[Article] = []
-    size = 0
-    for article in articles:
-        group.append(article)
-        size += len(article.paragraphs)
-        if size >= paragraphs:
-            groups.append(tuple(group))
-            group, size = [], 0
-    if group:
-        groups.append(tuple(group))
-    return groups
-
-
 def extract_on(
     client, articles: Sequence[Article], config: Config
 ) -> Iterator[tuple[dict[str, tuple[Claim, ...]], tuple[FileProblem, ...]]]:
@@ -72,7 +58,11 @@ def extract_on(
     (claims per article path, articles extraction failed on)."""
     from distributed import as_completed
 
-    futures = client.map(_extract_partition, partitions(articles), config=config, pure=False)
+    from claimcheck.pipeline import article_groups
+
+    futures = client.map(
+        _extract_partition, list(article_groups(articles, PARTITION_PARAGRAPHS)), config=config, pure=False
+    )
     completed = as_completed(futures, loop=client.loop)
     del futures[:]  # held by as_completed only, so each result is freed once read
     for future in completed:
@@ -88,11 +78,9 @@ def _extract_partition(
     return extract_each_failure_apart(default_extractor(config, jobs=1), articles)
 
 
-def checker(client, config: Config, min_severity: Severity) -> Callable:
+def checker(client, config: Config, min_severity: Severity) -> StoryChecker:
     """A ``pipeline.StoryChecker`` that sends batches of stories to the workers, a few per
     worker ahead, and yields each story's findings in the order asked."""
-    from claimcheck.pipeline import StoryWork
-
     ahead = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
 
     def check_all(work: Iterable[StoryWork]) -> Iterator[list[Finding]]:
@@ -100,15 +88,16 @@ def checker(client, config: Config, min_severity: Severity) -> Callable:
         for batch in _batches(work):
             pending.append(client.submit(_check_batch, batch, config, min_severity, pure=False))
             if len(pending) >= ahead:
-                yield from _done(pending.popleft())
+                yield from pending.popleft().result()
         while pending:
-            yield from _done(pending.popleft())
+            yield from pending.popleft().result()
 
     return check_all
 
 
-def _batches(work: Iterable) -> Iterator[list]:
-    batch: list = []
+def _batches(work: Iterable[StoryWork]) -> Iterator[list[StoryWork]]:
+    """Consecutive stories of about STORY_BATCH_CLAIMS claims in all."""
+    batch: list[StoryWork] = []
     size = 0
     for story in work:
         batch.append(story)
@@ -120,11 +109,7 @@ def _batches(work: Iterable) -> Iterator[list]:
         yield batch
 
 
-def _done(future) -> list[list[Finding]]:
-    return future.result()
-
-
-def _check_batch(batch: list, config: Config, min_severity: Severity) -> list[list[Finding]]:
+def _check_batch(batch: list[StoryWork], config: Config, min_severity: Severity) -> list[list[Finding]]:
     """On a worker: each story of a batch aligned and checked."""
     from claimcheck.pipeline import check_story
 

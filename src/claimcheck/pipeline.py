@@ -674,7 +674,7 @@ def _extract_here(
     halfway keeps what it finished: (claims per article path, articles extraction failed on)."""
     estimate = sum(len(a.paragraphs) for a in missing)  # headings and kickers are not parsed
     parsed_before = 0  # paragraphs parsed in the groups before this one
-    for group in _groups(missing, CACHE_GROUP_PARAGRAPHS * max(1, jobs)):
+    for group in article_groups(missing, CACHE_GROUP_PARAGRAPHS * max(1, jobs)):
         seen = [0]
 
         def advance(
@@ -693,7 +693,7 @@ def _extract_here(
 CACHE_GROUP_PARAGRAPHS = 2_000  # paragraphs parsed between two writes of the claim cache
 
 
-def _groups(articles: Sequence[Article], paragraphs: int) -> Iterable[tuple[Article, ...]]:
+def article_groups(articles: Sequence[Article], paragraphs: int) -> Iterator[tuple[Article, ...]]:
     """Consecutive groups of whole articles holding about ``paragraphs`` paragraphs each."""
     group: list[Article] = []
     size = 0
