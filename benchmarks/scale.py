@@ -19,6 +19,7 @@ code before a change) with the same corpora, so before and after are measured al
 
     python3 benchmarks/scale.py                          # everything, 1k/4k/10k
     python3 benchmarks/scale.py --sizes 1000,4000 --only sizes
+    python3 benchmarks/scale.py --only sizes --rounds 3     # medians of per-round figures
     python3 benchmarks/scale.py --src /tmp/before/src --only sizes,issue
 """
 
@@ -29,6 +30,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,36 +112,42 @@ def _findings(path: Path) -> int:
         return len(json.load(handle)["findings"])
 
 
-def sizes_section(sizes: list[int], src: Path, scratch: Path, jobs: str) -> list[dict[str, float]]:
-    rows = []
+def sizes_section(
+    sizes: list[int], src: Path, scratch: Path, jobs: str, rounds: int = 1
+) -> list[dict[str, float]]:
+    """Each size once per round, rounds one after the other; each figure is the median of the
+    per-round figures (ratios are taken within a round, so a slow moment of the machine
+    weighs on both sides of a ratio or on neither)."""
     for size in sizes:
-        corpus = scratch / f"corpus-{size}"
-        write_corpus(corpus, size)
-        out = scratch / f"report-{size}.json"
-        measured = cli(
-            ["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch
-        )
-        row = {
-            "articles": size,
-            "wall": measured.wall,
-            "cpu": measured.cpu,
-            "rss": measured.rss_mb,
-            "tree": measured.tree_mb,
-            "findings": _findings(out) if out.exists() else -1,
-            "json_mb": out.stat().st_size / 1e6 if out.exists() else 0.0,
-        }
-        rows.append(row)
-        print(
-            f"  {size} articles: {measured.wall:.1f} s, {measured.rss_mb:.0f} MiB",
-            file=sys.stderr,
-            flush=True,
-        )
-    base = rows[0]
-    for row in rows:
-        row["linearity"] = (row["wall"] / row["articles"]) / (base["wall"] / base["articles"])
-        row["cpu_linearity"] = (row["cpu"] / row["articles"]) / (base["cpu"] / base["articles"])
-        row["rss_ratio"] = row["rss"] / base["rss"]
-    return rows
+        write_corpus(scratch / f"corpus-{size}", size)
+    per_round = [[_one_size(size, src, scratch, jobs) for size in sizes] for _ in range(rounds)]
+    for measured in per_round:
+        base = measured[0]
+        for row in measured:
+            row["linearity"] = (row["wall"] / row["articles"]) / (base["wall"] / base["articles"])
+            row["cpu_linearity"] = (row["cpu"] / row["articles"]) / (base["cpu"] / base["articles"])
+            row["rss_ratio"] = row["rss"] / base["rss"]
+    return [
+        {key: statistics.median(r[n][key] for r in per_round) for key in per_round[0][n]}
+        for n in range(len(sizes))
+    ]
+
+
+def _one_size(size: int, src: Path, scratch: Path, jobs: str) -> dict[str, float]:
+    corpus, out = scratch / f"corpus-{size}", scratch / f"report-{size}.json"
+    measured = cli(
+        ["report", str(corpus), "--no-cache", "-f", "json", "-o", str(out), "-j", jobs], src, scratch
+    )
+    print(f"  {size} articles: {measured.wall:.1f} s, {measured.rss_mb:.0f} MiB", file=sys.stderr, flush=True)
+    return {
+        "articles": size,
+        "wall": measured.wall,
+        "cpu": measured.cpu,
+        "rss": measured.rss_mb,
+        "tree": measured.tree_mb,
+        "findings": _findings(out) if out.exists() else -1,
+        "json_mb": out.stat().st_size / 1e6 if out.exists() else 0.0,
+    }
 
 
 def incremental_section(size: int, src: Path, scratch: Path, jobs: str) -> dict[str, float]:
@@ -334,6 +342,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default="sizes,incremental,dask,issue", help="sections to run")
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the claimcheck source tree to run")
     parser.add_argument("-j", "--jobs", default="0", help="claimcheck --jobs (default 0: automatic)")
+    parser.add_argument("--rounds", type=int, default=1, help="rounds of the sizes section (medians)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     sections = set(args.only.split(","))
@@ -342,7 +351,7 @@ def main(argv: list[str] | None = None) -> None:
         scratch = Path(tmp)
         if "sizes" in sections:
             print("\n## Sizes (`report --no-cache -f json`)\n")
-            print_sizes(sizes_section(sizes, args.src, scratch, args.jobs))
+            print_sizes(sizes_section(sizes, args.src, scratch, args.jobs, args.rounds))
         if "incremental" in sections:
             print("\n## One new article in a warm corpus (`check`)\n")
             print_incremental(incremental_section(sizes[-1], args.src, scratch, args.jobs))
