@@ -296,8 +296,8 @@ def print_sizes(rows: list[dict[str, float]]) -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
-            f"| {r['articles']:,} | {r['wall']:.1f} | {r['linearity']:.2f} | {r['cpu']:.1f} | {r['cpu_linearity']:.2f}"
-            f" | {r['rss']:.0f} | {r['rss_ratio']:.2f} | {r['tree']:.0f} | {r['findings']:,} | {r['json_mb']:.1f} |"
+            f"| {int(r['articles']):,} | {r['wall']:.1f} | {r['linearity']:.2f} | {r['cpu']:.1f} | {r['cpu_linearity']:.2f}"
+            f" | {r['rss']:.0f} | {r['rss_ratio']:.2f} | {r['tree']:.0f} | {int(r['findings']):,} | {r['json_mb']:.1f} |"
         )
 
 
