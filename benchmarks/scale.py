@@ -213,10 +213,11 @@ def issue_section(src: Path, scratch: Path, jobs: str) -> list[dict[str, object]
     return rows
 
 
-def dask_section(size: int, src: Path, scratch: Path) -> dict[str, object]:
+def dask_section(size: int, src: Path, scratch: Path, rounds: int = 1) -> dict[str, object]:
     """Byte-identity of `report --scheduler` on a 2-worker LocalCluster against a local run, and
-    the extraction map on 2 workers against 1 (workers warmed up first: each has loaded the
-    spaCy pipeline before the timed map, as a long-lived cluster's workers have)."""
+    the extraction map on 2 workers against 1. Both clusters are up at once, their workers
+    have loaded the spaCy pipeline (as a long-lived cluster's have), and the two maps alternate,
+    ``rounds`` times; times and the speed-up are medians of the rounds."""
     from distributed import Client, LocalCluster
 
     sys.path.insert(0, str(src))
@@ -233,30 +234,35 @@ def dask_section(size: int, src: Path, scratch: Path) -> dict[str, object]:
     row: dict[str, object] = {"articles": size, "local": local.wall}
     config = load_config(None)
     articles, _ = load_articles([str(corpus)])
-    for workers in (2, 1):
-        with (
-            LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as local_cluster,
-            Client(local_cluster) as client,
-        ):
-            client.run(_load_model)
-            if workers == 2:
-                row["capacity"] = parallel_capacity()
-            start = time.perf_counter()
-            extracted = sum(len(fresh) for fresh, _ in cluster.extract_on(client, articles, config))
-            row[f"extract {workers}"] = time.perf_counter() - start
-            if workers == 2:
-                remote = cli(
-                    [*args, "-o", str(remote_out), "--scheduler", local_cluster.scheduler_address],
-                    src,
-                    scratch,
-                )
-                row["remote"] = remote.wall
-                row["identical"] = remote_out.read_bytes() == local_out.read_bytes()
-        print(
-            f"  {workers} worker(s): extraction {row[f'extract {workers}']:.1f} s ({extracted} articles)",
-            file=sys.stderr,
-            flush=True,
-        )
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as two,
+        LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as one,
+        Client(two) as on_two,
+        Client(one) as on_one,
+    ):
+        on_two.run(_load_model)
+        on_one.run(_load_model)
+        timings: dict[str, list[float]] = {"extract 2": [], "extract 1": [], "capacity": []}
+        for _ in range(rounds):
+            timings["capacity"].append(parallel_capacity())
+            for name, client in (("extract 2", on_two), ("extract 1", on_one)):
+                start = time.perf_counter()
+                sum(len(fresh) for fresh, _ in cluster.extract_on(client, articles, config))
+                timings[name].append(time.perf_counter() - start)
+            print(
+                f"  round: extraction {timings['extract 2'][-1]:.1f} s on 2 workers,"
+                f" {timings['extract 1'][-1]:.1f} s on 1",
+                file=sys.stderr,
+                flush=True,
+            )
+        remote = cli([*args, "-o", str(remote_out), "--scheduler", two.scheduler_address], src, scratch)
+    row.update({name: statistics.median(values) for name, values in timings.items()})
+    row["speed-up"] = statistics.median(
+        a / b for a, b in zip(timings["extract 1"], timings["extract 2"], strict=True)
+    )
+    row["rounds"] = rounds
+    row["remote"] = remote.wall
+    row["identical"] = remote_out.read_bytes() == local_out.read_bytes()
     return row
 
 
@@ -329,7 +335,7 @@ def print_dask(row: dict[str, object]) -> None:
     print("|---:|---:|---:|---|---:|---:|---:|---:|")
     print(
         f"| {row['articles']:,} | {row['local']:.1f} | {row['remote']:.1f} | {'yes' if row['identical'] else 'NO'}"
-        f" | {row['extract 1']:.1f} | {row['extract 2']:.1f} | {row['extract 1'] / row['extract 2']:.2f}"
+        f" | {row['extract 1']:.1f} | {row['extract 2']:.1f} | {row['speed-up']:.2f}"
         f" | {row['capacity']:.2f} |"
     )
 
@@ -342,7 +348,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default="sizes,incremental,dask,issue", help="sections to run")
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the claimcheck source tree to run")
     parser.add_argument("-j", "--jobs", default="0", help="claimcheck --jobs (default 0: automatic)")
-    parser.add_argument("--rounds", type=int, default=1, help="rounds of the sizes section (medians)")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="rounds of the sizes and dask sections (medians)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     sections = set(args.only.split(","))
@@ -357,7 +365,7 @@ def main(argv: list[str] | None = None) -> None:
             print_incremental(incremental_section(sizes[-1], args.src, scratch, args.jobs))
         if "dask" in sections:
             print("\n## Dask LocalCluster (`report --scheduler`)\n")
-            print_dask(dask_section(sizes[0], args.src, scratch))
+            print_dask(dask_section(sizes[0], args.src, scratch, args.rounds))
         if "issue" in sections:
             print("\n## Issue 12's worst cases (`report --no-cache -f json`)\n")
             print_issue(issue_section(args.src, scratch, args.jobs))
