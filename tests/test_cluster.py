@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,6 @@ from typer.testing import CliRunner
 from claimcheck import cluster
 from claimcheck.cli import app
 
-distributed = pytest.importorskip("distributed")
-
 GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()
 
@@ -20,6 +19,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def scheduler():
     """Two workers in threads of this process, which has the spaCy pipeline loaded already."""
+    distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
     ) as local:
@@ -56,7 +56,15 @@ def test_a_cached_cluster_run_fills_the_cache_a_local_run_then_uses(scheduler, c
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(corpus):
+    pytest.importorskip("distributed")
     result = runner.invoke(app, ["report", str(corpus), "--no-cache", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_without_dask_the_scheduler_option_says_what_to_install(corpus, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # "import distributed" fails
+    result = runner.invoke(app, ["report", str(corpus), "--no-cache", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "--scheduler needs Dask: install it with pip install 'claimcheck[dask]'" in result.stderr
