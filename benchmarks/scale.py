@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,13 +151,17 @@ def _one_size(size: int, src: Path, scratch: Path, jobs: str) -> dict[str, float
     }
 
 
-def incremental_section(size: int, src: Path, scratch: Path, jobs: str) -> dict[str, float]:
-    corpus = scratch / f"incremental-{size}"
+def incremental_section(
+    size: int, src: Path, scratch: Path, jobs: str, scheduler: Sequence[str] = ()
+) -> dict[str, float]:
+    """Cold, warm and one-new-article `check` runs; ``scheduler`` (``--scheduler ADDRESS``)
+    runs them on a cluster whose workers keep the spaCy pipeline loaded between runs."""
+    corpus = scratch / f"incremental-{size}{'-dask' if scheduler else ''}"
     write_corpus(corpus, size + 1)
     newest = sorted(corpus.iterdir())[-1]
     held_back = scratch / newest.name
     shutil.move(newest, held_back)
-    cache = scratch / "incremental-cache"
+    cache = corpus.with_name(corpus.name + "-cache")
     # jsonl: what changed is measured, not the rendering of every finding as a table panel
     out = scratch / "check.jsonl"
     args = [
@@ -172,6 +177,7 @@ def incremental_section(size: int, src: Path, scratch: Path, jobs: str) -> dict[
         str(out),
         "-j",
         jobs,
+        *scheduler,
     ]
     cold = cli(args, src, scratch)
     warm = cli(args, src, scratch)
@@ -185,6 +191,19 @@ def incremental_section(size: int, src: Path, scratch: Path, jobs: str) -> dict[
         "cold_cpu": cold.cpu,
         "one_new_cpu": one_new.cpu,
     }
+
+
+def incremental_dask_section(size: int, src: Path, scratch: Path) -> dict[str, float]:
+    """The incremental runs on a 2-worker LocalCluster (wall times: CPU is spent on workers)."""
+    from distributed import Client, LocalCluster
+
+    os.environ["PYTHONPATH"] = str(src)
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as local_cluster,
+        Client(local_cluster) as client,
+    ):
+        client.run(_load_model)
+        return incremental_section(size, src, scratch, "0", ["--scheduler", local_cluster.scheduler_address])
 
 
 def issue_section(src: Path, scratch: Path, jobs: str) -> list[dict[str, object]]:
@@ -345,7 +364,9 @@ def main(argv: list[str] | None = None) -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="1000,4000,10000")
-    parser.add_argument("--only", default="sizes,incremental,dask,issue", help="sections to run")
+    parser.add_argument(
+        "--only", default="sizes,incremental,dask,issue", help="sections to run (also: incremental-dask)"
+    )
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the claimcheck source tree to run")
     parser.add_argument("-j", "--jobs", default="0", help="claimcheck --jobs (default 0: automatic)")
     parser.add_argument(
@@ -363,6 +384,9 @@ def main(argv: list[str] | None = None) -> None:
         if "incremental" in sections:
             print("\n## One new article in a warm corpus (`check`)\n")
             print_incremental(incremental_section(sizes[-1], args.src, scratch, args.jobs))
+        if "incremental-dask" in sections:
+            print("\n## One new article in a warm corpus, on a 2-worker LocalCluster (`check --scheduler`)\n")
+            print_incremental(incremental_dask_section(sizes[-1], args.src, scratch))
         if "dask" in sections:
             print("\n## Dask LocalCluster (`report --scheduler`)\n")
             print_dask(dask_section(sizes[0], args.src, scratch, args.rounds))
