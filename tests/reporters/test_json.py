@@ -76,4 +76,3 @@ def test_streamed_json_is_the_document_json_dumps_gives(report, empty_report, op
         pieces = list(STREAMS["json"](shown, opts))
         assert "".join(pieces) == whole + "\n"
         assert len(pieces) == len(shown.findings) + 2
-
