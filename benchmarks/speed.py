@@ -6,7 +6,7 @@
 (b) warm re-run (unchanged corpus, same cache) / cold run, in-process and as a CLI subprocess
 (c) 1x, 4x, 16x copies of the corpus (--no-cache): time per article, linearity, peak RSS
 (d) share of the time module (temporal.find_times / with_ranges) in a cold run
-(e) share of alignment + rules (pipeline.find_discrepancies) against extraction
+(e) share of alignment + rules (pipeline.check_story, one call per story) against extraction
 (f) --jobs: a cold run (--no-cache) with -j 1, the default (0: as many as help), and one and
     two processes per core, which claimcheck lowers to the cores
 
@@ -199,7 +199,7 @@ def stage_breakdown(results: Results, corpus: Path, config: Config) -> None:
     # pipeline imported these names, so they are wrapped where pipeline looks them up.
     timer.wrap("ingest", pipeline, "load_articles")
     timer.wrap("extraction", pipeline, "extract_claims")
-    timer.wrap("align + rules", pipeline, "find_discrepancies")
+    timer.wrap("align + rules", pipeline, "check_story")
     timer.wrap("  align (candidate_pairs)", pipeline, "candidate_pairs")
     # extract calls temporal.with_ranges and quantities.find_quantities through the modules;
     # with_ranges calls find_times by its global name, which the wrapper's depth count handles.
@@ -237,7 +237,7 @@ def scale_worker(corpus: Path, warm_corpus: Path, rules: Path) -> None:
     rss_before = peak_rss_mb()
     timer = StageTimer()
     timer.wrap("extraction", pipeline, "extract_claims")
-    timer.wrap("align + rules", pipeline, "find_discrepancies")
+    timer.wrap("align + rules", pipeline, "check_story")
     timer.wrap("align", pipeline, "candidate_pairs")
     counted = pipeline.candidate_pairs
     pair_counts: list[int] = []

@@ -585,3 +585,14 @@ def test_a_cache_in_a_folder_holding_other_files_writes_no_gitignore(tmp_path: P
     with ClaimCache(tmp_path / "cache.sqlite") as cache:
         cache.put_many({})
     assert not (tmp_path / ".gitignore").exists()
+
+
+def test_an_article_round_trips_through_the_file_index_format() -> None:
+    from claimcheck.ingest import parse_article
+    from claimcheck.serial import SerialError, article_from_json, article_to_json
+
+    text = "---\ntitle: T\npublished: 2025-03-04\n---\n\nFirst paragraph.\n\nCapacity: 45,000 seats.\n"
+    article = parse_article("a.md", text)
+    assert article_from_json(article_to_json(article)) == article
+    with pytest.raises(SerialError):
+        article_from_json('["claimcheck.article/0", []]')

@@ -29,15 +29,15 @@ def articles(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def analyses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the calls to find_discrepancies, which a findings cache hit skips."""
+    """Counts the calls to story_findings, which a findings cache hit skips."""
     calls: list[int] = []
-    real = pipeline.find_discrepancies
+    real = pipeline.story_findings
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "find_discrepancies", counting)
+    monkeypatch.setattr(pipeline, "story_findings", counting)
     return calls
 
 
@@ -52,9 +52,9 @@ def test_warm_run_reuses_the_findings(articles, tmp_path, default_config, monkey
     assert cold.findings, "the newsdev articles have findings; the test needs some"
 
     def must_not_run(*args, **kwargs):
-        raise AssertionError("find_discrepancies ran on a warm run")
+        raise AssertionError("story_findings ran on a warm run")
 
-    monkeypatch.setattr(pipeline, "find_discrepancies", must_not_run)
+    monkeypatch.setattr(pipeline, "story_findings", must_not_run)
     warm = run(articles, default_config, cache)
     assert warm.notes == ()
     assert warm.findings == cold.findings == uncached.findings

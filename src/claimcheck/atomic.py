@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -15,11 +16,19 @@ def write_atomic(path: str | os.PathLike[str], text: str, new_file_mode: int | N
     An existing file keeps its mode; a new one gets ``new_file_mode``, or what the umask allows.
     A device or pipe (/dev/null, a FIFO) is written through, never replaced by a file.
     """
+    write_pieces_atomic(path, (text,), new_file_mode)
+
+
+def write_pieces_atomic(
+    path: str | os.PathLike[str], pieces: Iterable[str], new_file_mode: int | None = None
+) -> None:
+    """:func:`write_atomic` of the concatenation of ``pieces``, each written as it comes, so
+    a streamed report is never held whole."""
     target = Path(path)
-    data = text.encode("utf-8")
     if target.exists() and not target.is_file():
         with open(target, "wb") as stream:
-            stream.write(data)
+            for piece in pieces:
+                stream.write(piece.encode("utf-8"))
         return
     directory = target.parent
     directory.mkdir(parents=True, exist_ok=True)
@@ -30,7 +39,8 @@ def write_atomic(path: str | os.PathLike[str], text: str, new_file_mode: int | N
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for piece in pieces:
+                out.write(piece.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         # mkstemp creates 0600; the file is for people and other tools to read.

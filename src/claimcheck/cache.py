@@ -8,7 +8,12 @@ callers put the path back with :func:`relabel` or ``get(key, doc=...)`` (``publi
 
 The same file also holds the findings of whole runs (:meth:`ClaimCache.get_findings`), under a
 key the pipeline makes of every article's cache key, the configuration and the analysis code,
-so an unchanged corpus is not aligned and checked again.
+so an unchanged corpus is not aligned and checked again; the findings of each story
+(:meth:`ClaimCache.get_stories`), so a new article re-checks only the stories it joins; each
+article's story profile and claim count beside its claims (:meth:`ClaimCache.profiles`), so
+stories are found without reading claims back; and a file index (:meth:`ClaimCache.files`):
+each path's size, modification time and what ingest made of it, so an unchanged file is
+neither read nor parsed.
 
 The cache never fails a run. A file that is not a SQLite database, or a cache found damaged
 at any time (when it opens or later, on a read or write), is moved aside (``cache.sqlite.damaged``)
@@ -24,9 +29,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 
@@ -56,22 +63,32 @@ def ignore_folder(folder: Path, cache_name: str) -> None:
         marker.write_text(GITIGNORE_TEXT, encoding="utf-8")
 
 
-SCHEMA_VERSION = 2  # 2: the findings table
+SCHEMA_VERSION = 3  # 2: the findings table; 3: profiles beside claims, the files and stories tables
 DEFAULT_BUSY_TIMEOUT_MS = 30_000
 _MEMORY = ":memory:"
 # Primary result codes meaning the file itself is bad (sqlite3.SQLITE_* names, stable values).
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
-_OWN_TABLES = frozenset({"schema_version", "claims", "findings"})
+_OWN_TABLES = frozenset({"schema_version", "claims", "findings", "files", "stories"})
 _CREATE_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL) WITHOUT ROWID",
+    # count and profile (JSON [entity keys, published]) let stories be found without the payload.
+    "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, payload TEXT NOT NULL,"
+    " count INTEGER NOT NULL DEFAULT 0, profile TEXT NOT NULL DEFAULT '[[], null]') WITHOUT ROWID",
     # With a rowid: INSERT OR REPLACE gives a new, larger rowid, which orders entries by age.
     "CREATE TABLE IF NOT EXISTS findings (key TEXT PRIMARY KEY, payload TEXT NOT NULL)",
+    # stamp: the file's size, mtime, ctime and inode as the caller spells them.
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL,"
+    " article TEXT NOT NULL) WITHOUT ROWID",
+    # used: the run that last needed the entry, to drop stories no recent run has seen.
+    "CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, payload TEXT NOT NULL, used INTEGER NOT NULL)",
 )
 # Each edit of an article or of the rules makes a new findings entry; only the newest are kept.
 MAX_FINDINGS_ENTRIES = 16
+# A story's findings no run among the last this many has used are dropped.
+MAX_STORY_AGE_RUNS = 16
+_SQL_VARIABLES = 500  # keys per "IN (...)" query, under SQLite's limit on bound variables
 
 
 def cache_key(content_hash: str, model_name: str, model_version: str, extraction_version: str) -> str:
@@ -80,9 +97,52 @@ def cache_key(content_hash: str, model_name: str, model_version: str, extraction
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+def _profile_json(claims: Sequence[Claim]) -> str:
+    """The story profile of one article's claims: its entity keys and publication date."""
+    names = sorted({name for claim in claims for name in claim.entities})
+    published = claims[0].published.isoformat() if claims and claims[0].published else None
+    return json.dumps([names, published], ensure_ascii=False)
+
+
 def relabel(claims: tuple[Claim, ...], doc: str) -> tuple[Claim, ...]:
     """Claims read from the cache, attributed to the article path they are used for."""
     return tuple(dataclasses.replace(claim, doc=doc) for claim in claims)
+
+
+class StoredClaims(Sequence[Claim]):
+    """The claims of a run, left in the cache file and read back article by article when
+    iterated, so a report of an archive never holds every claim at once.
+
+    ``entries`` are (path, cache key, number of claims) in reading order; ``keep`` is whatever
+    must live as long as this (the temporary folder of a run without a cache).
+    """
+
+    def __init__(self, path: Path, entries: Sequence[tuple[str, str, int]], keep: object = None) -> None:
+        self._path = path
+        self._entries = tuple(entries)
+        self._keep = keep
+        self._length = sum(count for _, _, count in self._entries)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Claim]:
+        with ClaimCache(self._path) as cache:
+            for doc, key, count in self._entries:
+                if count:
+                    yield from cache.get(key, doc=doc) or ()
+
+    def __getitem__(self, index):  # a rare caller: reads them all
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def counts(self) -> dict[str, int]:
+        """Claims per article path, without reading them."""
+        return {doc: count for doc, _, count in self._entries}
 
 
 class _ForeignDatabase(Exception):
@@ -150,20 +210,121 @@ class ClaimCache:
         if not items:
             return
         rows = [
-            (key, claims_to_json(tuple(dataclasses.replace(claim, doc="") for claim in claims)))
+            (
+                key,
+                claims_to_json(tuple(dataclasses.replace(claim, doc="") for claim in claims)),
+                len(claims),
+                _profile_json(claims),
+            )
             for key, claims in items.items()
         ]
+        self._write(
+            "INSERT OR REPLACE INTO claims (key, payload, count, profile) VALUES (?, ?, ?, ?)",
+            rows,
+            "results were not cached",
+        )
+
+    def profiles(self, keys: Sequence[str]) -> dict[str, tuple[int, frozenset[str], date | None]]:
+        """For each key stored: its number of claims, their entity keys and publication date,
+        read without decoding the claims."""
+        found: dict[str, tuple[int, frozenset[str], date | None]] = {}
+        for rows in self._select_in("SELECT key, count, profile FROM claims WHERE key IN ({})", keys):
+            for key, count, profile in rows:
+                try:
+                    names, published = json.loads(profile)
+                    found[key] = (
+                        count,
+                        frozenset(names),
+                        date.fromisoformat(published) if published else None,
+                    )
+                except (ValueError, TypeError):
+                    continue  # unreadable: the article is extracted again
+        return found
+
+    def files(self) -> dict[str, tuple[str, str]]:
+        """The file index: for each path stored, its stamp (size and times) and what ingest
+        made of it, both as the caller wrote them."""
+        try:
+            rows = self._connection.execute("SELECT path, stamp, article FROM files").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not self._repair(exc):
+                self._warn(f"claim cache {self.path} could not be read ({exc}); reading every file")
+            return {}
+        return {path: (stamp, article) for path, stamp, article in rows}
+
+    def put_files(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """Index files as (path, stamp, serialised article)."""
+        if rows:
+            self._write(
+                "INSERT OR REPLACE INTO files (path, stamp, article) VALUES (?, ?, ?)",
+                rows,
+                "the file index was not updated",
+            )
+
+    def get_stories(self, keys: Sequence[str]) -> dict[str, tuple[Finding, ...]]:
+        """The findings of the stories stored under ``keys`` (a key missing is a miss)."""
+        found: dict[str, tuple[Finding, ...]] = {}
+        for rows in self._select_in("SELECT key, payload FROM stories WHERE key IN ({})", keys):
+            for key, payload in rows:
+                try:
+                    found[key] = findings_from_json(payload)
+                except SerialError as exc:
+                    self._warn(f"story cache entry {key[:12]} is unreadable ({exc}); checking it again")
+        return found
+
+    def put_stories(self, fresh: dict[str, tuple[Finding, ...]], used: Sequence[str]) -> None:
+        """Store the findings of the stories checked in this run, mark every story the run used
+        as recent, and drop those no run among the last :data:`MAX_STORY_AGE_RUNS` has used."""
         for attempt in range(2):
             try:
                 with self._transaction():
+                    run = self._connection.execute(
+                        "SELECT coalesce(max(used), 0) + 1 FROM stories"
+                    ).fetchone()[0]
                     self._connection.executemany(
-                        "INSERT OR REPLACE INTO claims (key, payload) VALUES (?, ?)", rows
+                        "INSERT OR REPLACE INTO stories (key, payload, used) VALUES (?, ?, ?)",
+                        [(key, findings_to_json(findings), run) for key, findings in fresh.items()],
+                    )
+                    for start in range(0, len(used), _SQL_VARIABLES):
+                        chunk = used[start : start + _SQL_VARIABLES]
+                        self._connection.execute(
+                            f"UPDATE stories SET used = ? WHERE key IN ({','.join('?' * len(chunk))})",
+                            (run, *chunk),
+                        )
+                    self._connection.execute(
+                        "DELETE FROM stories WHERE used <= ?", (run - MAX_STORY_AGE_RUNS,)
                     )
                 return
             except sqlite3.DatabaseError as exc:
                 if attempt == 0 and self._repair(exc):
+                    continue
+                self._warn(f"claim cache {self.path} could not be written ({exc}); stories were not cached")
+                return
+
+    def _select_in(self, sql: str, keys: Sequence[str]) -> Iterator[list[tuple]]:
+        """Rows of ``sql`` (one ``IN ({})``) for ``keys``, a few hundred keys per query."""
+        for start in range(0, len(keys), _SQL_VARIABLES):
+            chunk = keys[start : start + _SQL_VARIABLES]
+            try:
+                yield self._connection.execute(
+                    sql.format(",".join("?" * len(chunk))), tuple(chunk)
+                ).fetchall()
+            except sqlite3.DatabaseError as exc:
+                if not self._repair(exc):
+                    self._warn(f"claim cache {self.path} could not be read ({exc}); extracting again")
+                return
+
+    def _write(self, sql: str, rows: Sequence[tuple], lost: str) -> None:
+        """``executemany`` in one transaction; a damaged file is rebuilt and written once more."""
+        for attempt in range(2):
+            try:
+                with self._transaction():
+                    self._connection.executemany(sql, rows)
+                return
+            except sqlite3.DatabaseError as exc:
+                if attempt == 0 and self._repair(exc):
                     continue  # a fresh file: write there
-                self._warn(f"claim cache {self.path} could not be written ({exc}); results were not cached")
+                self._warn(f"claim cache {self.path} could not be written ({exc}); {lost}")
                 return
 
     def get_findings(self, key: str) -> tuple[Finding, ...] | None:
@@ -209,8 +370,8 @@ class ClaimCache:
         CacheError when the entries could not be removed."""
         try:
             with self._transaction():
-                self._connection.execute("DELETE FROM claims")
-                self._connection.execute("DELETE FROM findings")
+                for table in ("claims", "findings", "files", "stories"):
+                    self._connection.execute(f"DELETE FROM {table}")
         except sqlite3.DatabaseError as exc:
             if not self._repair(exc):  # a damaged file moved aside leaves an empty cache
                 raise CacheError(f"claim cache {self.path} could not be cleared ({exc})") from None

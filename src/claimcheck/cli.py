@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -114,6 +114,14 @@ JobsOpt = Annotated[
         help="Processes parsing with spaCy (its n_process). 0, the default: one per CPU core when "
         "500 or more paragraphs need parsing, else 1 (each process loads the model again, which a "
         "small corpus does not repay). A number above the CPU cores is lowered to them.",
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Run extraction and the rules on the Dask cluster of this scheduler (tcp://host:8786); "
+        "needs claimcheck[dask]. The output is the same as a local run's.",
     ),
 ]
 CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim cache lives.")]
@@ -219,6 +227,7 @@ def _run(
     cache_dir: Path = Path(DEFAULT_CACHE_DIR),
     min_severity: Severity = Severity.INFO,
     hidden: list[str] | None = None,
+    scheduler: str | None = None,
 ) -> Report:
     """Run the pipeline and apply suppressions; ``hidden`` (when given) is told how many
     findings the suppressions left out."""
@@ -238,6 +247,7 @@ def _run(
                 stdin_text=stdin_text,
                 cache_path=cache_path,
                 progress=progress,
+                scheduler=scheduler,
             ),
         )
     result = apply_suppressions(report.findings, report.articles, config.ignores)
@@ -323,15 +333,18 @@ def _report_options(config: Config, output: Path | None, width: int | None, **ex
 STREAM_CHUNK = 1 << 20  # characters per write to standard output
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | Iterable[str], output: Path | None) -> None:
+    """Write a report, whole or as the pieces a streaming reporter yields."""
+    pieces = (text,) if isinstance(text, str) else text
     if output is not None:
-        write_atomic(output, text)
+        write_atomic(output, pieces)
         return
     # In pieces, so a report of any size reaches a pipe whole; a failed write is an error,
     # never a silently short report.
     try:
-        for start in range(0, len(text), STREAM_CHUNK):
-            sys.stdout.write(text[start : start + STREAM_CHUNK])
+        for piece in pieces:
+            for start in range(0, len(piece), STREAM_CHUNK):
+                sys.stdout.write(piece[start : start + STREAM_CHUNK])
         sys.stdout.flush()
     except OSError as err:
         _silence_stdout()
@@ -352,10 +365,10 @@ def _silence_stdout() -> None:
         pass
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a report or export atomically (see :mod:`claimcheck.atomic`)."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write a report or export, whole or in pieces, atomically (see :mod:`claimcheck.atomic`)."""
     try:
-        atomic.write_atomic(path, text)
+        atomic.write_pieces_atomic(path, (text,) if isinstance(text, str) else text)
     except OSError as err:
         raise ClaimcheckError(
             f"cannot write {path}: {err.strerror or err}; give a path in a folder you can write to"
@@ -374,6 +387,7 @@ def report(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     width: WidthOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -381,22 +395,24 @@ def report(
     statistics: StatisticsOpt = False,
 ) -> None:
     """Report the discrepancies found in PATHS (default: corpus/)."""
-    from claimcheck.reporters import REPORTERS, render_statistics
+    from claimcheck.reporters import render_statistics, stream
 
     _state["quiet"] = quiet
     with _guard():
         config = _config(rules, select, ignore)
         hidden: list[str] = []
         # Every rule runs, so the summary can say how many findings --min-severity hides.
-        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden, scheduler=scheduler)
         threshold = Severity(min_severity.value)
         shown = tuple(f for f in result.findings if f.severity.rank >= threshold.rank)
         if len(shown) < len(result.findings):
             hidden.insert(0, f"{len(result.findings) - len(shown)} below --min-severity {threshold.value}")
             result = replace(result, findings=shown)
         options = _report_options(config, output, width, hidden=tuple(hidden))
-        render = render_statistics if statistics else REPORTERS[format.value]
-        _emit(render(result, options), output)
+        _emit(
+            render_statistics(result, options) if statistics else stream(result, format.value, options),
+            output,
+        )
 
 
 @app.command()
@@ -522,6 +538,7 @@ def check(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     width: WidthOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -533,7 +550,7 @@ def check(
 ) -> None:
     """Fail (exit 1) when PATHS hold new findings at or above --fail-on; for CI."""
     from claimcheck import baseline as baselines
-    from claimcheck.reporters import REPORTERS, render_statistics, write_step_summary
+    from claimcheck.reporters import render_statistics, stream, write_step_summary
 
     _state["quiet"] = quiet
     with _guard():
@@ -545,7 +562,7 @@ def check(
             )
         accepted = baselines.read_baseline(baseline_path) if baseline_path.is_file() else baselines.Baseline()
         hidden: list[str] = []
-        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden)
+        result = _run(paths, config, jobs, no_cache, cache_dir, hidden=hidden, scheduler=scheduler)
         comparison = baselines.compare(result.findings, accepted)
         threshold = Severity(fail_on.value)
         gated = comparison.new
@@ -573,7 +590,9 @@ def check(
             hidden=tuple(hidden),
         )
         shown = result if format is not ReportFormat.table else replace(result, findings=failing)
-        _emit((render_statistics if statistics else REPORTERS[format.value])(shown, options), output)
+        _emit(
+            render_statistics(shown, options) if statistics else stream(shown, format.value, options), output
+        )
         if format is ReportFormat.github:
             write_step_summary(result, options)
         console = _error_console() if not quiet else Console(file=io.StringIO())  # --quiet: discarded
@@ -690,6 +709,7 @@ def export(
     jobs: JobsOpt = 0,
     cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR),
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
 ) -> None:
@@ -698,7 +718,7 @@ def export(
 
     with _guard():
         config = _config(rules, select, ignore)
-        result = _run(paths, config, jobs, no_cache, cache_dir)
+        result = _run(paths, config, jobs, no_cache, cache_dir, scheduler=scheduler)
         options = _report_options(config, output, None)
         outputs = {
             "findings.csv": REPORTERS["csv"](result, options),

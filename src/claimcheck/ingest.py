@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -136,19 +136,23 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def load_articles(
-    paths: Sequence[str], stdin_text: str | bytes | None = None, limits: Limits = DEFAULT_LIMITS
+    paths: Sequence[str],
+    stdin_text: str | bytes | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    read: Callable[[str, str | bytes | None, Limits], Article] | None = None,
 ) -> tuple[tuple[Article, ...], tuple[FileProblem, ...]]:
     """Read every article under ``paths``; unreadable files are returned as problems.
 
-    ``stdin_text`` is what '-' reads: bytes are decoded exactly as a file's are.
-    Raises InputError when nothing at all could be read, naming the first problem.
+    ``stdin_text`` is what '-' reads: bytes are decoded exactly as a file's are. ``read``
+    (default :func:`read_article`) reads one; the pipeline's file index gives one that skips
+    unchanged files. Raises InputError when nothing at all could be read, naming the first problem.
     """
     files, problems = collect_paths(paths)
     articles: list[Article] = []
     all_problems = list(problems)
     for doc in files:
         try:
-            articles.append(read_article(doc, stdin_text, limits))
+            articles.append((read or read_article)(doc, stdin_text, limits))
         except InputError as err:
             all_problems.append(FileProblem(doc, str(err)))
         except OSError as err:

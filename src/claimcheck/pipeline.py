@@ -1,14 +1,20 @@
-"""run(paths, config) -> Report: ingest, extract, align, apply the rules, fingerprint, sort.
+"""run(paths, config) -> Report: ingest, extract, group into stories, align and apply the
+rules story by story, fingerprint, sort.
 
-With a cache path, claims are cached per article and findings per run (:func:`cached_analysis`).
+With a cache path, files are indexed, claims cached per article, findings per story and per
+run (:func:`stored_analysis`); a large run without one keeps its claims in a temporary file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import heapq
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date
 from enum import Enum
@@ -17,17 +23,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck import baseline as baselines
-from claimcheck import events
+from claimcheck import events, stories
 from claimcheck.align import candidate_pairs
 from claimcheck.config import Config
 from claimcheck.entities import AliasTable
 from claimcheck.errors import ClaimcheckError, InputError
 from claimcheck.extract import ExtractSettings, extract_claims
-from claimcheck.ingest import load_articles
+from claimcheck.ingest import STDIN, Limits, load_articles, read_article
 from claimcheck.model import Article, Claim, FileProblem, Finding, Report, Severity
 from claimcheck.rules import KINDS
 from claimcheck.rules.exclusive_events import Options as ExclusiveOptions
 from claimcheck.rules.matching import Context, Lexicon
+from claimcheck.serial import SerialError, article_from_json, article_to_json
 
 if TYPE_CHECKING:
     from claimcheck.align import CandidatePair
@@ -40,6 +47,7 @@ class RunOptions:
     stdin_text: str | bytes | None = None  # what '-' reads
     cache_path: str | None = None  # None: no cache
     progress: Callable[[int, int], None] | None = None  # (paragraphs parsed, paragraphs to parse)
+    scheduler: str | None = None  # a Dask scheduler's address: extraction and rules run on its cluster
 
 
 ClaimExtractor = Callable[[Sequence[Article]], dict[str, tuple[Claim, ...]]]
@@ -94,17 +102,24 @@ def default_extractor(
     return extract
 
 
+SPILL_PARAGRAPHS = 5_000  # a run without a cache parsing more keeps its claims in a temporary file
+
+
 def run(paths: Sequence[str], config: Config, options: RunOptions = RunOptions(), extractor=None) -> Report:
-    articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
     notes: list[str] = []
     if extractor is None and options.cache_path is not None:
-        report = cached_analysis(articles, problems, config, options, notes)
+        report = stored_analysis(paths, config, options, notes)
     else:
-        if extractor is None:
-            extractor = default_extractor(config, options.jobs, options.progress)
-        claims_by_doc, failed = extract_each_failure_apart(extractor, articles)
-        articles = tuple(a for a in articles if a.doc in claims_by_doc)
-        report = analyse(articles, claims_by_doc, config, (*problems, *failed), options.min_severity)
+        articles, problems = load_articles(paths, options.stdin_text, config.settings.limits)
+        large = sum(len(a.paragraphs) for a in articles) >= SPILL_PARAGRAPHS
+        if extractor is None and (large or options.scheduler is not None):
+            report = stored_analysis(paths, config, options, notes, (articles, problems))
+        else:
+            if extractor is None:
+                extractor = default_extractor(config, options.jobs, options.progress)
+            claims_by_doc, failed = extract_each_failure_apart(extractor, articles)
+            articles = tuple(a for a in articles if a.doc in claims_by_doc)
+            report = analyse(articles, claims_by_doc, config, (*problems, *failed), options.min_severity)
     if not report.articles:
         first = report.problems[-1]
         raise InputError(f"no article could be analysed; {first.doc}: {first.message}")
@@ -155,13 +170,167 @@ def analyse(
 def find_discrepancies(
     claims: Sequence[Claim], config: Config, min_severity: Severity
 ) -> tuple[Finding, ...]:
-    related = related_documents(claims)
-    lexicon = replace(build_lexicon(config), related_docs=related)
-    partners: dict[str, list[str]] = {}
-    for a, b in sorted(related):
-        partners.setdefault(a, []).append(b)
-        partners.setdefault(b, []).append(a)
-    scopes = {doc: events.scopes(doc, partners.get(doc, ())) for doc in {c.doc for c in claims}}
+    """Every finding among ``claims``, sorted (article, offset, rule), found story by story."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc, []).append(claim)
+    return tuple(
+        story_findings(
+            stories.profiles(claims),
+            lambda docs: tuple(c for d in docs for c in by_doc[d]),
+            config,
+            min_severity,
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWork:
+    """One story to align and check, with what the rules need to know of the rest of the run:
+    the related pairs and partners of its articles, and their places in the run's reading order."""
+
+    claims: tuple[Claim, ...]
+    related: frozenset[tuple[str, str]]
+    partners: dict[str, tuple[str, ...]]
+    order: dict[str, int]
+
+
+StoryChecker = Callable[[Iterable[StoryWork]], Iterator[list[Finding]]]
+
+
+def story_findings(
+    profiles: Sequence[stories.Profile],
+    claims_of: Callable[[tuple[str, ...]], Sequence[Claim]],
+    config: Config,
+    min_severity: Severity,
+    memo: StoryMemo | None = None,
+    check_all: StoryChecker | None = None,
+) -> Iterator[Finding]:
+    """The findings of the articles ``profiles`` describe (in reading order), in sorted order,
+    with only one story's claims (``claims_of(docs)``) and findings held at a time; with a
+    ``memo``, a story checked before with the same articles is not checked again.
+    ``check_all`` checks the stories that need it, in order (default: here, one at a time;
+    the cluster module sends them to workers).
+
+    Stories come in the order of their first article, and a finding sorts by the article of its
+    first claim, so every finding sorting before the next story's first article is final and
+    is yielded; the rest wait in a heap (stories that interleave in reading order)."""
+    order = {p.doc: n for n, p in enumerate(profiles)}
+    partners_of = stories.partners(stories.related_pairs(profiles))
+    grouped = stories.group(list(order), ((a, b) for a, others in partners_of.items() for b in others))
+    planned = [(story, stories.within(story, partners_of)) for story in grouped]
+    known = memo.get_many(planned) if memo is not None else [None] * len(planned)
+
+    def work() -> Iterator[StoryWork]:
+        for (story, related), found in zip(planned, known, strict=True):
+            if found is None:
+                yield StoryWork(
+                    tuple(claims_of(story)),
+                    related,
+                    {doc: partners_of[doc] for doc in story if doc in partners_of},
+                    {doc: order[doc] for doc in story},
+                )
+
+    checked = (check_all or check_here(config, min_severity))(work())
+    waiting: list[tuple[tuple, int, Finding]] = []
+    count = 0
+    for (story, related), found in zip(planned, known, strict=True):
+        while waiting and waiting[0][0][0] < order[story[0]]:
+            yield heapq.heappop(waiting)[2]
+        if found is None:
+            found = next(checked)
+            if memo is not None:
+                memo.put(story, related, found)
+        for finding in found:
+            heapq.heappush(waiting, (_sort_key(finding, order), count, finding))
+            count += 1
+    while waiting:
+        yield heapq.heappop(waiting)[2]
+
+
+def check_here(config: Config, min_severity: Severity) -> StoryChecker:
+    """Check stories in this process, one at a time, as they are asked for."""
+    lexicon = build_lexicon(config)
+
+    def check_all(work: Iterable[StoryWork]) -> Iterator[list[Finding]]:
+        for story in work:
+            yield check_story(story, lexicon, config, min_severity)
+
+    return check_all
+
+
+def check_story(story: StoryWork, lexicon: Lexicon, config: Config, min_severity: Severity) -> list[Finding]:
+    """Align one story's claims and apply the rules (``lexicon`` from :func:`build_lexicon`)."""
+    return findings_in_story(
+        story.claims,
+        replace(lexicon, related_docs=story.related),
+        story.partners,
+        story.order,
+        config,
+        min_severity,
+    )
+
+
+class StoryMemo:
+    """The findings of each story, kept in the cache under a key of everything they depend
+    on: the story's articles in reading order with their claim keys, the related pairs among
+    them, the configuration and the analysis code. New entries are written by :meth:`save`."""
+
+    def __init__(self, cache, keys: dict[str, str], config: Config, min_severity: Severity) -> None:
+        from claimcheck.extract import EXTRACTION_VERSION
+
+        self._cache = cache
+        self._keys = keys
+        self._base = "\x1f".join(
+            (
+                "story/1",
+                config_digest(config),
+                min_severity.value,
+                str(EXTRACTION_VERSION),
+                analysis_code_digest(),
+            )
+        )
+        self._fresh: dict[str, tuple[Finding, ...]] = {}
+        self._used: list[str] = []
+
+    def key(self, story: tuple[str, ...], related: frozenset[tuple[str, str]]) -> str:
+        parts = [
+            self._base,
+            *(f"{doc}\x1e{self._keys[doc]}" for doc in story),
+            *(f"{a}\x1e{b}" for a, b in sorted(related)),
+        ]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+    def get_many(
+        self, planned: Sequence[tuple[tuple[str, ...], frozenset[tuple[str, str]]]]
+    ) -> list[tuple[Finding, ...] | None]:
+        """The cached findings of each (story, related pairs), None where not cached."""
+        keys = [self.key(story, related) for story, related in planned]
+        self._used.extend(keys)
+        found = self._cache.get_stories(keys)
+        return [found.get(key) for key in keys]
+
+    def put(
+        self, story: tuple[str, ...], related: frozenset[tuple[str, str]], findings: Sequence[Finding]
+    ) -> None:
+        self._fresh[self.key(story, related)] = tuple(findings)
+
+    def save(self) -> None:
+        self._cache.put_stories(self._fresh, self._used)
+        self._fresh = {}
+
+
+def findings_in_story(
+    claims: Sequence[Claim],
+    lexicon: Lexicon,
+    partners_of: dict[str, tuple[str, ...]],
+    order: dict[str, int],
+    config: Config,
+    min_severity: Severity,
+) -> list[Finding]:
+    """Align the claims of one story and apply the rules; ``lexicon`` knows the story's related
+    articles, ``order`` is the reading order of the whole run (it orders a finding's claims)."""
+    scopes = {doc: events.scopes(doc, partners_of.get(doc, ())) for doc in {c.doc for c in claims}}
     pairs = candidate_pairs(
         claims,
         lexicon.predicate_class,
@@ -178,7 +347,6 @@ def find_discrepancies(
             options_by_kind[rule.kind] = (*options_by_kind.get(rule.kind, ()), rule.options)
     context = Context(lexicon=lexicon, options_by_kind=options_by_kind)
     pairs = canonical_pairs(pairs)
-    order = {a.doc: n for n, a in enumerate(_docs_in_order(claims))}
     findings: dict[tuple, Finding] = {}
     for rule in config.rules:
         if rule.severity.rank < min_severity.rank:
@@ -198,8 +366,7 @@ def find_discrepancies(
             if key in findings and findings[key].fingerprint <= fingerprint:
                 continue
             findings[key] = replace(finding, fingerprint=fingerprint)
-    grouped = group_slots(tuple(findings.values()), order)
-    return tuple(sorted(grouped, key=lambda f: _sort_key(f, order)))
+    return group_slots(tuple(findings.values()), order)
 
 
 def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Finding]:
@@ -277,54 +444,9 @@ def canonical_pairs(pairs: Sequence[CandidatePair]) -> tuple[CandidatePair, ...]
     )
 
 
-STORY_MIN_SHARED = 2  # named entities two reports must share to be one story
-STORY_MAX_DAYS = 14  # and the most days between their publication dates
-
-
 def related_documents(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
-    """Pairs of articles that report the same story: they name at least two of the same
-    entities (leaving out entities most articles name, like a country in a national corpus)
-    and, where both are dated, were published within two weeks of each other."""
-    entities: dict[str, set[str]] = {}
-    published: dict[str, object] = {}
-    for claim in claims:
-        entities.setdefault(claim.doc, set()).update(claim.entities)
-        published.setdefault(claim.doc, claim.published)
-    docs = sorted(entities)
-    if len(docs) < 2:
-        return frozenset()
-    frequency: dict[str, int] = {}
-    for names in entities.values():
-        for name in names:
-            frequency[name] = frequency.get(name, 0) + 1
-    common = {name for name, count in frequency.items() if len(docs) > 4 and count > len(docs) / 2}
-    by_name: dict[str, list[str]] = {}
-    for doc in docs:
-        for name in entities[doc] - common:
-            by_name.setdefault(name, []).append(doc)
-    shared: dict[tuple[str, str], int] = {}
-    for members in by_name.values():
-        if len(members) > 50:
-            continue  # a name in very many articles says little about which story
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                shared[(first, second)] = shared.get((first, second), 0) + 1
-    related = set()
-    for (first, second), count in shared.items():
-        if count < STORY_MIN_SHARED:
-            continue
-        day_a, day_b = published[first], published[second]
-        if day_a and day_b and abs((day_a - day_b).days) > STORY_MAX_DAYS:
-            continue
-        related.add((first, second))
-    return frozenset(related)
-
-
-def _docs_in_order(claims: Sequence[Claim]):
-    seen = {}
-    for claim in claims:
-        seen.setdefault(claim.doc, claim)
-    return seen.values()
+    """Pairs of articles that report the same story (:func:`stories.related_pairs`)."""
+    return stories.related_pairs(stories.profiles(claims))
 
 
 def _sort_key(finding: Finding, order: dict[str, int]) -> tuple:
@@ -346,35 +468,141 @@ def model_version(name: str) -> str:
     return model_identity(name)[1]
 
 
-def cached_analysis(
-    articles: Sequence[Article],
-    problems: Iterable[FileProblem],
+def stored_analysis(
+    paths: Sequence[str],
     config: Config,
     options: RunOptions,
     notes: list[str],
+    loaded: tuple[tuple[Article, ...], tuple[FileProblem, ...]] | None = None,
 ) -> Report:
-    """:func:`analyse` through the SQLite cache.
+    """:func:`analyse` through the SQLite claim cache, holding one story's claims at a time.
 
-    Claims are cached per article content, so only changed articles are parsed; the findings
-    are cached per run (every article's path and claim key, the configuration, the analysis
-    code), so an unchanged corpus is not aligned and checked again.
+    With a cache path, files are read through its file index (an unchanged file is neither
+    read nor parsed), claims are cached per article content (only changed articles are
+    parsed), findings per story (only the stories a changed article joins are checked again)
+    and per run (an unchanged corpus is not even grouped into stories). Without one (a large
+    run with --no-cache, ``loaded`` articles) the claims go to a temporary file, removed when
+    the report is done with, and no findings are kept. The report's claims are read back from
+    the file when a reporter asks for them.
     """
-    from claimcheck.cache import ClaimCache
+    from claimcheck.cache import ClaimCache, StoredClaims
 
+    scratch = None if loaded is None else tempfile.TemporaryDirectory(prefix="claimcheck-")
+    path = Path(options.cache_path if scratch is None else os.path.join(scratch.name, "claims.sqlite"))
     failed: list[FileProblem] = []
-    with ClaimCache(options.cache_path) as cache:
+    with ClaimCache(path) as cache, _cluster_client(options.scheduler) as client:
+        if loaded is None:
+            index = FileIndex(cache)
+            loaded = load_articles(paths, options.stdin_text, config.settings.limits, read=index.read)
+            index.save()
+        articles, problems = loaded
         keys = article_keys(articles, config)
-        claims_by_doc = cached_claims(cache, articles, keys, config, options.jobs, options.progress, failed)
-        articles = tuple(a for a in articles if a.doc in claims_by_doc)
-        problems = (*problems, *failed)
-        claims = tuple(c for a in articles for c in claims_by_doc.get(a.doc, ()))
+        limits = config.settings.limits
+        stored = stored_claims(
+            cache,
+            articles,
+            keys,
+            config,
+            options.jobs,
+            options.progress,
+            failed,
+            lambda doc: read_article(doc, None, limits),
+            client,
+        )
+        articles = tuple(a for a in articles if a.doc in stored)
         key = findings_key(articles, keys, config, options.min_severity)
-        findings = cache.get_findings(key)
+        findings = cache.get_findings(key) if scratch is None else None
         if findings is None:
-            findings = find_discrepancies(claims, config, options.min_severity)
-            cache.put_findings(key, findings)
+            profiles = tuple(p for a in articles if (p := stored[a.doc][1]) is not None)
+
+            def claims_of(docs: tuple[str, ...]) -> tuple[Claim, ...]:
+                return tuple(c for d in docs for c in cache.get(keys[d], doc=d) or ())
+
+            memo = None if scratch is not None else StoryMemo(cache, keys, config, options.min_severity)
+            check_all = None
+            if client is not None:
+                from claimcheck import cluster
+
+                check_all = cluster.checker(client, config, options.min_severity)
+            findings = tuple(
+                story_findings(profiles, claims_of, config, options.min_severity, memo, check_all)
+            )
+            if memo is not None:
+                memo.save()
+                cache.put_findings(key, findings)
         notes.extend(cache.warnings)
-    return Report(articles=tuple(articles), claims=claims, findings=findings, problems=tuple(problems))
+        if cache.persistent:
+            entries = [(a.doc, keys[a.doc], stored[a.doc][0]) for a in articles]
+            claims: Sequence[Claim] = StoredClaims(path, entries, keep=scratch)
+        else:  # cached in memory for this run only: nothing to read back later
+            claims = tuple(c for a in articles for c in cache.get(keys[a.doc], doc=a.doc) or ())
+    return Report(articles=tuple(articles), claims=claims, findings=findings, problems=(*problems, *failed))
+
+
+@contextlib.contextmanager
+def _cluster_client(scheduler: str | None) -> Iterator[object]:
+    """A Dask client of ``scheduler`` for the length of a run; None without one."""
+    if scheduler is None:
+        yield None
+        return
+    from claimcheck import cluster
+
+    client = cluster.connect(scheduler)
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+class FileIndex:
+    """Reads articles through the cache's file index: a file whose size, modification and
+    change times and inode are those indexed is not read, its article (without its text)
+    comes from the index.
+
+    A file holding a claimcheck directive is always read, as suppressions need its text; '-'
+    is never indexed; nor is a file changed in the last :data:`RACY_SECONDS`, which another
+    edit within the file system's time resolution could change without changing its stamp
+    (git's "racily clean" entries). Files read are indexed by :meth:`save`, in one transaction.
+    """
+
+    def __init__(self, cache) -> None:
+        self._cache = cache
+        self._known: dict[str, tuple[str, str]] | None = None
+        self._fresh: list[tuple[str, str, str]] = []
+
+    def read(self, doc: str, stdin_text: str | bytes | None, limits: Limits) -> Article:
+        if doc == STDIN:
+            return read_article(doc, stdin_text, limits)
+        status = os.stat(doc)
+        stamp = f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
+        row = self._index().get(doc)
+        if row is not None and row[0] == stamp and status.st_size <= limits.max_article_bytes:
+            try:
+                return replace(article_from_json(row[1]), doc=doc)
+            except SerialError:
+                pass  # read it again
+        article = read_article(doc, stdin_text, limits)
+        settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_SECONDS * 10**9
+        if settled and DIRECTIVE_MARK not in article.text:
+            # Stat taken before reading: a file changed meanwhile only looks changed next time.
+            light = replace(
+                article, text="", paragraphs=tuple(replace(p, text="") for p in article.paragraphs)
+            )
+            self._fresh.append((doc, stamp, article_to_json(light)))
+        return article
+
+    def save(self) -> None:
+        self._cache.put_files(self._fresh)
+        self._fresh = []
+
+    def _index(self) -> dict[str, tuple[str, str]]:
+        if self._known is None:
+            self._known = self._cache.files()
+        return self._known
+
+
+DIRECTIVE_MARK = "claimcheck-"  # in every suppression comment (see suppress.parse_directives)
+RACY_SECONDS = 2  # the coarsest modification-time resolution of common file systems (FAT)
 
 
 def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
@@ -388,7 +616,7 @@ def article_keys(articles: Sequence[Article], config: Config) -> dict[str, str]:
     return {a.doc: cache_key(a.content_hash, config.settings.model, version, extraction) for a in articles}
 
 
-def cached_claims(
+def stored_claims(
     cache,
     articles: Sequence[Article],
     keys: dict[str, str],
@@ -396,21 +624,57 @@ def cached_claims(
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
     failed: list[FileProblem] | None = None,
-) -> dict[str, tuple[Claim, ...]]:
-    """Claims per article path from the cache; the articles missing from it are extracted and
-    stored. An article extraction fails on is left out and added to ``failed``."""
-    result: dict[str, tuple[Claim, ...]] = {}
+    reread: Callable[[str], Article] = read_article,
+    client=None,
+) -> dict[str, tuple[int, stories.Profile | None]]:
+    """Make sure the cache holds every article's claims: the articles missing from it are
+    extracted and stored a group at a time. Returns, per article path, its number of claims
+    and its story profile (None without claims); the claims themselves are not kept. An
+    article extraction fails on is left out and added to ``failed``. An article from the file
+    index (no text) whose claims are missing is read again with ``reread(path)``, and ``keys``
+    updated should its content have changed since. With a Dask ``client``, extraction runs on
+    its cluster (:mod:`claimcheck.cluster`)."""
+    result: dict[str, tuple[int, stories.Profile | None]] = {}
     missing = []
+    known = cache.profiles([keys[a.doc] for a in articles])
     for article in articles:
-        hit = cache.get(keys[article.doc], doc=article.doc)
+        hit = known.get(keys[article.doc])
         if hit is None:
+            if article.paragraphs and not article.text:
+                try:
+                    article = reread(article.doc)
+                except (OSError, InputError) as err:  # gone or changed since the file was listed
+                    if failed is not None:
+                        failed.append(FileProblem(article.doc, f"cannot be read again ({err})"))
+                    continue
+                keys.update(article_keys([article], config))
             missing.append(article)
         else:
-            result[article.doc] = hit
+            count, names, published = hit
+            result[article.doc] = (count, stories.Profile(article.doc, names, published) if count else None)
+    if client is not None:
+        from claimcheck import cluster
+
+        extracted = cluster.extract_on(client, missing, config)
+    else:
+        extracted = _extract_here(missing, config, jobs, progress)
+    for fresh, broken in extracted:
+        for doc, claims in fresh.items():
+            result[doc] = (len(claims), stories.profile(doc, claims))
+        if failed is not None:
+            failed.extend(broken)
+        cache.put_many({keys[doc]: claims for doc, claims in fresh.items()})
+    return result
+
+
+def _extract_here(
+    missing: Sequence[Article], config: Config, jobs: int, progress: Callable[[int, int], None] | None
+) -> Iterator[tuple[dict[str, tuple[Claim, ...]], tuple[FileProblem, ...]]]:
+    """Claims of ``missing`` extracted in this process, a group at a time, so a run killed
+    halfway keeps what it finished: (claims per article path, articles extraction failed on)."""
     estimate = sum(len(a.paragraphs) for a in missing)  # headings and kickers are not parsed
     parsed_before = 0  # paragraphs parsed in the groups before this one
-    # Parsed and stored a group at a time, so a run killed halfway keeps what it finished.
-    for group in _groups(missing, CACHE_GROUP_PARAGRAPHS * max(1, jobs)):
+    for group in article_groups(missing, CACHE_GROUP_PARAGRAPHS * max(1, jobs)):
         seen = [0]
 
         def advance(
@@ -420,21 +684,16 @@ def cached_claims(
             if progress is not None:
                 progress(before + parsed, max(estimate, before + group_total))
 
-        fresh, broken = extract_each_failure_apart(default_extractor(config, jobs, advance), group)
-        result.update(fresh)
-        if failed is not None:
-            failed.extend(broken)
-        cache.put_many({keys[a.doc]: fresh[a.doc] for a in group if a.doc in fresh})
+        yield extract_each_failure_apart(default_extractor(config, jobs, advance), group)
         parsed_before += seen[0]
     if missing and progress is not None:
         progress(parsed_before, parsed_before)
-    return result
 
 
 CACHE_GROUP_PARAGRAPHS = 2_000  # paragraphs parsed between two writes of the claim cache
 
 
-def _groups(articles: Sequence[Article], paragraphs: int) -> Iterable[tuple[Article, ...]]:
+def article_groups(articles: Sequence[Article], paragraphs: int) -> Iterator[tuple[Article, ...]]:
     """Consecutive groups of whole articles holding about ``paragraphs`` paragraphs each."""
     group: list[Article] = []
     size = 0

@@ -63,3 +63,16 @@ def test_a_float_overflow_in_an_article_is_no_quantity():
 
     found = find_quantities("The plant hired " + "9" * 320 + " workers and 40 engineers.")
     assert [q.value for q in found] == [40]
+
+
+def test_streamed_json_is_the_document_json_dumps_gives(report, empty_report, options, check_options):
+    from claimcheck.reporters import STREAMS
+    from claimcheck.reporters.records import report_record
+
+    for shown, opts in ((report, options), (report, check_options), (empty_report, options)):
+        whole = json.dumps(
+            report_record(shown, opts.new_fingerprints), ensure_ascii=False, allow_nan=False, indent=2
+        )
+        pieces = list(STREAMS["json"](shown, opts))
+        assert "".join(pieces) == whole + "\n"
+        assert len(pieces) == len(shown.findings) + 2

@@ -1,12 +1,14 @@
 """Reporters: one module per output format, each ``render(report, options) -> str``.
 
-Reporters are pure; the CLI writes what they return. The one exception is
+The formats a report can be written in pieces also have ``stream(report, options)``, an
+iterator of text the CLI writes as it comes (:data:`STREAMS`), so a large report is never
+held whole as text. Reporters are pure; the CLI writes what they return. The one exception is
 ``github.write_step_summary``, which appends to the file GitHub Actions names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.model import Claim, Report
@@ -29,10 +31,12 @@ from claimcheck.reporters.options import ReportOptions, RuleMeta
 __all__ = [
     "CLAIM_REPORTERS",
     "REPORTERS",
+    "STREAMS",
     "ReportOptions",
     "RuleMeta",
     "render_claims",
     "render_statistics",
+    "stream",
     "write_step_summary",
 ]
 
@@ -47,6 +51,23 @@ REPORTERS: dict[str, Callable[[Report, ReportOptions], str]] = {
     "junit": junit.render,
     "github": github.render,
 }
+
+# Formats written in pieces; the others are rendered whole (markdown, html, sarif, junit).
+STREAMS: dict[str, Callable[[Report, ReportOptions], Iterable[str]]] = {
+    "table": table.stream,
+    "json": json_report.stream,
+    "jsonl": jsonl.stream,
+    "csv": csv_report.stream,
+    "github": github.stream,
+}
+
+
+def stream(report: Report, fmt: str, options: ReportOptions) -> Iterable[str]:
+    """The report in ``fmt`` as pieces of text: streamed where the format allows, else one."""
+    if fmt in STREAMS:
+        return STREAMS[fmt](report, options)
+    return (REPORTERS[fmt](report, options),)
+
 
 render_statistics = statistics.render
 

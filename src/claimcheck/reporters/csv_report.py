@@ -8,6 +8,7 @@ is in ``claims.csv`` and the JSON report.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from io import StringIO
 from typing import Any
 
@@ -53,10 +54,12 @@ def claim_cells(claim: dict[str, Any], differs: str) -> list[Any]:
     ]
 
 
-def render(report: Report, options: ReportOptions) -> str:
+def stream(report: Report, options: ReportOptions) -> Iterator[str]:
+    """The header, then one row per finding (a row may span lines: quoted newlines)."""
     out = StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow((*COLUMNS, "status") if options.checking else COLUMNS)
+    yield _taken(out)
     for finding in report.findings:
         record = finding_record(finding)
         row = [record[name] for name in FINDING_COLUMNS]
@@ -71,4 +74,16 @@ def render(report: Report, options: ReportOptions) -> str:
         if status is not None:
             row.append(status)
         writer.writerow([csv_cell(cell) for cell in row])
-    return out.getvalue()
+        yield _taken(out)
+
+
+def _taken(out: StringIO) -> str:
+    """What was written to ``out`` since the last call, leaving it empty."""
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text
+
+
+def render(report: Report, options: ReportOptions) -> str:
+    return "".join(stream(report, options))

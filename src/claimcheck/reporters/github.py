@@ -6,6 +6,8 @@ report to the job summary; it is the one reporter function that writes a file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from claimcheck.errors import ClaimcheckError
 from claimcheck.model import Finding, Report, Severity
 from claimcheck.reporters import markdown
@@ -42,13 +44,16 @@ def annotation(finding: Finding) -> str:
     return f"::{COMMAND[finding.severity]} {','.join(props)}::{escape_data(message)}"
 
 
+def stream(report: Report, options: ReportOptions) -> Iterator[str]:
+    for p in report.problems:
+        yield f"::warning file={escape_property(p.doc)},title=unreadable file::{escape_data(p.message)}\n"
+    for finding in report.findings:
+        if options.fails(finding) or not options.checking:
+            yield annotation(finding) + "\n"
+
+
 def render(report: Report, options: ReportOptions) -> str:
-    lines = [
-        f"::warning file={escape_property(p.doc)},title=unreadable file::{escape_data(p.message)}"
-        for p in report.problems
-    ]
-    lines += [annotation(f) for f in report.findings if options.fails(f) or not options.checking]
-    return "".join(line + "\n" for line in lines)
+    return "".join(stream(report, options))
 
 
 def write_step_summary(report: Report, options: ReportOptions) -> None:

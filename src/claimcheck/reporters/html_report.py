@@ -258,9 +258,12 @@ def render(report: Report, options: ReportOptions) -> str:
     if report.problems:
         items = "".join(f"<li>{_e(p.doc)}: {_e(p.message)}</li>" for p in report.problems)
         problems = f'<ul class="problems">{items}</ul>\n'
+    # Only the articles of a finding get a timeline: an archive's other claims stay unread.
+    shown = {claim.doc for finding in report.findings for claim in finding.claims}
     claims_by_doc: dict[str, tuple[Claim, ...]] = {}
     for claim in report.claims:
-        claims_by_doc[claim.doc] = (*claims_by_doc.get(claim.doc, ()), claim)
+        if claim.doc in shown:
+            claims_by_doc[claim.doc] = (*claims_by_doc.get(claim.doc, ()), claim)
     findings = "\n".join(
         story_html(n, story, claims_by_doc, options) for n, story in enumerate(stories(report), 1)
     )

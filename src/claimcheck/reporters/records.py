@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -136,16 +137,32 @@ def summary_record(report: Report) -> dict[str, int]:
     }
 
 
-def report_record(report: Report, new_fingerprints: frozenset[str] | None = None) -> dict[str, Any]:
-    """The whole report; with ``new_fingerprints`` (``check``) each finding also gets a
-    trailing ``"status": "new" | "accepted"`` and the summary a trailing ``"new"`` count."""
-    per_doc = Counter(c.doc for c in report.claims)
-    findings = []
+def claims_per_article(claims: Iterable[Claim]) -> dict[str, int]:
+    """How many claims each article has; claims left in the cache (``StoredClaims``) know it
+    without being read back."""
+    counts = getattr(claims, "counts", None)
+    return counts() if counts is not None else Counter(c.doc for c in claims)
+
+
+def finding_records(
+    report: Report, new_fingerprints: frozenset[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """The finding records of ``report_record``, one at a time."""
     for finding in report.findings:
         record = finding_record(finding)
         if new_fingerprints is not None:
             record["status"] = "new" if finding.fingerprint in new_fingerprints else "accepted"
-        findings.append(record)
+        yield record
+
+
+def report_record(
+    report: Report, new_fingerprints: frozenset[str] | None = None, with_findings: bool = True
+) -> dict[str, Any]:
+    """The whole report; with ``new_fingerprints`` (``check``) each finding also gets a
+    trailing ``"status": "new" | "accepted"`` and the summary a trailing ``"new"`` count.
+    ``with_findings=False`` leaves the findings list empty, for a writer that streams them."""
+    per_doc = claims_per_article(report.claims)
+    findings = list(finding_records(report, new_fingerprints)) if with_findings else []
     summary: dict[str, int] = summary_record(report)
     if new_fingerprints is not None:
         summary["new"] = sum(1 for f in report.findings if f.fingerprint in new_fingerprints)

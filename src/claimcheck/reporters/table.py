@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from io import StringIO
 
 from rich import box
@@ -48,6 +49,15 @@ def console_text(console: Console) -> str:
     file = console.file
     assert isinstance(file, StringIO)
     return file.getvalue()
+
+
+def taken_text(console: Console) -> str:
+    """What the console wrote since the last call, leaving its buffer empty."""
+    text = console_text(console)
+    file = console.file
+    file.seek(0)
+    file.truncate()
+    return text
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -148,7 +158,8 @@ def finding_panel(finding: Finding, options: ReportOptions, width: int) -> Panel
     )
 
 
-def render(report: Report, options: ReportOptions) -> str:
+def stream(report: Report, options: ReportOptions) -> Iterator[str]:
+    """The problems, then one panel at a time, then the summary line."""
     console = make_console(options)
     for problem in report.problems:
         line = Text()
@@ -159,6 +170,11 @@ def render(report: Report, options: ReportOptions) -> str:
         console.print()
     for finding in report.findings:
         console.print(finding_panel(finding, options, console.width))
+        yield taken_text(console)
     style = "bold green" if not report.findings else "bold"
     console.print(Text(clean(summary_line(report, options)), style=style))
-    return console_text(console)
+    yield taken_text(console)
+
+
+def render(report: Report, options: ReportOptions) -> str:
+    return "".join(stream(report, options))

@@ -1,0 +1,117 @@
+"""Stories: related articles grouped, and findings found story by story in sorted order."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from claimcheck import pipeline, stories
+from claimcheck.model import Claim
+from claimcheck.pipeline import RunOptions
+
+NEWSDEV = Path(__file__).parent / "golden" / "newsdev" / "articles"
+
+
+def _profile(doc: str, *names: str, day: date | None = date(2025, 3, 3)) -> stories.Profile:
+    return stories.Profile(doc, frozenset(names), day)
+
+
+def test_stories_are_connected_groups_of_related_articles():
+    profiles = (
+        _profile("a.md", "draxley", "port celyn"),
+        _profile("b.md", "vennor", "halden"),
+        _profile("c.md", "draxley", "port celyn", "ministry"),
+        _profile("d.md", "ministry", "port celyn"),  # related to c only: joins a through c
+    )
+    related = stories.related_pairs(profiles)
+    assert related == frozenset({("a.md", "c.md"), ("c.md", "d.md")})
+    groups = stories.group([p.doc for p in profiles], related)
+    assert groups == (("a.md", "c.md", "d.md"), ("b.md",))
+    partners = stories.partners(related)
+    assert stories.within(groups[0], partners) == related
+
+
+def test_a_profile_is_the_names_and_date_of_an_article():
+    claim = Claim(doc="a.md", paragraph=0, line=1, column=1, start=0, end=1, text="x", entities=("x",))
+    assert stories.profile("a.md", (claim,)) == stories.Profile("a.md", frozenset({"x"}), None)
+    assert stories.profile("a.md", ()) is None
+
+
+def test_a_large_run_without_cache_keeps_claims_in_a_file_and_reports_the_same(
+    tmp_path, default_config, monkeypatch
+):
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    in_memory = pipeline.run([str(folder)], default_config, RunOptions(jobs=1))
+    monkeypatch.setattr(pipeline, "SPILL_PARAGRAPHS", 1)
+    spilled = pipeline.run([str(folder)], default_config, RunOptions(jobs=1))
+    assert not isinstance(spilled.claims, tuple)
+    assert spilled.findings == in_memory.findings
+    assert len(spilled.claims) == len(in_memory.claims)
+    assert tuple(spilled.claims) == in_memory.claims
+
+
+def test_a_new_article_is_the_only_file_read_and_rechecks_only_its_story(
+    tmp_path, default_config, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "RACY_SECONDS", 0)  # the files were written a moment ago
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    newest = sorted(folder.iterdir())[-1]
+    held_back = tmp_path / newest.name
+    newest.rename(held_back)
+    options = RunOptions(cache_path=str(tmp_path / "cache.sqlite"), jobs=1)
+    pipeline.run([str(folder)], default_config, options)
+
+    read, checked = [], []
+    real_read, real_check = pipeline.read_article, pipeline.findings_in_story
+
+    def counting_read(doc, *args):
+        read.append(doc)
+        return real_read(doc, *args)
+
+    def counting_check(claims, *args):
+        checked.append({c.doc for c in claims})
+        return real_check(claims, *args)
+
+    monkeypatch.setattr(pipeline, "read_article", counting_read)
+    monkeypatch.setattr(pipeline, "findings_in_story", counting_check)
+    held_back.rename(newest)
+    incremental = pipeline.run([str(folder)], default_config, options)
+    assert read == [str(newest)]
+    assert checked and all(str(newest) in docs for docs in checked)
+    monkeypatch.undo()
+    assert incremental.findings == pipeline.run([str(folder)], default_config, RunOptions(jobs=1)).findings
+
+
+def test_a_changed_file_is_read_again(tmp_path, default_config):
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    options = RunOptions(cache_path=str(tmp_path / "cache.sqlite"), jobs=1)
+    before = pipeline.run([str(folder)], default_config, options)
+    first = sorted(folder.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nThe board met on Tuesday.\n", encoding="utf-8")
+    after = pipeline.run([str(folder)], default_config, options)
+    assert len(after.claims) > len(before.claims)
+    assert after.findings == pipeline.run([str(folder)], default_config, RunOptions(jobs=1)).findings
+    assert [a.title for a in after.articles] == [a.title for a in before.articles]
+
+
+def test_a_file_changed_a_moment_ago_is_not_indexed(tmp_path, default_config, monkeypatch):
+    """Another edit within the file system's time resolution could keep its stamp."""
+    monkeypatch.setattr(pipeline, "RACY_SECONDS", 3600)  # "a moment" however slow the machine
+    folder = tmp_path / "articles"
+    shutil.copytree(NEWSDEV, folder)
+    options = RunOptions(cache_path=str(tmp_path / "cache.sqlite"), jobs=1)
+    pipeline.run([str(folder)], default_config, options)
+    read = []
+    real_read = pipeline.read_article
+
+    def counting_read(doc, *args):
+        read.append(doc)
+        return real_read(doc, *args)
+
+    monkeypatch.setattr(pipeline, "read_article", counting_read)
+    pipeline.run([str(folder)], default_config, options)
+    assert len(read) == len(list(folder.iterdir()))
