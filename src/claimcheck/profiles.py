@@ -137,8 +137,9 @@ def _age(head, start: int) -> tuple[str, tuple[int, int]] | None:
     elif (apposed := _apposed_age(head)) is not None:
         return apposed
     else:
-        begin = max(0, doc[start].idx - 60)
-        match = _AGE_BEFORE.search(doc.text[begin : doc[start].idx])
+        before = doc[max(head.sent.start, start - 12) : start]  # (a span's text, not the doc's)
+        begin = before.start_char
+        match = _AGE_BEFORE.search(before.text_with_ws)
         if match is None:
             return None
         value, span = match.group(1), (begin + match.start(1), begin + match.end(1))
@@ -161,7 +162,7 @@ def _apposed_age(head) -> tuple[str, tuple[int, int]] | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i:
             first = child.left_edge
-            text = head.doc.text[first.idx : child.idx + len(child)]
+            text = head.doc[first.i : child.i + 1].text
             match = _AGE_IN_APPOSITION.match(text)
             if match is not None and int(match.group(1)) in _AGES:
                 return match.group(1), (first.idx + match.start(1), first.idx + match.end(1))
