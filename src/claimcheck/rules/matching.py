@@ -236,6 +236,18 @@ def ordinals(claim: Claim) -> frozenset[str]:
     return frozenset(m.casefold() for m in _ORDINAL.findall(f"{claim.subject} {claim.object}"))
 
 
+# A name numbered among others of its kind: "Line 4", "Terminal 2", "Gate 11", "Reactor 3".
+_NUMBERED_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,4}[A-Z]?)\b(?!\s*(?:%|per|,\d|\.\d))")
+
+
+def numbered_apart(a: Claim, b: Claim) -> bool:
+    """The two claims name two of a numbered kind: "Line 4 will have 14 stops" / "the existing
+    Line 2 has 22 stops"."""
+    names_a = dict(_NUMBERED_NAME.findall(f"{a.subject} {a.object}"))
+    names_b = dict(_NUMBERED_NAME.findall(f"{b.subject} {b.object}"))
+    return any(kind in names_b and names_b[kind] != number for kind, number in names_a.items())
+
+
 def names_match(a: str, b: str, lexicon: Lexicon, same_story: bool = False) -> bool:
     """Equal keys, or one name ending the other ("ilse varga" ~ "incumbent mayor ilse varga");
     between reports of one story a surname alone is enough ("varga"), and so is the first word
@@ -380,8 +392,14 @@ def participants_compatible(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 
 def _one_instance(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """One article or two reports of one story, and neither another ordinal ("the second
-    race") nor another owner ("Riverside's board") sets the two claims apart."""
-    return lexicon.one_story(a.doc, b.doc) and ordinals(a) == ordinals(b) and not other_owners(a, b)
+    race"), another number of a numbered name ("Line 2") nor another owner ("Riverside's
+    board") sets the two claims apart."""
+    return (
+        lexicon.one_story(a.doc, b.doc)
+        and ordinals(a) == ordinals(b)
+        and not numbered_apart(a, b)
+        and not other_owners(a, b)
+    )
 
 
 def same_event_kind(

@@ -42,6 +42,7 @@ from claimcheck.rules.matching import (
     keys_equal,
     names_match,
     not_apart,
+    numbered_apart,
     ordinals,
     participants_compatible,
     participants_meet,
@@ -448,7 +449,11 @@ _INTENDED = re.compile(
 )
 
 
-_RATE_AFTER = re.compile(r"^\s*(?:a|an|per|each|every)\s+([a-z]+)", re.I)
+_RATE_AFTER = re.compile(
+    r"^\s*(?:a|an|per|each|every)\s+([a-z]+)"
+    r"|^\s*(?:[a-z-]+\s+){1,2}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|season|night|summer|winter|spring|autumn)\b",
+    re.I,
+)
 
 
 def _position(claim: Claim) -> bool:
@@ -459,7 +464,7 @@ def rate_unit(claim: Claim, q: ClaimQuantity) -> str:
     """What a figure is given per ("GBP2.45 a share": "share", "25,000 cars a day": "day"), or ""
     for a total."""
     found = _RATE_AFTER.match(claim.text[q.quantity.end : q.quantity.end + 30])
-    return found.group(1).casefold() if found else ""
+    return (found.group(1) or found.group(2)).casefold() if found else ""  # "5,000 climbers a year"
 
 
 def intended(claim: Claim, q: ClaimQuantity) -> bool:
@@ -692,8 +697,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue  # "including nine", "two more bodies": a part or an increment, not a total
             if stage(a, qa) or stage(b, qb):
                 continue  # "spent the next two decades": one stretch of a life among several
-            if places_apart(a, qa, b, qb):
-                continue  # "a dam 30 km upstream" / "the village is 12 km downstream"
+            if places_apart(a, qa, b, qb) or numbered_apart(a, b):
+                continue  # "a dam 30 km upstream" / "the village is 12 km downstream"; "Line 4" / "Line 2"
             if intended(a, qa) != intended(b, qb):
                 continue  # "had hoped to run 600 trains" / "400 trains ran": a target and an outcome
             if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
