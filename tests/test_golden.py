@@ -102,6 +102,9 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # 56 consistent pairs), written the same way, was run once after those fixes: 5/64, precision
 # 5/8, 1 negative violated (the code at that session's start: 1/64, 1/4, 1). Its false alarms
 # then showed general causes (numbered names, counts per season), fixed: a regression check since.
+# "blind10" (12 reports, 6 stories, 43 contradictions, 39 consistent pairs), written the same
+# way, was run once after the last change of that session: 7/43, precision 7/11, 2 negatives
+# violated (the code at that session's start: 3/43, 3/7, 2). Not used to change the code.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -114,9 +117,13 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 #   Friday") set against what was done on Thursday, by date-conflict.
 # - blind8: kept as its first run left it: two percentages of patients that measure two
 #   different safety outcomes (11% serious adverse events, 5% liver enzymes).
+# - blind10: the held-out set, kept as its first run left it: a cost given per month and per
+#   year ("1.5 million crowns a month" / "18 million crowns a year", the same cost), and the
+#   turnouts of two elections ("Turnout was 61 percent" / "Turnout at the 2024 provincial
+#   election was 68 percent").
 # (blind9's one violated negative at its first run, the stops of two tram lines, "Line 4 ...
 # will have 14 stops" / "The existing Line 2 ... has 22 stops", was a general cause, fixed.)
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1}
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1, "blind10": 2}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -135,6 +142,7 @@ MIN_RECALL = {
     "blind7": 0.14,
     "blind8": 0.05,
     "blind9": 0.07,
+    "blind10": 0.16,
 }
 
 
