@@ -36,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "29"  # 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "30"  # 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -1235,6 +1235,8 @@ def _duration(mention: TimeMention, sentence_start: int, sentence: str) -> Quant
     found = _DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
     if found is None or _AGE.match(sentence[mention.end - sentence_start :]):
         return None
+    if _PER_PERIOD.match(mention.text) and _FIGURE_BEFORE.search(sentence[: mention.start - sentence_start]):
+        return None  # "1.5 million crowns a month", "$6 per day": the period of a rate, not a length
     return Quantity(
         start=mention.start - sentence_start,
         end=mention.end - sentence_start,
@@ -1247,6 +1249,9 @@ def _duration(mention: TimeMention, sentence_start: int, sentence: str) -> Quant
 
 
 _DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+_PER_PERIOD = re.compile(r"^(?:a|an|per|each|every)\s", re.I)
+# A figure, with at most its unit or counted noun, right before "a month": a rate's period.
+_FIGURE_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|once|twice))[\w%$\u20ac\u00a3.,-]*(?:\s+[a-z]+){0,2}\s*$", re.I)
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _AGE = re.compile(r"[\s-]*old\b", re.I)
 # Verbs that give how long their subject lasts: "a trial lasting seven weeks".
