@@ -95,21 +95,14 @@ def checker(client, config: Config, min_severity: Severity) -> StoryChecker:
     return check_all
 
 
-def _batches(work: Iterable[StoryWork]) -> Iterator[list[StoryWork]]:
+def _batches(work: Iterable[StoryWork]) -> Iterator[tuple[StoryWork, ...]]:
     """Consecutive stories of about STORY_BATCH_CLAIMS claims in all."""
-    batch: list[StoryWork] = []
-    size = 0
-    for story in work:
-        batch.append(story)
-        size += len(story.claims)
-        if size >= STORY_BATCH_CLAIMS:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+    from claimcheck.pipeline import consecutive_groups
+
+    return consecutive_groups(work, lambda story: len(story.claims), STORY_BATCH_CLAIMS)
 
 
-def _check_batch(batch: list[StoryWork], config: Config, min_severity: Severity) -> list[list[Finding]]:
+def _check_batch(batch: Sequence[StoryWork], config: Config, min_severity: Severity) -> list[list[Finding]]:
     """On a worker: each story of a batch aligned and checked."""
     from claimcheck.pipeline import check_story
 

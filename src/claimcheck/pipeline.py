@@ -20,7 +20,7 @@ from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from claimcheck import baseline as baselines
 from claimcheck import events, stories
@@ -693,14 +693,22 @@ def _extract_here(
 CACHE_GROUP_PARAGRAPHS = 2_000  # paragraphs parsed between two writes of the claim cache
 
 
+T = TypeVar("T")
+
+
 def article_groups(articles: Sequence[Article], paragraphs: int) -> Iterator[tuple[Article, ...]]:
     """Consecutive groups of whole articles holding about ``paragraphs`` paragraphs each."""
-    group: list[Article] = []
+    return consecutive_groups(articles, lambda article: len(article.paragraphs), paragraphs)
+
+
+def consecutive_groups(items: Iterable[T], weight: Callable[[T], int], limit: int) -> Iterator[tuple[T, ...]]:
+    """Consecutive groups of whole items, each closed once its weight reaches ``limit``."""
+    group: list[T] = []
     size = 0
-    for article in articles:
-        group.append(article)
-        size += len(article.paragraphs)
-        if size >= paragraphs:
+    for item in items:
+        group.append(item)
+        size += weight(item)
+        if size >= limit:
             yield tuple(group)
             group, size = [], 0
     if group:

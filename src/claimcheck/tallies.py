@@ -78,11 +78,13 @@ _COUNTED_BEFORE = re.compile(rf"\b(?:{_NUMBER_WORDS})\b(?:\s+of)?(?:\s+[\w'-]+){
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|and))*\s*$")
 
 
+@lru_cache(maxsize=65536)
 def unanimous(text: str) -> bool:
     """The sentence says a decision was unanimous ("the board unanimously backed the offer")."""
     return bool(_UNANIMOUS.search(text)) and not _NOT_UNANIMOUS.search(text)
 
 
+@lru_cache(maxsize=65536)
 def dissent(text: str) -> str:
     """What the sentence says of votes against a decision ("Two of the nine directors voted
     against", "by 31 votes to 18"), or ""."""

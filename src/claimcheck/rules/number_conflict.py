@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from claimcheck import events, quantities, semantics, tallies, temporal
@@ -283,7 +284,7 @@ def victims(claim: Claim, q: ClaimQuantity) -> bool:
     return (
         claim.predicate in _TALLY_WORDS
         and (not q.attribute_key or events.head(q.attribute_key) in _PEOPLE)
-        and not _RUNNING.search(claim.text[max(0, q.quantity.start - 40) : q.quantity.end + 25])
+        and not running(claim, q)
         and not _PART_OF_VICTIMS.match(claim.text[q.quantity.end : q.quantity.end + 30])
     )
 
@@ -556,21 +557,24 @@ def _sentences_dated_apart(a: Claim, b: Claim) -> bool:
     """Every date one sentence gives (or, undated, the week before its report) is apart from
     every date of the other: two occasions. A result is its sentence's, whichever clause of it
     the claim at hand is."""
-    spans_a, spans_b = _sentence_spans(a), _sentence_spans(b)
+    spans_a, spans_b = _sentence_spans(a.text, a.published), _sentence_spans(b.text, b.published)
     return bool(spans_a and spans_b) and all(
         x[1] < y[0] or y[1] < x[0] for x in spans_a for y in spans_b
     )
 
 
-def _sentence_spans(claim: Claim) -> list[tuple[date, date]]:
-    found = [
+@lru_cache(maxsize=16384)
+def _sentence_spans(text: str, published: date | None) -> tuple[tuple[date, date], ...]:
+    """The days a sentence's dates cover (read once per sentence: every claim of it and every
+    pair it is in asks)."""
+    found = tuple(
         (m.time.earliest, m.time.latest)
-        for m in temporal.find_times(claim.text, claim.published)
+        for m in temporal.find_times(text, published)
         if m.time.earliest and m.time.latest
-    ]
-    if found or claim.published is None:
+    )
+    if found or published is None:
         return found
-    return [(claim.published - timedelta(days=RECENT_DAYS), claim.published)]
+    return ((published - timedelta(days=RECENT_DAYS), published),)
 
 
 def thing_values(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQuantity, ClaimQuantity]]:
