@@ -106,6 +106,10 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # way, was run once after the last change of that session: 7/43, precision 7/11, 2 negatives
 # violated (the code at that session's start: 3/43, 3/7, 2). One of its false alarms was a bug
 # of that session (a rate's period, "crowns a month", read as a length), fixed after the run.
+# "blind11" (16 reports, 7 stories, 56 contradictions, 45 consistent pairs), written the same
+# way, was run once at the start of the next session: 1/56, precision 2/4, 0 negatives violated.
+# It was then used to find general causes (posts written before a name, votes "11 to 8", past
+# occasions reported on two days), so it is a regression check since.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -143,6 +147,7 @@ MIN_RECALL = {
     "blind8": 0.05,
     "blind9": 0.07,
     "blind10": 0.16,
+    "blind11": 0.07,
 }
 
 

@@ -36,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "30"  # 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "31"  # 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -922,6 +922,10 @@ def _proper_compound(token):
         if before.pos_ != "PROPN" or before.dep_ != "compound" or not start <= before.head.i <= token.i:
             break
         start -= 1
+    # "Chief Financial Officer Marguerite Sallow": the post leads the name, it is not part of it
+    named = profiles.name_start(token)
+    if start < named < token.i:
+        start = named
     return token.doc[start : token.i + 1]
 
 

@@ -24,6 +24,14 @@ _NOT_NOW = frozenset(
     "former ex then late outgoing incoming new newly interim acting future retired one-time erstwhile "
     "caretaker designate elect previous".split()
 )
+# Words that rank a post below the one it names: a deputy minister is not the minister.
+SECOND_RANKS = frozenset("deputy assistant vice associate under".split())
+# Capitalised words of a post before a name ("Chief Financial Officer Marguerite Sallow"): they
+# qualify the post, they name no organisation.
+_POST_WORDS = frozenset(
+    "chief deputy vice assistant associate senior principal managing executive financial operating "
+    "technology technical medical commercial marketing information legal scientific general".split()
+)
 # Nouns ending a post that WordNet's one-word list may lack ("glaciologist", "volcanologist").
 _PROFESSION_ENDING = re.compile(r"(?:ologist|ographer|icist|onomist|ician)$")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'-]+){0,3}\s*$")
@@ -60,7 +68,7 @@ def descriptions(sent) -> list[Description]:
             continue
         if not _name_head(token):
             continue
-        start = _name_start(token)
+        start = name_start(token)
         age = _age(token, start)
         if age is not None:
             found.append(Description(token, "age", age[0], span=age[1], first=start))
@@ -97,7 +105,7 @@ def _described_by_post(token) -> bool:
     )
 
 
-def _name_start(head) -> int:
+def name_start(head) -> int:
     """The first token of the name ``head`` ends ("Harriet" of "Harriet Olawale"), leaving out
     posts the model took for part of it ("Superintendent Gail Ormond", "Chief Inspector Ruth
     Abaye"). A post leads the name and leaves at least a first name and a surname, or the model
@@ -199,9 +207,13 @@ def _words_before(head, start: int):
     i = start - 1
     while i >= head.sent.start:
         token = doc[i]
+        if token.text == "-" and i - 1 >= head.sent.start and doc[i - 1].lower_ in SECOND_RANKS:
+            i -= 1  # "Vice-Chancellor"
+            continue
         if not (token.head.i > token.i and token.head.i <= head.i) or not token.is_alpha:
             break
-        if token.pos_ == "PROPN" and not person_noun(token.lower_) or token.ent_type_ in ("ORG", "GPE", "NORP"):
+        capitalised_post = token.lower_ in _POST_WORDS or person_noun(token.lower_)
+        if token.pos_ == "PROPN" and not capitalised_post or token.ent_type_ in ("ORG", "GPE", "NORP"):
             break
         if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
             break
@@ -209,6 +221,12 @@ def _words_before(head, start: int):
         i -= 1
     if not words or not person_noun(words[-1].lower_):
         return None
+    # "Deputy Agriculture Minister": a rank before the portfolio is the post's
+    j = i
+    while j >= head.sent.start and doc[j].pos_ == "PROPN" and doc[j].head.i <= head.i and doc[j].lower_ not in SECOND_RANKS:
+        j -= 1
+    if j < i and j >= head.sent.start and doc[j].lower_ in SECOND_RANKS and doc[j].head.i <= head.i:
+        words.insert(0, doc[j])
     if any(t.lower_ in _NOT_NOW for t in words):
         return None
     org = None

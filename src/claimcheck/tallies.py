@@ -20,7 +20,11 @@ _PAIR = re.compile(
     r"|kilometres?|kg|people|members|seats?|of\b))",
     re.I,
 )
-_VOTES = re.compile(r"\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b", re.I)
+_VOTES = re.compile(
+    r"\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b"
+    r"|\b(?:voted|vote\s+of|by)\s+(\d{1,4})\s+to\s+(\d{1,4})\b(?![\d.,%]|\s*(?:per\s?cent|percent)\b)",
+    re.I,
+)
 _SCORE_WORDS = re.compile(
     r"\b(?:win|wins|won|winning|beat|beats|beating|defeat(?:s|ed)?|victory|lost|lose|loses|losing|"
     r"draw|drew|drawn|score|scored|scoreline|result|triumph(?:ed)?|edged?|thrash(?:ed)?|routed?|"
@@ -52,7 +56,8 @@ def result(text: str) -> Tally | None:
         return None
     found = []
     for match in _VOTES.finditer(text):
-        found.append(_tally("vote", match))
+        if match.group(1) or _VOTE_WORDS.search(text):  # "by 11 to 8" counts votes only in a vote
+            found.append(_tally("vote", match))
     votes = {m.span() for m in _VOTES.finditer(text)}
     for match in _PAIR.finditer(text):
         if any(start <= match.start() < end for start, end in votes):
@@ -65,7 +70,7 @@ def result(text: str) -> Tally | None:
 
 
 def _tally(kind: str, match: re.Match[str]) -> Tally:
-    first, second = int(match.group(1)), int(match.group(2))
+    first, second = (int(n) for n in match.groups() if n is not None)
     return Tally(kind, match.group(0), max(first, second), min(first, second))
 
 

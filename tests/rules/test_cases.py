@@ -1,5 +1,5 @@
-"""Rule cases as data: tests/rules/cases/<kind>.toml, each case an article that must (fail) or
-must not (pass) give a finding of that kind; a failing case may name, in ``between``, two
+"""Rule cases as data: tests/rules/cases/<kind>.toml, each case an article (``text``), or the
+reports of one story (``reports``), that must (fail) or must not (pass) give a finding of that kind; a failing case may name, in ``between``, two
 fragments of the sentences the finding must join."""
 
 from __future__ import annotations
@@ -24,8 +24,13 @@ def _cases():
 
 @pytest.mark.parametrize(("kind", "case"), list(_cases()))
 def test_rule_case(kind, case, default_config, extractor):
-    article = parse_article(f"{case['name']}.md", case["text"].lstrip("\n"))
-    report = analyse([article], extractor([article]), default_config)
+    # A case is one article ("text") or several reports of one story ("reports").
+    texts = case["reports"] if "reports" in case else [case["text"]]
+    articles = [
+        parse_article(f"{case['name']}-{n}.md" if len(texts) > 1 else f"{case['name']}.md", text.lstrip("\n"))
+        for n, text in enumerate(texts, 1)
+    ]
+    report = analyse(articles, extractor(articles), default_config)
     hits = [f for f in report.findings if f.kind == kind]
     if case["expect"] == "fail":
         assert hits, f"expected a {kind} finding; got {[(f.rule, f.message) for f in report.findings]}"

@@ -462,8 +462,19 @@ def evolution(a: Claim, b: Claim) -> bool:
     if a.change or b.change:
         return True
     if a.doc != b.doc and a.published and b.published and a.published != b.published:
-        return True
+        return not one_past_occasion(a, b)
     return times_separate(a, b)
+
+
+def one_past_occasion(a: Claim, b: Claim) -> bool:
+    """Both claims are dated, their dates meet, and the occasion was over before the earlier
+    report ("the council voted on Wednesday to close the campus" / "voted on Wednesday to keep
+    it", reported on Thursday and Friday): a past fact, which does not change between reports."""
+    ta, tb = dating_time(a), dating_time(b)
+    if ta is None or tb is None or temporal.disjoint(ta.mention.time, tb.mention.time):
+        return False
+    first = min(a.published, b.published)
+    return all(t.mention.time.latest is not None and t.mention.time.latest < first for t in (ta, tb))
 
 
 # A determiner or possessive before a year makes the year a modifier of the noun after it.

@@ -44,6 +44,7 @@ from claimcheck.rules.matching import (
     names_match,
     not_apart,
     numbered_apart,
+    one_past_occasion,
     ordinals,
     participants_compatible,
     participants_meet,
@@ -250,7 +251,26 @@ def figures_evolve(a: Claim, b: Claim, qa: ClaimQuantity, qb: ClaimQuantity) -> 
         later
         and qa.quantity.kind == "count"
         and (running(a, qa) or running(b, qb) or tally(a, qa) or tally(b, qb))
+        and not _done_before_both(a, b)
     )
+
+
+# Acts whose count is settled once the occasion is over: an arrest on Tuesday night is not
+# established later, as a death toll of Tuesday's flood is.
+_SETTLED_ACTS = frozenset("arrest detain evacuate rescue".split())
+
+
+def _done_before_both(a: Claim, b: Claim) -> bool:
+    """Both claims count one settled act on one named occasion that was over before either
+    report ("Police arrested 14 people on Tuesday night" / "Four people were arrested on Tuesday
+    night" a day later): a past fact, not a running count."""
+    if a.predicate not in _SETTLED_ACTS or b.predicate not in _SETTLED_ACTS or running_text(a) or running_text(b):
+        return False
+    return one_past_occasion(a, b)
+
+
+def running_text(claim: Claim) -> bool:
+    return any(running(claim, q) for q in claim.quantities)
 
 
 # Words that make a figure a standing, revisable count: "so far", "at least", "has risen to".
@@ -430,7 +450,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 and victims(a, qa)
                 and victims(b, qb)
                 and _dated_alike(a, b)
-                and _one_occasion(a, b, lexicon)
+                and _one_occasion(a, b, lexicon, named=not _both_dated(a, b))
             ):
                 yield qa, qb  # "Fourteen injured in derailment" / "injuring eleven people"
             elif (
@@ -631,6 +651,14 @@ def _dated_alike(a: Claim, b: Claim) -> bool:
     if ta is None or tb is None:
         return True
     return not (ta[1] < tb[0] or tb[1] < ta[0])
+
+
+def _both_dated(a: Claim, b: Claim) -> bool:
+    """Both claims give their own date, and the dates meet ("arrested 14 people on Tuesday
+    night" / "four people were arrested on Tuesday night"): a named occasion, whatever else the
+    sentences name."""
+    ta, tb = dating_time(a), dating_time(b)
+    return ta is not None and tb is not None and not temporal.disjoint(ta.mention.time, tb.mention.time)
 
 
 def _when(claim: Claim) -> tuple[date, date] | None:

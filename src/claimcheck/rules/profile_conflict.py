@@ -27,6 +27,7 @@ from typing import Any
 from claimcheck import semantics
 from claimcheck.align import CandidatePair
 from claimcheck.model import Claim, Finding, Severity
+from claimcheck.profiles import SECOND_RANKS as _SECOND
 from claimcheck.rules.matching import Context, Lexicon, names_match, possessor, render_message
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -57,8 +58,6 @@ _RANKS = frozenset(
     "constable sergeant inspector superintendent commander lieutenant major colonel brigadier "
     "admiral corporal commissioner".split()
 )
-# Words that make a post its deputy's: a deputy director is not the director.
-_SECOND = frozenset("deputy assistant vice associate under".split())
 _SINGLE_IF_QUALIFIED = frozenset("director minister secretary officer coach manager editor".split())
 
 
