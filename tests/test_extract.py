@@ -235,3 +235,28 @@ def test_pipeline_without_a_parser_is_refused(tmp_path):
     spacy.blank("en").to_disk(tmp_path / "blank")
     with pytest.raises(ModelError, match="no dependency parser"):
         load_pipeline(str(tmp_path / "blank"))
+
+
+def test_headline_verb_read_as_a_noun_is_parsed_again(claims_of):
+    # "climbs" after "profit" reads as a plural noun to the small model; the headline is parsed
+    # again with it as a verb, and its own words and offsets are kept.
+    claims = claims_of("# Pellmark quarterly profit climbs despite weak Europe\n\nThe results were published.\n")
+    climb = find(claims, "climb")
+    assert climb.subject == "Pellmark quarterly profit"
+    assert climb.text == "Pellmark quarterly profit climbs despite weak Europe"
+
+
+def test_headline_with_a_verb_or_no_verb_form_is_left_alone(claims_of):
+    claims = claims_of("# Storm damage costs\n\nThe council approved the budget.\n")
+    assert not [c for c in claims if c.predicate == "cost"]
+
+
+def test_copula_up_and_down_and_steady_states_are_predicates(claims_of):
+    claims = claims_of(
+        "Profit was up 4% in the quarter. Sales were down 2%. Sales held steady in March. "
+        "Tarrow kept its dividend unchanged."
+    )
+    assert find(claims, "be up").subject == "Profit"
+    assert find(claims, "be down").subject == "Sales"
+    assert find(claims, "hold steady").subject == "Sales"
+    assert find(claims, "keep unchanged").object == "its dividend"

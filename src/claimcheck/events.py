@@ -17,12 +17,13 @@ clashing values gives one finding that lists them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck import semantics, tallies
-from claimcheck.lexicon import OCCURRENCE_VERBS, STAGING_VERBS
+from claimcheck.lexicon import OCCURRENCE_VERBS, STAGING_VERBS, direction_of
 from claimcheck.model import Claim
 
 
@@ -129,6 +130,9 @@ def slot_keys(claim: Claim, where: Sequence[str], noun_class) -> frozenset[str]:
     text = claim.text
     if tallies.result(text) is not None or tallies.unanimous(text) or tallies.dissent(text):
         words.add("result")  # a match's score, a vote's count or split
+    moved = movement(claim, noun_class)
+    if moved is not None:
+        words.add(f"moves {moved.measure}")  # "profit climbs" meets "net income dropped"
     for q in claim.quantities:
         noun = head(q.attribute_key)
         if noun:
@@ -202,3 +206,70 @@ TOPICS = {
         "each figure measures) in its Event / slots column."
     ),
 }
+
+
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+# "sales in Europe", "sales of Glucevra", "prices at the pump": which of several the measure is
+_QUALIFIED = re.compile(r"^\s+(?:of|in|at|from|across|outside|for)\s+(?:the\s+)?((?:[\w'-]+\s*){1,4})")
+# A figure the verb moves by or to ("rose 5%", "dropped to $212m") is no object of it.
+_FIGURE = re.compile(r"\d|%|\bper\s?cent\b|\bpoints?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """What a claim says a measure did: its noun class, the words naming which one (other
+    nouns and adjectives before it, and what follows it: "of Glucevra", "in Europe"), and
+    which way it went."""
+
+    measure: str
+    phrase: str
+    qualifiers: frozenset[str]
+    place: str
+    direction: str  # "up", "down" or "steady"
+
+
+def movement(claim: Claim, noun_class: Callable[[str], str]) -> Movement | None:
+    """The measure the claim moves and the way it moves it, or None. Who or what acts is no
+    measure: "both men dropped over the wall", "climbed the fence"."""
+    has_object = bool(claim.object_key) and not _FIGURE.search(claim.object)
+    found = direction_of(claim.predicate, has_object)
+    if found is None or claim.polarity is False:
+        return None
+    direction, moves_object = found
+    if has_object and not moves_object:
+        return None  # "the men climbed the fence": a verb of motion, not of a measure
+    phrase = claim.object if moves_object else claim.subject
+    words = [
+        w for w in phrase.split() if w.casefold() not in _DETERMINERS and not w.endswith(("'s", "\u2019s"))
+    ]
+    # a name before the measure is its owner, and counts among the words that say which one
+    # ("Corvanta shares" / "Nephrix shares"); one unqualified measure may be any of them
+    if not words or "," in phrase or (words[-1][:1].isupper() and not claim.text.startswith(words[-1])):
+        return None  # a name ("Castellan climbed out first") is someone, not a measure
+    words = [w.casefold() for w in words]
+    if not words or semantics.is_a(words[-1], "person") or semantics.is_a(words[-1].rstrip("s"), "person"):
+        return None
+    measure, size = _measure_class(words, noun_class)
+    if not measure:
+        return None
+    place = ""
+    at = claim.text.find(phrase) if phrase else -1
+    if at >= 0:
+        qualified = _QUALIFIED.match(claim.text[at + len(phrase) :])
+        if qualified is not None:
+            place = qualified.group(1).strip().casefold()
+    return Movement(measure, " ".join(words), frozenset(words[:-size]), place, direction)
+
+
+def _measure_class(words: list[str], noun_class: Callable[[str], str]) -> tuple[str, int]:
+    """The synonym class of the measure's noun ("net income" -> profit), tried on its last two
+    words, then its last; and how many words name it."""
+    if len(words) >= 2:
+        two = " ".join(words[-2:])
+        if noun_class(two) != two:
+            return noun_class(two), 2
+    last = words[-1]
+    for form in (last, last[:-1] if last.endswith("s") and not last.endswith("ss") else last):
+        if noun_class(form) != form:
+            return noun_class(form), 1
+    return (last, 1) if last.isalpha() else ("", 0)

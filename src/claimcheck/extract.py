@@ -36,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "31"  # 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "32"  # 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -219,10 +219,71 @@ def extract_claims(
     builders = [_ArticleClaims(article, aliases) for article in articles]
     total = len(units)
     for done, ((number, paragraph, offset, _), doc) in enumerate(zip(units, docs, strict=True), 1):
+        if paragraph.headline:
+            doc = headline_verb(nlp, doc)
         builders[number].add(paragraph, offset, doc)
         if progress is not None and (done % 16 == 0 or done == total):
             progress(done, total)
     return {article.doc: builder.claims() for article, builder in zip(articles, builders, strict=True)}
+
+
+def headline_verb(nlp, doc):
+    """A headline the model read without a verb, its present-tense verb taken for a plural noun
+    ("Orvant quarterly profit climbs despite weak Europe", "Council defers decision on campus"),
+    parsed again as a sentence with that word as a verb: the parse of "... profit will climb
+    despite ...", "will" left out again, carried over to the headline's own words. A headline
+    with a verb, or with no word that may be one, is returned as it was."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return doc
+    from spacy.tokens import Doc
+
+    verbs = semantics.verbs()
+    at = next(
+        (
+            t.i
+            for t in doc
+            if t.i > 0
+            and t.tag_ in ("NNS", "VBZ")
+            and t.lower_.endswith("s")
+            and t.lemma_.casefold() in verbs
+            and doc[t.i - 1].pos_ in ("NOUN", "PROPN")
+            and t.i + 1 < len(doc)
+        ),
+        None,
+    )
+    if at is None:
+        return doc
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    lemma = doc[at].lemma_.casefold()
+    variant = nlp(
+        Doc(nlp.vocab, words=[*words[:at], "will", lemma, *words[at + 1 :]], spaces=[*spaces[:at], True, *spaces[at:]])
+    )
+    verb = variant[at + 1]
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return doc
+
+    def back(i: int) -> int:
+        return i if i < at else i - 1
+
+    kept = [t for t in variant if t.i != at]
+    if any(t.head.i == at for t in kept):
+        return doc
+    ents = [
+        f"B-{t.ent_type_}" if t.ent_iob_ == "B" else f"I-{t.ent_type_}" if t.ent_iob_ == "I" else "O"
+        for t in kept
+    ]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[back(t.head.i) for t in kept],
+        deps=[t.dep_ for t in kept],
+        pos=[t.pos_ for t in kept],
+        tags=["VBZ" if t.i == at + 1 else t.tag_ for t in kept],
+        lemmas=[t.lemma_ for t in kept],
+        ents=ents,
+    )
 
 
 def _skip_paragraph(paragraph: Paragraph) -> bool:
@@ -655,8 +716,13 @@ def _is_predicate(token) -> bool:
     return (
         token.pos_ == "AUX"
         and token.dep_ in ("ROOT", "conj", "ccomp")
-        and any(c.dep_ in ("attr", "acomp") for c in token.children)
+        and any(c.dep_ in ("attr", "acomp") or _direction_adverb(c) for c in token.children)
     )
+
+
+def _direction_adverb(token) -> bool:
+    """"up" or "down" completing a copula: "profit was up 4%", "sales were down"."""
+    return token.dep_ == "advmod" and token.lower_ in ("up", "down") and token.head.lemma_ == "be"
 
 
 # A verb and a bare noun that together name one event: "gave way", "took place".
@@ -707,9 +773,12 @@ def _predicate(verb) -> str:
     if parts[0] in ("fall", "stop") and any(c.lower_ == "short" and c.dep_ in ("advmod", "acomp", "prt") for c in verb.children):
         parts.append("short")  # "fell short of the forecast", "stopped short of the record"
     if verb.pos_ == "AUX":
-        attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+        attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp") or _direction_adverb(c)), None)
         if attr is not None and attr.pos_ != "NUM":
             parts = ["be", attr.lemma_.casefold()]
+    elif steady := next((c for c in verb.children if c.dep_ in ("oprd", "advmod", "acomp") and c.lower_ in _STEADY), None):
+        # "held steady", "kept its dividend unchanged", "left rates unchanged": no change is the predicate
+        parts = [parts[0], steady.lower_]
     elif parts[0] in _STATE_VERBS:
         # "stayed open", "remained closed", "kept running": the state is the predicate
         state = next((c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")), None)
@@ -718,6 +787,8 @@ def _predicate(verb) -> str:
     return " ".join(parts)
 
 
+# Words that say a measure did not change: "held steady", "kept unchanged".
+_STEADY = frozenset("steady unchanged flat stable".split())
 # Verbs that say a state held: "stayed open", "remained shut", "kept running", "continued operating".
 _STATE_VERBS = frozenset("stay remain keep continue".split())
 

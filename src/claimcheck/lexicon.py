@@ -154,3 +154,59 @@ IRREGULAR_FORMS = {
     "undertook": "undertake",
     "undertaken": "undertake",
 }
+
+
+# Which way a predicate moves a measure. Of its subject: "profit rose", "sales were down",
+# "prices held steady"; of its object: "raised its dividend", "cut rates", "kept the
+# dividend unchanged".
+_MOVES_SUBJECT = {
+    "up": frozenset(
+        "rise climb increase jump grow soar surge gain rocket advance rally improve expand double triple "
+        "quadruple spike swell leap balloon mount rebound recover".split()
+    )
+    | frozenset({"be up", "edge up", "go up", "shoot up", "be higher", "tick up", "inch up"}),
+    "down": frozenset(
+        "fall drop decline slip slide plunge sink shrink tumble dip decrease contract slump ease retreat "
+        "halve plummet dive crash weaken".split()
+    )
+    | frozenset({"be down", "edge down", "go down", "be lower", "tick down", "inch down"}),
+    "steady": frozenset(
+        {
+            "be flat",
+            "be unchanged",
+            "be stable",
+            "be steady",
+            "remain unchanged",
+            "remain stable",
+            "remain steady",
+            "remain flat",
+            "stay flat",
+            "stay unchanged",
+            "stay stable",
+            "hold steady",
+            "hold stable",
+        }
+    ),
+}
+_MOVES_OBJECT = {
+    "up": frozenset("raise lift boost increase hike double triple".split()),
+    "down": frozenset("cut lower reduce trim slash halve decrease".split()),
+    "steady": frozenset(
+        {"keep unchanged", "leave unchanged", "keep steady", "hold unchanged", "keep stable"}
+    ),
+}
+DIRECTION_WORDS = frozenset().union(*_MOVES_SUBJECT.values(), *_MOVES_OBJECT.values())
+
+
+def direction_of(predicate: str, has_object: bool) -> tuple[str, bool] | None:
+    """("up" | "down" | "steady", whether it is the object that moves) for a predicate that
+    moves a measure, else None. A verb of both kinds moves its object when it has one ("raised
+    its dividend") and its subject otherwise ("the dividend increased")."""
+    if has_object:
+        for direction, words in _MOVES_OBJECT.items():
+            if predicate in words:
+                return direction, True
+    for direction, words in _MOVES_SUBJECT.items():
+        if predicate in words:
+            return direction, False
+    return None

@@ -15,6 +15,7 @@ from claimcheck.rules import (
     antonyms,
     change_over_time,
     date_conflict,
+    direction_conflict,
     exclusive_events,
     granularity,
     negation,
@@ -65,4 +66,5 @@ KINDS: dict[str, ModuleType] = {
     "reversed-roles": reversed_roles,
     "profile-conflict": profile_conflict,
     "antonyms": antonyms,
+    "direction-conflict": direction_conflict,
 }
