@@ -187,9 +187,9 @@ class Connection:
     def send(self, message: dict[str, object], fds: list[int] = ()) -> None:
         data = (json.dumps(message, separators=(",", ":")) + "\n").encode("utf-8")
         if fds:
-            sent = socket.send_fds(self.sock, [data], list(fds))
-            data = data[sent:]
-        self.sock.sendall(data)
+            data = data[socket.send_fds(self.sock, [data], list(fds)) :]
+        if data:
+            self.sock.sendall(data)
 
     def receive(self) -> dict[str, object] | None:
         """The next message, or None when the other side closed the connection."""
@@ -307,6 +307,7 @@ def start(folder: Path, idle_timeout: float | None = None) -> dict[str, object]:
     if why is not None:
         raise DaemonError(why)
     folder.mkdir(parents=True, exist_ok=True)
+    _ignore_folder(folder)
     if idle_timeout is None:
         try:
             idle_timeout = float(os.environ.get(ENV_IDLE, DEFAULT_IDLE_TIMEOUT_S))
@@ -352,6 +353,19 @@ def start(folder: Path, idle_timeout: float | None = None) -> dict[str, object]:
             )
         time.sleep(0.05)
     raise DaemonError(f"the daemon did not answer within {START_TIMEOUT_S:.0f} s; see {log}")
+
+
+def _ignore_folder(folder: Path) -> None:
+    """The cache's .gitignore (cache.ignore_folder), also when the daemon's files come first."""
+    from claimcheck.cache import GITIGNORE_TEXT
+
+    marker = folder / ".gitignore"
+    with contextlib.suppress(OSError):
+        if marker.exists() or any(
+            not p.name.startswith(("cache.sqlite", "daemon.")) for p in folder.iterdir()
+        ):
+            return
+        marker.write_text(GITIGNORE_TEXT, encoding="utf-8")
 
 
 def _log_tail(log: Path) -> str:

@@ -98,6 +98,7 @@ class Daemon:
             )
             self._warm_up(config)
             self.ready = True
+            self.last_activity = time.monotonic()  # idle time counts from here
             self._log(f"ready (spaCy pipeline {', '.join(self.models) or 'none'} loaded)")
             self._loop()
         finally:
