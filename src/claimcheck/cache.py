@@ -104,6 +104,26 @@ def _profile_json(claims: Sequence[Claim]) -> str:
     return json.dumps([names, published], ensure_ascii=False)
 
 
+def read_file_index(path: str | os.PathLike[str]) -> dict[str, tuple[str, str]]:
+    """The file index of the cache at ``path``, as :meth:`ClaimCache.files` gives it, read
+    without changing anything (no file created, repaired or rebuilt); empty when it cannot be
+    read. For a process that lives beside the runs (the daemon) and leaves the file to them."""
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    except (sqlite3.Error, ValueError):
+        return {}
+    try:
+        version = connection.execute("SELECT version FROM schema_version").fetchone()
+        if version is None or version[0] != SCHEMA_VERSION:
+            return {}
+        rows = connection.execute("SELECT path, stamp, article FROM files").fetchall()
+    except sqlite3.Error:
+        return {}
+    finally:
+        connection.close()
+    return {doc: (stamp, article) for doc, stamp, article in rows}
+
+
 def relabel(claims: tuple[Claim, ...], doc: str) -> tuple[Claim, ...]:
     """Claims read from the cache, attributed to the article path they are used for."""
     return tuple(dataclasses.replace(claim, doc=doc) for claim in claims)

@@ -10,8 +10,11 @@ them on and runs the same typer command a direct run does, then answers with the
 output, files written, messages and exit code are the direct run's, and a run sees the files
 and the cache on disk as a direct run does, since nothing of one run outlives its worker.
 Workers run side by side, as direct runs may (the SQLite cache serialises their writes).
-This is Mercurial's chg design; mypy's dmypy and eslint_d keep state between runs instead,
-which here would mean re-validating an in-memory copy of the cache against the file.
+This is Mercurial's chg design (mypy's dmypy and eslint_d run in the server process itself).
+The one thing the daemon keeps for runs besides loaded code is the cache's file index,
+decoded again after every run (``pipeline.WARM_FILES``): a worker takes an article from it
+only when its file's size, times and inode are those indexed, the test the cache's own index
+passes, so a file changed on disk is read again exactly as a direct run reads it.
 
 The daemon refuses a client whose claimcheck differs from its own (version, package folder,
 or any file of the package: :func:`claimcheck.client.code_stamp`); the client then stops it
@@ -50,6 +53,7 @@ from pathlib import Path
 from claimcheck import __version__
 from claimcheck.client import LOCK_NAME, PROTOCOL, SOCKET_NAME, code_stamp, package_folder
 
+CACHE_NAME = "cache.sqlite"  # in the cache folder, as cli._run names it
 MAX_REQUEST_BYTES = 16 << 20  # a command line and an environment, with room to spare
 REQUEST_TIMEOUT_S = 30.0  # for a client to finish sending its request
 POLL_S = 0.5  # how often finished workers are reaped and the idle time checked
@@ -97,6 +101,7 @@ class Daemon:
                 f"listening on {self.folder / SOCKET_NAME} (pid {os.getpid()}, claimcheck {__version__})"
             )
             self._warm_up(config)
+            self._read_file_index()
             self.ready = True
             self.last_activity = time.monotonic()  # idle time counts from here
             self._log(f"ready (spaCy pipeline {', '.join(self.models) or 'none'} loaded)")
@@ -177,6 +182,14 @@ class Daemon:
             del self.models[name]
             self._load_model(name)
 
+    def _read_file_index(self) -> None:
+        """Decode the cache's file index ahead of the next run (pipeline.WARM_FILES), which
+        its worker inherits: the run then decodes only the files indexed since."""
+        from claimcheck import pipeline
+
+        path = self.folder / CACHE_NAME
+        pipeline.WARM_FILES[str(path)] = pipeline.warm_files(path)
+
     def _loop(self) -> None:
         assert self.listener is not None
         selector = selectors.DefaultSelector()
@@ -216,6 +229,8 @@ class Daemon:
                 return
             self.workers.discard(pid)
             self.last_activity = time.monotonic()
+            if not self.workers:
+                self._read_file_index()
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -303,6 +318,7 @@ class Daemon:
             "runs": self.runs,
             "active": len(self.workers),
             "models": sorted(self.models),
+            "files": len(_warm_files().get(str(self.folder / CACHE_NAME), ())),
         }
 
     def _fork(self, conn: socket.socket, message: dict, fds: list[int]) -> None:
@@ -399,6 +415,12 @@ def _open_stream(fd: int, mode: str, settings: dict | None):
         newline="\n",
         line_buffering=bool(settings.get("line_buffering")),
     )
+
+
+def _warm_files() -> dict:
+    from claimcheck.pipeline import WARM_FILES
+
+    return WARM_FILES
 
 
 def _model_stamp(name: str) -> str | None:

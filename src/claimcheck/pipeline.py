@@ -554,10 +554,36 @@ def _cluster_client(scheduler: str | None) -> Iterator[object]:
         client.close()
 
 
+# Articles of a cache's file index decoded ahead by a process that outlives runs (the
+# daemon, whose forked workers inherit them), by the cache file's resolved path: path ->
+# (stamp, article). FileIndex trusts an entry only while its file's stamp is the one it was
+# indexed with, as it trusts the cache's own index, so an entry out of date is a miss, never
+# a wrong article; the cache is read on a miss.
+WARM_FILES: dict[str, dict[str, tuple[str, Article]]] = {}
+
+
+def warm_files(cache_path: str | os.PathLike[str]) -> dict[str, tuple[str, Article]]:
+    """The file index of the cache at ``cache_path``, decoded, for :data:`WARM_FILES`; entries
+    already there with the same stamp are kept as they are (not decoded again)."""
+    from claimcheck.cache import read_file_index
+
+    known = WARM_FILES.get(str(Path(cache_path).resolve()), {})
+    decoded: dict[str, tuple[str, Article]] = {}
+    for doc, (stamp, text) in read_file_index(cache_path).items():
+        entry = known.get(doc)
+        if entry is None or entry[0] != stamp:
+            try:
+                entry = (stamp, replace(article_from_json(text), doc=doc))
+            except SerialError:
+                continue
+        decoded[doc] = entry
+    return decoded
+
+
 class FileIndex:
     """Reads articles through the cache's file index: a file whose size, modification and
     change times and inode are those indexed is not read, its article (without its text)
-    comes from the index.
+    comes from the index (or from :data:`WARM_FILES`, the same index decoded ahead).
 
     A file holding a claimcheck directive is always read, as suppressions need its text; '-'
     is never indexed; nor is a file changed in the last :data:`RACY_SECONDS`, which another
@@ -569,12 +595,16 @@ class FileIndex:
         self._cache = cache
         self._known: dict[str, tuple[str, str]] | None = None
         self._fresh: list[tuple[str, str, str]] = []
+        self._warm = WARM_FILES.get(str(Path(cache.path).resolve()), {}) if WARM_FILES else {}
 
     def read(self, doc: str, stdin_text: str | bytes | None, limits: Limits) -> Article:
         if doc == STDIN:
             return read_article(doc, stdin_text, limits)
         status = os.stat(doc)
         stamp = f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
+        warm = self._warm.get(doc)
+        if warm is not None and warm[0] == stamp and status.st_size <= limits.max_article_bytes:
+            return warm[1]
         row = self._index().get(doc)
         if row is not None and row[0] == stamp and status.st_size <= limits.max_article_bytes:
             try:
