@@ -8,6 +8,7 @@ Every daemon a test starts is stopped by the ``daemons`` fixture, killed if it w
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -523,3 +524,96 @@ def test_the_protocol_is_json_lines(project, daemons):
         sock.sendall(b"not json\n")
         assert sock.makefile("rb").readline() == b""  # closed, and the daemon still serves
     assert client.status(folder)["ready"] is True
+
+
+# -- The file index the daemon holds ---------------------------------------------------------
+
+
+def test_the_file_index_is_read_without_touching_the_cache(tmp_path):
+    from claimcheck.cache import ClaimCache, read_file_index
+
+    missing = tmp_path / "none" / "cache.sqlite"
+    assert read_file_index(missing) == {}
+    assert not missing.parent.exists()
+    not_sqlite = tmp_path / "junk.sqlite"
+    not_sqlite.write_bytes(b"not a database")
+    assert read_file_index(not_sqlite) == {}
+    assert not_sqlite.read_bytes() == b"not a database"  # neither moved aside nor rebuilt
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_files([("a.md", "1:2:3:4", '{"x": 1}')])
+        assert read_file_index(path) == cache.files() == {"a.md": ("1:2:3:4", '{"x": 1}')}
+
+
+def test_a_warm_index_entry_serves_only_its_files_stamp(workdir, monkeypatch, default_config):
+    from claimcheck import pipeline
+    from claimcheck.cache import ClaimCache
+
+    article = workdir / "corpus" / "seed.md"
+    cache_path = workdir / "cache.sqlite"
+    key = str(cache_path.resolve())
+    with ClaimCache(cache_path) as cache:
+        read = pipeline.FileIndex(cache).read("corpus/seed.md", None, default_config.settings.limits)
+    status = article.stat()
+    stamp = f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
+    marked = dataclasses.replace(read, title="from the warm index")
+    monkeypatch.setattr(pipeline, "WARM_FILES", {key: {"corpus/seed.md": (stamp, marked)}})
+    with ClaimCache(cache_path) as cache:
+        index = pipeline.FileIndex(cache)
+        assert index.read("corpus/seed.md", None, default_config.settings.limits) is marked
+    monkeypatch.setattr(pipeline, "WARM_FILES", {key: {"corpus/seed.md": ("0:0:0:0", marked)}})
+    with ClaimCache(cache_path) as cache:
+        again = pipeline.FileIndex(cache).read("corpus/seed.md", None, default_config.settings.limits)
+    assert again.title == read.title != "from the warm index"
+
+
+def test_warm_files_decodes_only_what_changed(tmp_path, monkeypatch):
+    from claimcheck import pipeline
+    from claimcheck.cache import ClaimCache
+    from claimcheck.ingest import read_article
+    from claimcheck.serial import article_to_json
+
+    source = tmp_path / "a.md"
+    source.write_text("---\ntitle: A\n---\nThe council met on Monday.\n", encoding="utf-8")
+    article = read_article(str(source))
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_files([("a.md", "1:1:1:1", article_to_json(article)), ("b.md", "2:2:2:2", "{broken")])
+    first = pipeline.warm_files(path)
+    assert set(first) == {"a.md"} and first["a.md"][1].doc == "a.md"
+    monkeypatch.setattr(pipeline, "WARM_FILES", {str(path.resolve()): first})
+    assert pipeline.warm_files(path)["a.md"] is first["a.md"]
+    with ClaimCache(path) as cache:
+        cache.put_files([("a.md", "9:9:9:9", article_to_json(article))])
+    assert pipeline.warm_files(path)["a.md"][0] == "9:9:9:9"
+
+
+def test_warm_stories_answer_before_the_cache(tmp_path, monkeypatch, default_config):
+    from claimcheck import pipeline
+    from claimcheck.model import Severity
+
+    class Cache:
+        path = tmp_path / "cache.sqlite"
+        asked: list[str] = []
+
+        def get_stories(self, keys):
+            self.asked.extend(keys)
+            return {}
+
+    cache = Cache()
+    memo = pipeline.StoryMemo(cache, {"a.md": "k1", "b.md": "k2"}, default_config, Severity.INFO)
+    planned = [(("a.md",), frozenset()), (("b.md",), frozenset())]
+    # A story without findings is known too: () is an answer, None a miss.
+    monkeypatch.setattr(pipeline, "WARM_STORIES", {str(cache.path.resolve()): {memo.key(*planned[0]): ()}})
+    assert memo.get_many(planned) == [(), None]
+    assert cache.asked == [memo.key(*planned[1])]
+
+
+def test_warm_stories_decodes_the_caches_stories(tmp_path):
+    from claimcheck import pipeline
+    from claimcheck.cache import ClaimCache
+
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_stories({"s1": (), "s2": ()}, ["s1", "s2"])
+    assert pipeline.warm_stories(path) == {"s1": (), "s2": ()}

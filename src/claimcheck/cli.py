@@ -891,7 +891,7 @@ def daemon_status(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
             ("claimcheck", f"{found.get('version')} from {found.get('package')}"),
             ("same code as this claimcheck", current),
             ("spaCy pipelines loaded", ", ".join(found.get("models") or ()) or "none"),
-            ("files in the index held", found.get("files")),
+            ("held decoded", f"{found.get('files')} indexed files, {found.get('stories')} stories' findings"),
             ("up", f"{time.time() - float(found.get('started') or time.time()):.0f} s"),
             ("runs", f"{found.get('runs')} ({found.get('active')} under way)"),
             (

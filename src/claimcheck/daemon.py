@@ -11,10 +11,14 @@ output, files written, messages and exit code are the direct run's, and a run se
 and the cache on disk as a direct run does, since nothing of one run outlives its worker.
 Workers run side by side, as direct runs may (the SQLite cache serialises their writes).
 This is Mercurial's chg design (mypy's dmypy and eslint_d run in the server process itself).
-The one thing the daemon keeps for runs besides loaded code is the cache's file index,
-decoded again after every run (``pipeline.WARM_FILES``): a worker takes an article from it
-only when its file's size, times and inode are those indexed, the test the cache's own index
-passes, so a file changed on disk is read again exactly as a direct run reads it.
+Besides loaded code, the daemon keeps two things of the cache decoded for its workers, read
+again (read-only) after every run: the file index (``pipeline.WARM_FILES``), from which a
+worker takes an article only when its file's size, times and inode are those indexed, the
+test the cache's own index passes, so a file changed on disk is read again exactly as a
+direct run reads it; and the findings of each story (``pipeline.WARM_STORIES``), under keys
+that cover everything they depend on (articles, claims, configuration, code), so they are
+what the cache holds or what checking the story again would give. What is not there is read
+from the cache, as a direct run reads it.
 
 The daemon refuses a client whose claimcheck differs from its own (version, package folder,
 or any file of the package: :func:`claimcheck.client.code_stamp`); the client then stops it
@@ -183,12 +187,14 @@ class Daemon:
             self._load_model(name)
 
     def _read_file_index(self) -> None:
-        """Decode the cache's file index ahead of the next run (pipeline.WARM_FILES), which
-        its worker inherits: the run then decodes only the files indexed since."""
+        """Decode the cache's file index and story findings ahead of the next run
+        (pipeline.WARM_FILES, WARM_STORIES), which its worker inherits: the run then decodes
+        only what was cached since."""
         from claimcheck import pipeline
 
         path = self.folder / CACHE_NAME
         pipeline.WARM_FILES[str(path)] = pipeline.warm_files(path)
+        pipeline.WARM_STORIES[str(path)] = pipeline.warm_stories(path)
 
     def _loop(self) -> None:
         assert self.listener is not None
@@ -318,7 +324,8 @@ class Daemon:
             "runs": self.runs,
             "active": len(self.workers),
             "models": sorted(self.models),
-            "files": len(_warm_files().get(str(self.folder / CACHE_NAME), ())),
+            "files": len(_warm("WARM_FILES").get(str(self.folder / CACHE_NAME), ())),
+            "stories": len(_warm("WARM_STORIES").get(str(self.folder / CACHE_NAME), ())),
         }
 
     def _fork(self, conn: socket.socket, message: dict, fds: list[int]) -> None:
@@ -417,10 +424,10 @@ def _open_stream(fd: int, mode: str, settings: dict | None):
     )
 
 
-def _warm_files() -> dict:
-    from claimcheck.pipeline import WARM_FILES
+def _warm(name: str) -> dict:
+    from claimcheck import pipeline
 
-    return WARM_FILES
+    return getattr(pipeline, name)
 
 
 def _model_stamp(name: str) -> str | None:

@@ -307,8 +307,11 @@ class StoryMemo:
         """The cached findings of each (story, related pairs), None where not cached."""
         keys = [self.key(story, related) for story, related in planned]
         self._used.extend(keys)
-        found = self._cache.get_stories(keys)
-        return [found.get(key) for key in keys]
+        # A story's key covers everything its findings depend on: decoded ahead, they are
+        # those the cache holds, or those checking it again would give.
+        warm = WARM_STORIES.get(str(Path(self._cache.path).resolve()), {}) if WARM_STORIES else {}
+        found = self._cache.get_stories([key for key in keys if key not in warm])
+        return [warm[key] if key in warm else found.get(key) for key in keys]
 
     def put(
         self, story: tuple[str, ...], related: frozenset[tuple[str, str]], findings: Sequence[Finding]
@@ -560,6 +563,31 @@ def _cluster_client(scheduler: str | None) -> Iterator[object]:
 # indexed with, as it trusts the cache's own index, so an entry out of date is a miss, never
 # a wrong article; the cache is read on a miss.
 WARM_FILES: dict[str, dict[str, tuple[str, Article]]] = {}
+
+
+# The findings of the stories in a cache, decoded ahead by the daemon as WARM_FILES are: by
+# the cache file's resolved path, story key -> findings (see StoryMemo.get_many).
+WARM_STORIES: dict[str, dict[str, tuple[Finding, ...]]] = {}
+
+
+def warm_stories(cache_path: str | os.PathLike[str]) -> dict[str, tuple[Finding, ...]]:
+    """The findings of every story in the cache at ``cache_path``, decoded, for
+    :data:`WARM_STORIES`; stories already there are kept as they are (a key never changes
+    its findings)."""
+    from claimcheck.cache import read_stories
+    from claimcheck.serial import findings_from_json
+
+    known = WARM_STORIES.get(str(Path(cache_path).resolve()), {})
+    decoded: dict[str, tuple[Finding, ...]] = {}
+    for key, payload in read_stories(cache_path).items():
+        findings = known.get(key)
+        if findings is None:
+            try:
+                findings = findings_from_json(payload)
+            except SerialError:
+                continue
+        decoded[key] = findings
+    return decoded
 
 
 def warm_files(cache_path: str | os.PathLike[str]) -> dict[str, tuple[str, Article]]:
