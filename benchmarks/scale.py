@@ -11,6 +11,8 @@ the next) on a corpus from ``corpus.py``:
                  compared) and extraction on 2 workers against 1
     issue        issue 12's two worst cases: 2,000 articles with few entities, and one 200 KB
                  article of repeated conflicting sentences (`report --no-cache -f json`)
+    incremental-daemon (when asked for) the incremental runs, the unchanged and one-new ones
+                 through a running `claimcheck daemon` (`python -m claimcheck ... --daemon`)
 
 Peak RSS is ``ru_maxrss`` from ``wait4`` (the largest single process of the run's tree, spaCy
 worker processes included) and, sampled every 0.2 s with psutil when installed, the largest
@@ -81,10 +83,11 @@ def _tree_rss(pid: int) -> float:
     return total / (1024 * 1024)
 
 
-def cli(args: list[str], src: Path, cwd: Path) -> Measured:
-    """``claimcheck ARGS`` in a fresh interpreter importing claimcheck from ``src``."""
+def cli(args: list[str], src: Path, cwd: Path, entry: Sequence[str] = ()) -> Measured:
+    """``claimcheck ARGS`` in a fresh interpreter importing claimcheck from ``src``; ``entry``
+    replaces the default way in (``-c "from claimcheck.cli import main; main()"``)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
-    command = [sys.executable, "-c", "from claimcheck.cli import main; main()", *args]
+    command = [sys.executable, *(entry or ("-c", "from claimcheck.cli import main; main()")), *args]
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     tree_peak = [0.0]
@@ -190,6 +193,70 @@ def incremental_section(
         "one_new": one_new.wall,
         "cold_cpu": cold.cpu,
         "one_new_cpu": one_new.cpu,
+    }
+
+
+def incremental_daemon_section(size: int, src: Path, scratch: Path, jobs: str) -> dict[str, float]:
+    """The incremental runs, the cold one direct, the unchanged and one-new ones through a
+    daemon started in between (`python -m claimcheck`, the thin client the console script
+    runs). CPU of a daemon run: the client's, plus what the daemon and its worker spent, read
+    from the daemon's own and its reaped children's times once the worker is reaped."""
+    import psutil
+
+    corpus = scratch / f"incremental-{size}-daemon"
+    write_corpus(corpus, size + 1)
+    newest = sorted(corpus.iterdir())[-1]
+    held_back = scratch / newest.name
+    shutil.move(newest, held_back)
+    cache = corpus.with_name(corpus.name + "-cache")
+    out = scratch / "check.jsonl"
+    args = [
+        "check",
+        str(corpus),
+        "--cache-dir",
+        str(cache),
+        "--exit-zero",
+        "-q",
+        "-f",
+        "jsonl",
+        "-o",
+        str(out),
+    ]
+    args += ["-j", jobs]
+    thin = ("-m", "claimcheck")
+    cold = cli(args, src, scratch)
+    cold_out = out.read_bytes()
+    started = cli(["daemon", "start", "--cache-dir", str(cache), "--idle-timeout", "0"], src, scratch, thin)
+    with (cache / "daemon.lock").open() as lock:
+        daemon = psutil.Process(int(lock.read().strip()))
+
+    def through_daemon() -> tuple[Measured, float]:
+        def spent() -> float:
+            times = daemon.cpu_times()
+            return times.user + times.system + times.children_user + times.children_system
+
+        before = spent()
+        measured = cli([*args, "--daemon"], src, scratch, thin)
+        time.sleep(3 * 0.5)  # the daemon reaps its worker within its poll interval (0.5 s)
+        return measured, spent() - before
+
+    try:
+        warm, warm_daemon_cpu = through_daemon()
+        identical = out.read_bytes() == cold_out
+        shutil.move(held_back, corpus / newest.name)
+        one_new, one_new_daemon_cpu = through_daemon()
+    finally:
+        cli(["daemon", "stop", "--cache-dir", str(cache)], src, scratch, thin)
+    return {
+        "articles": size,
+        "cold": cold.wall,
+        "start": started.wall,
+        "warm": warm.wall,
+        "one_new": one_new.wall,
+        "cold_cpu": cold.cpu,
+        "warm_cpu": warm.cpu + warm_daemon_cpu,
+        "one_new_cpu": one_new.cpu + one_new_daemon_cpu,
+        "identical": identical,
     }
 
 
@@ -337,6 +404,19 @@ def print_incremental(row: dict[str, float]) -> None:
     )
 
 
+def print_incremental_daemon(row: dict[str, float]) -> None:
+    print(
+        "| articles | cold check s | daemon start s | warm, unchanged s | one new article s"
+        " | one new / cold (wall) | (CPU) | warm output = cold output |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---|")
+    print(
+        f"| {row['articles']:,} | {row['cold']:.1f} | {row['start']:.2f} | {row['warm']:.2f} | {row['one_new']:.2f}"
+        f" | {row['one_new'] / row['cold']:.4f} | {row['one_new_cpu'] / row['cold_cpu']:.4f}"
+        f" | {'yes' if row['identical'] else 'NO'} |"
+    )
+
+
 def print_issue(rows: list[dict[str, object]]) -> None:
     print("| case | wall s | peak RSS MiB (largest process) | tree peak MiB | findings | JSON MB |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -365,7 +445,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--sizes", default="1000,4000,10000")
     parser.add_argument(
-        "--only", default="sizes,incremental,dask,issue", help="sections to run (also: incremental-dask)"
+        "--only",
+        default="sizes,incremental,dask,issue",
+        help="sections to run (also: incremental-dask, incremental-daemon)",
     )
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the claimcheck source tree to run")
     parser.add_argument("-j", "--jobs", default="0", help="claimcheck --jobs (default 0: automatic)")
@@ -384,6 +466,9 @@ def main(argv: list[str] | None = None) -> None:
         if "incremental" in sections:
             print("\n## One new article in a warm corpus (`check`)\n")
             print_incremental(incremental_section(sizes[-1], args.src, scratch, args.jobs))
+        if "incremental-daemon" in sections:
+            print("\n## One new article in a warm corpus, through a running daemon (`check --daemon`)\n")
+            print_incremental_daemon(incremental_daemon_section(sizes[-1], args.src, scratch, args.jobs))
         if "incremental-dask" in sections:
             print("\n## One new article in a warm corpus, on a 2-worker LocalCluster (`check --scheduler`)\n")
             print_incremental(incremental_dask_section(sizes[-1], args.src, scratch))

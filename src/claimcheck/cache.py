@@ -104,6 +104,38 @@ def _profile_json(claims: Sequence[Claim]) -> str:
     return json.dumps([names, published], ensure_ascii=False)
 
 
+def read_file_index(path: str | os.PathLike[str]) -> dict[str, tuple[str, str]]:
+    """The file index of the cache at ``path``, as :meth:`ClaimCache.files` gives it, read
+    without changing anything (see :func:`_read_only`)."""
+    rows = _read_only(path, "SELECT path, stamp, article FROM files")
+    return {doc: (stamp, article) for doc, stamp, article in rows}
+
+
+def read_stories(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Every story's findings in the cache at ``path``, serialised, by story key, read without
+    changing anything (see :func:`_read_only`)."""
+    return dict(_read_only(path, "SELECT key, payload FROM stories"))
+
+
+def _read_only(path: str | os.PathLike[str], sql: str) -> list[tuple]:
+    """The rows of ``sql`` in the cache at ``path``, read without creating, repairing or
+    rebuilding the file; none when it cannot be read or is of another schema. For a process
+    that lives beside the runs (the daemon) and leaves the file to them."""
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    except (sqlite3.Error, ValueError):
+        return []
+    try:
+        version = connection.execute("SELECT version FROM schema_version").fetchone()
+        if version is None or version[0] != SCHEMA_VERSION:
+            return []
+        return connection.execute(sql).fetchall()
+    except sqlite3.Error:
+        return []
+    finally:
+        connection.close()
+
+
 def relabel(claims: tuple[Claim, ...], doc: str) -> tuple[Claim, ...]:
     """Claims read from the cache, attributed to the article path they are used for."""
     return tuple(dataclasses.replace(claim, doc=doc) for claim in claims)

@@ -38,6 +38,11 @@ app = typer.Typer(
 )
 cache_app = typer.Typer(help="Manage the claim cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+daemon_app = typer.Typer(
+    help="A warm daemon that keeps the spaCy pipeline loaded for report, check and export (--daemon).",
+    no_args_is_help=True,
+)
+app.add_typer(daemon_app, name="daemon")
 
 DEFAULT_PATHS = ["corpus"]
 DEFAULT_BASELINE = ".claimcheck-baseline.json"
@@ -128,6 +133,14 @@ CacheDirOpt = Annotated[Path, typer.Option("--cache-dir", help="Where the claim 
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Parse every article again; do not use the cache.")
 ]
+DaemonOpt = Annotated[
+    bool,
+    typer.Option(
+        "--daemon/--no-daemon",
+        help="Run in the warm daemon of the cache folder, starting one when none runs (default: "
+        "the CLAIMCHECK_DAEMON environment variable); the output is the same. See `claimcheck daemon`.",
+    ),
+]
 MinSeverityOpt = Annotated[
     SeverityOption, typer.Option("--min-severity", help="Hide findings below this severity.")
 ]
@@ -154,7 +167,11 @@ def _main(
 
 
 def main() -> None:
-    app()
+    """The console entry point; ``claimcheck.client.main`` is the same without importing this
+    module first, which a run through the daemon does not need."""
+    from claimcheck.client import main as client_main
+
+    client_main()
 
 
 @contextlib.contextmanager
@@ -393,6 +410,7 @@ def report(
     ignore: IgnoreOpt = None,
     quiet: QuietOpt = False,
     statistics: StatisticsOpt = False,
+    daemon: DaemonOpt = False,
 ) -> None:
     """Report the discrepancies found in PATHS (default: corpus/)."""
     from claimcheck.reporters import render_statistics, stream
@@ -547,6 +565,7 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when new findings fail (errors still exit 2).")
     ] = False,
+    daemon: DaemonOpt = False,
 ) -> None:
     """Fail (exit 1) when PATHS hold new findings at or above --fail-on; for CI."""
     from claimcheck import baseline as baselines
@@ -712,6 +731,7 @@ def export(
     scheduler: SchedulerOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    daemon: DaemonOpt = False,
 ) -> None:
     """Write the discrepancy tables (csv, json, markdown, html) and the claims table to a folder."""
     from claimcheck.reporters import REPORTERS, render_claims
@@ -771,6 +791,117 @@ def cache_clear(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
         if remaining:
             raise ClaimcheckError(f"claim cache {path} still holds {remaining} articles after clearing")
         _error_console().print(f"Cleared {count} cached articles from {path}", highlight=False, markup=False)
+
+
+IdleTimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--idle-timeout",
+        min=0,
+        help="Stop after this many seconds without a run; 0: never (default: "
+        "$CLAIMCHECK_DAEMON_IDLE_TIMEOUT, else 1800).",
+    ),
+]
+
+
+def _daemon_folder(cache_dir: Path) -> Path:
+    from claimcheck import client
+
+    why = client.supported()
+    if why is not None:
+        raise ClaimcheckError(why)
+    return _beside_config(load_config(), cache_dir)
+
+
+@daemon_app.command("start")
+def daemon_start(
+    cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR), idle_timeout: IdleTimeoutOpt = None
+) -> None:
+    """Start the daemon of the cache folder: it loads the spaCy pipeline once and runs report,
+    check and export given --daemon (or CLAIMCHECK_DAEMON=1), with the same output."""
+    from claimcheck import client
+
+    with _guard():
+        folder = _daemon_folder(cache_dir)
+        try:
+            running = client.status(folder)
+            if running is not None and client.same_code(running, client.identity()):
+                _error_console().print(
+                    f"The claimcheck daemon already runs (pid {running.get('pid')}) for {folder}",
+                    highlight=False,
+                    markup=False,
+                )
+                return
+            if running is not None:
+                client.stop(folder)
+            started = client.start(folder, idle_timeout)
+        except client.DaemonError as err:
+            raise ClaimcheckError(f"{err}; the daemon did not start") from None
+        timeout = float(started.get("idle_timeout") or 0)
+        _error_console().print(
+            f"Started the claimcheck daemon (pid {started.get('pid')}) for {folder}; "
+            + (f"it stops after {timeout:g} s without a run" if timeout else "it runs until stopped"),
+            highlight=False,
+            markup=False,
+        )
+
+
+@daemon_app.command("stop")
+def daemon_stop(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
+    """Stop the daemon of the cache folder (runs under way finish)."""
+    from claimcheck import client
+
+    with _guard():
+        folder = _daemon_folder(cache_dir)
+        try:
+            stopped = client.stop(folder)
+        except client.DaemonError as err:
+            raise ClaimcheckError(str(err)) from None
+        if stopped is None:
+            _error_console().print(f"No claimcheck daemon runs for {folder}", highlight=False, markup=False)
+            return
+        _error_console().print(
+            f"Stopped the claimcheck daemon (pid {stopped.get('pid')}) for {folder}",
+            highlight=False,
+            markup=False,
+        )
+
+
+@daemon_app.command("status")
+def daemon_status(cache_dir: CacheDirOpt = Path(DEFAULT_CACHE_DIR)) -> None:
+    """Whether a daemon runs for the cache folder, and what it holds; exit 1 when none runs."""
+    import time
+
+    from claimcheck import client
+
+    with _guard():
+        folder = _daemon_folder(cache_dir)
+        try:
+            found = client.status(folder)
+        except client.DaemonError as err:
+            raise ClaimcheckError(str(err)) from None
+        if found is None:
+            typer.echo(f"No claimcheck daemon runs for {folder}")
+            raise typer.Exit(1)
+        current = "yes" if client.same_code(found, client.identity()) else "no: the next run restarts it"
+        timeout = float(found.get("idle_timeout") or 0)
+        rows = (
+            ("pid", found.get("pid")),
+            ("folder", found.get("folder")),
+            ("claimcheck", f"{found.get('version')} from {found.get('package')}"),
+            ("same code as this claimcheck", current),
+            ("spaCy pipelines loaded", ", ".join(found.get("models") or ()) or "none"),
+            ("held decoded", f"{found.get('files')} indexed files, {found.get('stories')} stories' findings"),
+            ("up", f"{time.time() - float(found.get('started') or time.time()):.0f} s"),
+            ("runs", f"{found.get('runs')} ({found.get('active')} under way)"),
+            (
+                "idle",
+                f"{found.get('idle')} s; stops after {timeout:g} s"
+                if timeout
+                else f"{found.get('idle')} s; never stops",
+            ),
+        )
+        typer.echo("".join(f"{name}: {value}\n" for name, value in rows), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -307,8 +307,11 @@ class StoryMemo:
         """The cached findings of each (story, related pairs), None where not cached."""
         keys = [self.key(story, related) for story, related in planned]
         self._used.extend(keys)
-        found = self._cache.get_stories(keys)
-        return [found.get(key) for key in keys]
+        # A story's key covers everything its findings depend on: decoded ahead, they are
+        # those the cache holds, or those checking it again would give.
+        warm = WARM_STORIES.get(str(Path(self._cache.path).resolve()), {}) if WARM_STORIES else {}
+        found = self._cache.get_stories([key for key in keys if key not in warm])
+        return [warm[key] if key in warm else found.get(key) for key in keys]
 
     def put(
         self, story: tuple[str, ...], related: frozenset[tuple[str, str]], findings: Sequence[Finding]
@@ -554,10 +557,61 @@ def _cluster_client(scheduler: str | None) -> Iterator[object]:
         client.close()
 
 
+# Articles of a cache's file index decoded ahead by a process that outlives runs (the
+# daemon, whose forked workers inherit them), by the cache file's resolved path: path ->
+# (stamp, article). FileIndex trusts an entry only while its file's stamp is the one it was
+# indexed with, as it trusts the cache's own index, so an entry out of date is a miss, never
+# a wrong article; the cache is read on a miss.
+WARM_FILES: dict[str, dict[str, tuple[str, Article]]] = {}
+
+
+# The findings of the stories in a cache, decoded ahead by the daemon as WARM_FILES are: by
+# the cache file's resolved path, story key -> findings (see StoryMemo.get_many).
+WARM_STORIES: dict[str, dict[str, tuple[Finding, ...]]] = {}
+
+
+def warm_stories(cache_path: str | os.PathLike[str]) -> dict[str, tuple[Finding, ...]]:
+    """The findings of every story in the cache at ``cache_path``, decoded, for
+    :data:`WARM_STORIES`; stories already there are kept as they are (a key never changes
+    its findings)."""
+    from claimcheck.cache import read_stories
+    from claimcheck.serial import findings_from_json
+
+    known = WARM_STORIES.get(str(Path(cache_path).resolve()), {})
+    decoded: dict[str, tuple[Finding, ...]] = {}
+    for key, payload in read_stories(cache_path).items():
+        findings = known.get(key)
+        if findings is None:
+            try:
+                findings = findings_from_json(payload)
+            except SerialError:
+                continue
+        decoded[key] = findings
+    return decoded
+
+
+def warm_files(cache_path: str | os.PathLike[str]) -> dict[str, tuple[str, Article]]:
+    """The file index of the cache at ``cache_path``, decoded, for :data:`WARM_FILES`; entries
+    already there with the same stamp are kept as they are (not decoded again)."""
+    from claimcheck.cache import read_file_index
+
+    known = WARM_FILES.get(str(Path(cache_path).resolve()), {})
+    decoded: dict[str, tuple[str, Article]] = {}
+    for doc, (stamp, text) in read_file_index(cache_path).items():
+        entry = known.get(doc)
+        if entry is None or entry[0] != stamp:
+            try:
+                entry = (stamp, replace(article_from_json(text), doc=doc))
+            except SerialError:
+                continue
+        decoded[doc] = entry
+    return decoded
+
+
 class FileIndex:
     """Reads articles through the cache's file index: a file whose size, modification and
     change times and inode are those indexed is not read, its article (without its text)
-    comes from the index.
+    comes from the index (or from :data:`WARM_FILES`, the same index decoded ahead).
 
     A file holding a claimcheck directive is always read, as suppressions need its text; '-'
     is never indexed; nor is a file changed in the last :data:`RACY_SECONDS`, which another
@@ -569,12 +623,16 @@ class FileIndex:
         self._cache = cache
         self._known: dict[str, tuple[str, str]] | None = None
         self._fresh: list[tuple[str, str, str]] = []
+        self._warm = WARM_FILES.get(str(Path(cache.path).resolve()), {}) if WARM_FILES else {}
 
     def read(self, doc: str, stdin_text: str | bytes | None, limits: Limits) -> Article:
         if doc == STDIN:
             return read_article(doc, stdin_text, limits)
         status = os.stat(doc)
         stamp = f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
+        warm = self._warm.get(doc)
+        if warm is not None and warm[0] == stamp and status.st_size <= limits.max_article_bytes:
+            return warm[1]
         row = self._index().get(doc)
         if row is not None and row[0] == stamp and status.st_size <= limits.max_article_bytes:
             try:
