@@ -59,3 +59,10 @@ def test_idioms_map_to_the_verb_they_mean():
     assert semantics.canonical_verb("put", "money") == "put"
     assert semantics.canonical_verb("went") == "go"
     assert semantics.canonical_verb("announce") == "announce"
+
+
+def test_an_idiom_with_any_noun_after_its_preposition():
+    # "treated for smoke inhalation", "treated for shock": the table's "treat for *"
+    assert semantics.canonical_verb("treat for inhalation") == "injure"
+    assert semantics.canonical_verb("treat for shock") == "injure"
+    assert semantics.canonical_verb("treat with") == "treat with"

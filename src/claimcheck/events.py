@@ -67,7 +67,17 @@ def triggers(claim: Claim) -> tuple[Trigger, ...]:
     event noun heading its subject or object (not names)."""
     subject = head(claim.subject_key) if claim.subject_key not in claim.entities else ""
     object_ = head(claim.object_key) if claim.object_key not in claim.entities else ""
-    return _triggers(claim.predicate, subject, object_)
+    found = _triggers(claim.predicate, subject, object_)
+    if not claim.polarity and claim.predicate in _RECORDING_VERBS and object_:
+        # "no injuries have been reported", "no arrests were made": the event is what is denied
+        senses = semantics.noun_event_senses(object_)
+        if senses:
+            found = (*found, Trigger(object_, True, senses))
+    return found
+
+
+# Verbs that only record that an event took place: denied, they deny the event.
+_RECORDING_VERBS = frozenset({"report", "record", "confirm", "make", "carry out", "register"})
 
 
 def event_words(claim: Claim) -> tuple[str, ...]:

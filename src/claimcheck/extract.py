@@ -36,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "32"  # 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "33"  # 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -756,7 +756,9 @@ def _idiom_complement(verb) -> tuple[str, ...]:
     for child in verb.children:
         if child.dep_ == "prep":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and f"{lemma} {child.lower_} {pobj.lemma_.casefold()}" in table:
+            if pobj is not None and (
+                f"{lemma} {child.lower_} {pobj.lemma_.casefold()}" in table or f"{lemma} {child.lower_} *" in table
+            ):
                 return child.lower_, pobj.lemma_.casefold()
     return ()
 
@@ -776,7 +778,14 @@ def _predicate(verb) -> str:
         attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp") or _direction_adverb(c)), None)
         if attr is not None and attr.pos_ != "NUM":
             parts = ["be", attr.lemma_.casefold()]
-    elif steady := next((c for c in verb.children if c.dep_ in ("oprd", "advmod", "acomp") and c.lower_ in _STEADY), None):
+    elif steady := next(
+        (
+            c
+            for c in (*verb.children, *(g for o in verb.children if o.dep_ == "dobj" for g in o.rights))
+            if c.dep_ in ("oprd", "advmod", "acomp", "amod") and c.lower_ in _STEADY
+        ),
+        None,
+    ):
         # "held steady", "kept its dividend unchanged", "left rates unchanged": no change is the predicate
         parts = [parts[0], steady.lower_]
     elif parts[0] in _STATE_VERBS:

@@ -88,6 +88,9 @@ def canonical_verb(phrase: str, object_head: str = "") -> str:
         return verb
     if phrase in table:
         return table[phrase]
+    words = phrase.split()
+    if len(words) == 3 and (verb := table.get(f"{words[0]} {words[1]} *")):
+        return verb  # "treat for smoke inhalation": "treat for *"
     return IRREGULAR_FORMS.get(phrase, phrase)
 
 

@@ -133,15 +133,23 @@ def _no_such_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if a.polarity or not b.polarity or not lexicon.one_story(a.doc, b.doc) or events.named_by_noun(b):
         return False
     found = _NO_EVENT.search(a.text)
-    if found is None or not any(t.nominal and t.word == _singular(found.group(1)) for t in events.triggers(a)):
+    if found is None:
         return False
-    if not same_event_kind(a, b, lexicon, kinds=False) or times_separate(a, b):
+    # the denied noun names the event, whatever verb reports it ("no injuries have been reported")
+    noun = _singular(found.group(1))
+    senses = semantics.noun_event_senses(noun)
+    named = a.subject_key.split()[-1:] == [noun] or a.object_key.split()[-1:] == [noun]
+    if not senses or not named:
+        return False
+    if not any(semantics.same_sense(senses, t.senses, False) for t in events.triggers(b)) or times_separate(a, b):
         return False
     return _before_denial(a, b)
 
 
 def _singular(word: str) -> str:
     word = word.casefold()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "injuries", "casualties"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
