@@ -458,9 +458,11 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 and one_event
                 and kind in ("measure", "money", "percent")
                 and quantities.same_dimension(qa.quantity, qb.quantity)
-                and _one_dated_thing(a, b, lexicon)
+                and (_one_dated_thing(a, b, lexicon) or (kind == "money" and _one_act(a, b, lexicon)))
             ):
                 yield qa, qb  # "the river peaked at 5.8 metres" / "crested at 6.4 m": the event's own figure
+            elif kind == "money" and named_a != named_b and _one_act(a, b, lexicon):
+                yield qa, qb  # "demanded a ransom of $4m" / "demanded $6m"
 
 
 _INTENDED = re.compile(
@@ -671,6 +673,14 @@ def _when(claim: Claim) -> tuple[date, date] | None:
     if claim.published is None:
         return None
     return claim.published - timedelta(days=RECENT_DAYS), claim.published
+
+
+def _one_act(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """The same verb of one story, on dates that meet, with nothing setting the two apart:
+    one act whose sum is given twice ("recovered about $900,000" / "investigators recovered
+    less than half a million dollars"). (Sizes and shares are not: "weighed 480 grams at
+    birth" / "weighs 45 kilograms" are two animals, "15% contained" a stage of a fire.)"""
+    return bool(a.predicate) and a.predicate == b.predicate and _dated_alike(a, b) and not_apart(a, b, lexicon)
 
 
 def _one_dated_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
