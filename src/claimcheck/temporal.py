@@ -1327,6 +1327,22 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> _Clock | None:
     return _Clock(f"{h:02d}:{mi:02d}" if m["m"] or not ampm else f"{h:02d}")
 
 
+def _h_clock_part(m: re.Match[str], ctx: _Ctx) -> _Clock | None:
+    """A clock hour with the part of the day it falls in: "9 in the morning" is 09:00, "11 at
+    night" 23:00, "2 at night" 02:00 (the small hours)."""
+    h, mi, part = int(m["h"]), int(m["m"] or 0), m["part"].split()[-1].lower()
+    if not 1 <= h <= 12 or mi > 59:
+        return None
+    left = ctx.text[max(0, m.start() - 12) : m.start()]
+    if not re.search(r"(?i)\b(?:at|by|until|till|from|before|after|around|about|to|since)\s+$", left):
+        return None  # "Flight 9 in the morning schedule" is no time
+    if part == "morning":
+        h = 0 if h == 12 else h
+    elif part in ("afternoon", "evening") or (part == "night" and h >= 6):
+        h = h if h == 12 else h + 12
+    return _Clock(f"{h:02d}:{mi:02d}")
+
+
 def _h_clock24(m: re.Match[str], ctx: _Ctx) -> _Clock | None:
     h, mi = int(m["h"]), int(m["m"])
     if h > 23 or mi > 59:
@@ -1470,6 +1486,12 @@ _RECOGNISERS: tuple[tuple[str, Handler], ...] = (
         r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?P<ampm>)(?P<zone>)(?!\d|:\d|\s*(?:[ap]\.?m\b|[AP]\.?M\b))",
         _h_clock,
     ),
+    # "shortly before 9 in the morning", "about 11 at night": the part of the day says am or pm.
+    (
+        r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s+(?:o'clock\s+)?"
+        r"(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",
+        _h_clock_part,
+    ),
     # "at 6.40pm": minutes after a full stop only with am or pm.
     (r"\b(?P<h>\d{1,2})\.(?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)(?P<zone>)", _h_clock),
     (r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:GMT|UTC|hours|hrs)\b", _h_clock24),
@@ -1559,7 +1581,7 @@ _TRIGGERS: dict[Handler, tuple[str, ...]] = {
     _h_earlier_later_this: ("unit",), _h_ago: ("ago",), _h_later: ("later",), _h_since_then: ("since",),
     _h_duration: ("unit",), _h_and_a_half: ("half",), _h_duration_adj: ("unit",), _h_duration_half: ("half",),
     _h_duration_first: ("unit",), _h_bare_plural: ("unit",), _h_vague_span: ("unit",), _h_span_n: ("unit",),
-    _h_race_time: ("digit",), _h_clock: ("digit",), _h_clock24: ("zone",), _h_clock_word: ("clockword",),
+    _h_race_time: ("digit",), _h_clock: ("digit",), _h_clock_part: ("digit",), _h_clock24: ("zone",), _h_clock_word: ("clockword",),
     _h_set_word: ("set",), _h_set_every: ("set",), _h_per: ("unit",), _h_now: ("now",),
     _h_holiday: ("holiday",), _h_past_ref: ("pastref",), _h_future_ref: ("futureref",),
 }  # fmt: skip
