@@ -68,15 +68,17 @@ def triggers(claim: Claim) -> tuple[Trigger, ...]:
     subject = head(claim.subject_key) if claim.subject_key not in claim.entities else ""
     object_ = head(claim.object_key) if claim.object_key not in claim.entities else ""
     found = _triggers(claim.predicate, subject, object_)
-    if not claim.polarity and claim.predicate in _RECORDING_VERBS and object_:
+    if not claim.polarity and (claim.predicate in _RECORDING_VERBS or _NO.match(claim.object)) and object_:
         # "no injuries have been reported", "no arrests were made": the event is what is denied
         senses = semantics.noun_event_senses(object_)
-        if senses:
+        if senses and not any(t.word == object_ for t in found):
             found = (*found, Trigger(object_, True, senses))
     return found
 
 
-# Verbs that only record that an event took place: denied, they deny the event.
+_NO = re.compile(r"no\s", re.I)
+# Verbs that only record that an event took place: denied, they deny the event; and any verb
+# whose object is "no" event ("offered no refunds") denies that event.
 _RECORDING_VERBS = frozenset({"report", "record", "confirm", "make", "carry out", "register"})
 
 

@@ -30,6 +30,7 @@ from claimcheck.rules.matching import (
     keys_equal,
     named_apart,
     other_owners,
+    participants_compatible,
     participants_meet,
     render_message,
     same_event_kind,
@@ -146,6 +147,41 @@ def _no_such_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return _before_denial(a, b)
 
 
+def _no_event_named(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """``a`` denies an event by naming it with "no" ("offered no refunds", "there will be no
+    tax increase") and ``b`` says it took place or will ("passengers were refunded", "will
+    raise council tax"): one story, before the denial, and what the noun is of, if said, is
+    in ``b`` too ("tax")."""
+    if a.polarity or not b.polarity or not lexicon.one_story(a.doc, b.doc):
+        return False
+    phrase = a.object.split()
+    if len(phrase) < 2 or phrase[0].casefold() != "no":
+        return False
+    noun = events.head(a.object_key)
+    senses = semantics.noun_event_senses(noun)
+    if not senses or not any(
+        not t.nominal and semantics.same_sense(senses, t.senses, False) for t in events.triggers(b)
+    ):
+        return False
+    modifiers = [w.casefold() for w in phrase[1:-1]]
+    if modifiers:
+        # "no tax increase": the event's own words say what it is of ("council tax")
+        if not all(re.search(rf"\b{re.escape(w)}\b", b.text.casefold()) for w in modifiers):
+            return False
+    elif not (participants_meet(a, b, lexicon) or participants_compatible(a, b, lexicon) and _named_in(b, a.text)):
+        return False
+    return not times_separate(a, b) and _before_denial(a, b)
+
+
+def _named_in(claim: Claim, text: str) -> bool:
+    """Someone or something ``claim`` is about is named in ``text`` too ("passengers were
+    refunded" / "offered no refunds to passengers")."""
+    text = text.casefold()
+    return any(
+        re.search(rf"\b{re.escape(events.head(key))}", text) for key in (claim.subject_key, claim.object_key) if key
+    )
+
+
 def _singular(word: str) -> str:
     word = word.casefold()
     if word.endswith("ies") and len(word) > 4:
@@ -181,6 +217,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             or _none_of(b, a, lexicon)
             or _no_such_event(a, b, lexicon)
             or _no_such_event(b, a, lexicon)
+            or _no_event_named(a, b, lexicon)
+            or _no_event_named(b, a, lexicon)
         ):
             continue
         yield rule.finding(
