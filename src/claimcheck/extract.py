@@ -36,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "35"  # 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "36"  # 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -306,6 +306,9 @@ class _ArticleClaims:
         self._claims: list[Claim] = []
         self.last_person = ""
         self.last_org = ""
+        self.person_keys: set[str] = set()
+        self.sentence_people: list[str] = []  # the people the sentence being read names
+        self.last_sentence_person = ""  # the one person the last sentence was about, if any
         self.named: list[str] = []  # entity keys in order of first mention
         self.untagged_names: set[str] = set()  # keys of proper nouns the model tagged as no entity
         self.descriptors: dict[str, set[str]] = {}  # entity key -> nouns the article calls it by
@@ -318,12 +321,25 @@ class _ArticleClaims:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            claims = self._sentence_claims(paragraph, offset, sent, label)
+            self.sentence_people = []
+            claims = list(self._sentence_claims(paragraph, offset, sent, label))
             if _CORRECTION_NOTE.search(sent.text):
                 # "An earlier version of this story said Halden was 21 km downstream": what the
                 # note quotes is what the article no longer says
-                claims = (dataclasses.replace(c, modality=Modality.HEDGED) for c in claims)
+                claims = [dataclasses.replace(c, modality=Modality.HEDGED) for c in claims]
             self._claims.extend(claims)
+            self.last_sentence_person = self._person_spoken_of(claims)
+
+    def _person_spoken_of(self, claims: list[Claim]) -> str:
+        """The person a sentence is about: the subject or object of its first claim, if a person,
+        else the one person it names (none when it names several)."""
+        main = next((c for c in claims if c.predicate and not c.profile), None)
+        if main is not None:
+            for key in (main.subject_key, main.object_key):
+                if key in self.person_keys:
+                    return key
+        people = set(self.sentence_people)
+        return people.pop() if len(people) == 1 else ""
 
     # -- one sentence -------------------------------------------------------------------
     def _sentence_claims(self, paragraph: Paragraph, offset: int, sent, label: str | None) -> Iterator[Claim]:
@@ -469,7 +485,9 @@ class _ArticleClaims:
         Brennock's chief executive"."""
         for description in described:
             _, key = self._noun_key(description.name)
-            if description.name.pos_ == "NOUN":
+            if description.name.lower_ == "old":
+                key = self.last_sentence_person  # "The 61-year-old": whom the last sentence was about
+            elif description.name.pos_ == "NOUN":
                 # "the 64-year-old collector" after "the collector Helena Strand": Strand
                 noun = description.name.lemma_.casefold()
                 known = [k for k in self.named if noun in self.descriptors.get(k, ())]
@@ -548,6 +566,8 @@ class _ArticleClaims:
                 if ent.label_ == "PERSON":
                     key = self.people.resolve(key)
                     self.last_person = key
+                    self.person_keys.add(key)
+                    self.sentence_people.append(key)
                 elif ent.label_ == "ORG":
                     self.last_org = key
                 if key:

@@ -61,6 +61,10 @@ def descriptions(sent) -> list[Description]:
     known by a post ("the 61-year-old driver", "the driver, a 54-year-old man")."""
     found = []
     for token in sent:
+        bare = _bare_age(token)
+        if bare is not None:
+            found.append(Description(token, "age", bare[0], span=bare[1], first=token.i))
+            continue
         if _described_by_post(token):
             age = _age(token, token.i)
             if age is not None:
@@ -75,6 +79,22 @@ def descriptions(sent) -> list[Description]:
         for words, org in _posts(token, start):
             found.append(Description(token, "role", " ".join(words), org, first=start))
     return found
+
+
+def _bare_age(token) -> tuple[str, tuple[int, int]] | None:
+    """"The 61-year-old" as the subject of a sentence: the person the story was just speaking
+    of, known by age alone ("The 61-year-old, from Amberley Cross, showed no emotion")."""
+    if token.lower_ != "old" or token.dep_ not in ("nsubj", "nsubjpass") or token.i < 4:
+        return None
+    doc = token.doc
+    number, det = doc[token.i - 4], doc[token.i - 5] if token.i >= 5 else None
+    if det is None or det.lower_ != "the" or det.i != token.sent.start:
+        return None
+    if [t.lower_ for t in doc[token.i - 3 : token.i]] != ["-", "year", "-"] or not number.text.isdigit():
+        return None
+    if int(number.text) not in _AGES:
+        return None
+    return number.text, (number.idx, number.idx + len(number))
 
 
 def _name_head(token) -> bool:
