@@ -223,3 +223,23 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_others(tmp_path, monk
     monkeypatch.setattr(ingest, "parse_article", flaky)
     articles, problems = load_articles([str(tmp_path)])
     assert len(articles) == 1 and "internal error" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        (
+            "PORT BELMONTE, Sept 15 (Meridian Wire) - Typhoon Marisol made landfall on Monday.",
+            "PORT BELMONTE, Sept 15 (Meridian Wire) - ",
+        ),
+        ("DUNMORE, Sanreya - The death toll rose to 11 on Tuesday.", "DUNMORE, Sanreya - "),
+        ("LONDON (Reuters) - The bank raised rates.", "LONDON (Reuters) - "),
+        ("WASHINGTON \u2014 The Senate passed the bill.", "WASHINGTON \u2014 "),
+        ("UK - France talks resumed on Monday.", ""),
+        ("NASA said on Monday that the launch would go ahead.", ""),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_sentence(line, dateline):
+    article = parse_article("t.md", f"# Headline of the report\n\n{line}\n")
+    body = article.paragraphs[-1]
+    assert body.label is None and body.text[: body.label_end] == dateline

@@ -36,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "36"  # 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "38"  # 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -786,7 +786,7 @@ def _idiom_complement(verb) -> tuple[str, ...]:
 def _predicate(verb) -> str:
     parts = [verb.lemma_.casefold()]
     for child in verb.children:
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or child.dep_ == "advmod" and child.lower_ in _PLACE_PARTICLES:
             parts.append(child.lower_)
     idiom = _idiom_noun(verb)
     if idiom is not None:
@@ -816,6 +816,8 @@ def _predicate(verb) -> str:
     return " ".join(parts)
 
 
+# Adverbs that make a phrasal verb of motion as a particle does: "came ashore", "ran aground".
+_PLACE_PARTICLES = frozenset("ashore aground overboard adrift".split())
 # Words that say a measure did not change: "held steady", "kept unchanged".
 _STEADY = frozenset("steady unchanged flat stable".split())
 # Verbs that say a state held: "stayed open", "remained shut", "kept running", "continued operating".

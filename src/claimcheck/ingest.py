@@ -34,6 +34,16 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+(?!\S*:\s)|\d+[.)]\s+)")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # "Capacity: 45,000 seats." -- a short capitalised label, a colon, then content.
+# A wire dateline opening a paragraph: the place in capitals, then a region, a date or the
+# agency, then a dash ("BREVIK, July 21 (Meridian Wire) - ", "DUNMORE, Sanreya - ",
+# "LONDON (Reuters) - ", "WASHINGTON — ").
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:(?P<region>,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
+    r"(?P<date>,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"(?P<agency>\s*\([^()]{2,60}\))?)"
+    r"\s*[-–—]{1,2}\s+(?=[A-Z\"“'])"
+)
 _FACT_LABEL = re.compile(r"^([A-Z][\w'’&/() -]{0,48}?):\s+(?=\S)")
 # Where a long paragraph may be split: after a sentence end, else at a line break or a space.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+")
@@ -393,6 +403,15 @@ def _continues(previous: str, current: str) -> bool:
     return not _SENTENCE_END.search(previous) and current[:1].islower()
 
 
+def _dateline(raw: str) -> re.Match[str] | None:
+    """The dateline opening ``raw``, if any: a place alone before the dash needs four capitals
+    or more ("WASHINGTON - "; not "UK - France talks")."""
+    found = _DATELINE.match(raw)
+    if found is None or found["region"] or found["date"] or found["agency"] or len(found["place"]) >= 4:
+        return found
+    return None
+
+
 def _make_paragraph(index: int, start: int, end: int, line: int, raw: str) -> Paragraph:
     label = None
     label_end = 0
@@ -403,6 +422,10 @@ def _make_paragraph(index: int, start: int, end: int, line: int, raw: str) -> Pa
         label = match.group(1).strip()
         label_end = match.end()
         headline = False
+    elif (dateline := _dateline(raw)) is not None and not headline:
+        # "PORT BELMONTE, Sept 15 (Meridian Wire) - Typhoon Marisol made landfall ...": the
+        # dateline says where and when the report was filed; the sentence starts after it
+        label_end = dateline.end()
     return Paragraph(
         index=index,
         start=start,
