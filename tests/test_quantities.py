@@ -156,6 +156,10 @@ SINGLE_CASES = [
     ("Several thousand seats were empty.", "Several thousand", 1000.0, None, "count", False, EXACT),
     ("At least a few dozen people came.", "At least a few dozen", 12.0, None, "count", False, AT_LEAST),
     ("Some hundreds of birds died.", "Some hundreds", 100.0, None, "count", True, EXACT),
+    # the size of a change as a fraction: "by nearly a quarter" (not a quarter of a year)
+    ("The drug cut the risk by nearly a quarter.", "nearly a quarter", 25.0, "%", "percent", True, EXACT),
+    ("Sales fell by a third in the year.", "a third", 33.3, "%", "percent", True, EXACT),
+    ("It grew by two-thirds.", "two-thirds", 66.7, "%", "percent", True, EXACT),
 ]
 
 

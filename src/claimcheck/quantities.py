@@ -553,6 +553,14 @@ _FRACTION_SHARE = re.compile(
     r"(?<![\w'’-])(?i:(?:(?P<numerator>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
     rf"(?P<denominator>{_FRACTION_WORDS}))(?=\s+of\s)(?!\s+of\s+(?i:an?|one)\b)"
 )
+# "cut by nearly a quarter", "fell by a third", "shrink by as much as half": the size of a
+# change, a share of what changed.
+_FRACTION_BY = re.compile(
+    r"(?<=\bby\s)(?:(?i:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|under|"
+    r"just\s+over|just\s+under|as\s+much\s+as|up\s+to)\s+)?"
+    r"(?i:(?:(?P<numerator>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    rf"(?P<denominator>{_FRACTION_WORDS}))\b(?!\s+of\b|[\s-]+(?:point|percentage|hour|year|month|century|mile|kilo))"
+)
 # "Half" after these is a period or a side ("the second half of 2024") or the end of a number
 # ("a decade and a half of"), not a share.
 _HALF_NOT_A_SHARE = re.compile(
@@ -1109,6 +1117,7 @@ def _read_point_fraction(text: str, match: re.Match[str], limit: int) -> _Readin
 
 _WORDED_READERS = (
     (_FRACTION_SHARE, _read_fraction_share),
+    (_FRACTION_BY, _read_fraction_share),
     (_RATIO_SHARE, _read_ratio_share),
     (_VAGUE_COUNT, _read_vague_count),
     (_POINT_FRACTION, _read_point_fraction),

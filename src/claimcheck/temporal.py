@@ -1101,6 +1101,7 @@ _AGE_RIGHT = re.compile(r"(?i)\s*(?:-?\s*old\b|of\s+age\b|and\s+(?:older|younger
 # "a quarter of voters", "three quarters of the staff": a share, not three months. "A quarter
 # of an hour" and "a quarter of a century" stay durations of their own.
 _SHARE_RIGHT = re.compile(r"(?i)\s+of\s+(?!an?\b|one\b)")
+_BY_SHARE_LEFT = re.compile(r"(?i)\bby\s+(?:(?:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|under|just)\s+)?$")
 _IN_FUTURE = re.compile(r"(?i)\bin\s+(?:about\s+|around\s+|roughly\s+)?$")
 
 
@@ -1112,6 +1113,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> TimeValue | None:
         return None  # an age, not a stretch of time
     if unit == "quarter" and not m["half"] and _SHARE_RIGHT.match(ctx.text, m.end()):
         return None  # a share, read by quantities
+    if unit == "quarter" and q.lower() in ("a", "one") and _BY_SHARE_LEFT.search(ctx.text[: m.start()]):
+        return None  # "cut the risk by nearly a quarter": a fraction the figure changed by
     n = _number(q)
     if m["half"] and n is not None:
         n += 0.5
