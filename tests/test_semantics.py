@@ -66,3 +66,8 @@ def test_an_idiom_with_any_noun_after_its_preposition():
     assert semantics.canonical_verb("treat for inhalation") == "injure"
     assert semantics.canonical_verb("treat for shock") == "injure"
     assert semantics.canonical_verb("treat with") == "treat with"
+
+
+def test_the_tables_are_read_once():
+    # every predicate asks for the idiom table: reading the TOML each time tripled extraction
+    assert semantics.idioms() is semantics.idioms()

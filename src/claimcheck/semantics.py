@@ -69,12 +69,12 @@ def _hypernyms() -> dict[str, tuple[str, ...]]:
     return table
 
 
-@cache
 def verbs() -> dict[str, Senses]:
     """Every verb WordNet knows, with its senses."""
     return _senses()[0]
 
 
+@cache
 def idioms() -> dict[str, str]:
     """Phrase -> the verb whose meaning it has ("walk off job" -> "walk out")."""
     return tomllib.loads(_data("idioms.toml"))["phrases"]
