@@ -110,6 +110,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # way, was run once at the start of the next session: 1/56, precision 2/4, 0 negatives violated.
 # It was then used to find general causes (posts written before a name, votes "11 to 8", past
 # occasions reported on two days), so it is a regression check since.
+# "blind12" (15 reports, 7 stories, 60 contradictions, 44 consistent pairs), written the same
+# way, was run once after the last accuracy change of that session: 7/60, precision 7/9, 2
+# negatives violated (the code at that session's start: 7/60, 7/8, 2). One false alarm was a
+# rule of that session (direction-conflict) taking a past episode in a clause of time ("when
+# inflation first surged") for news; fixed after the run. It is the held-out set otherwise.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -125,9 +130,13 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # - blind10: the held-out set, kept as its first run left it but for the bug above: the
 #   turnouts of two elections ("Turnout was 61 percent" / "Turnout at the 2024 provincial
 #   election was 68 percent").
+# - blind12: kept as its first run left it: two findings that are true contradictions join
+#   sentences that also hold a consistent pair of the gold (a vote count's sentences hold two
+#   overlapping durations; two posts of one person share sentences with "underground halted,
+#   open pit continues"), which the scorer cannot tell apart.
 # (blind9's one violated negative at its first run, the stops of two tram lines, "Line 4 ...
 # will have 14 stops" / "The existing Line 2 ... has 22 stops", was a general cause, fixed.)
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1, "blind10": 1}
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1, "blind10": 1, "blind12": 2}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -136,18 +145,19 @@ MIN_RECALL = {
     "domains": 0.6,
     "heldout": 0.55,
     "heldout2": 0.35,
-    "heldout3": 0.0,
+    "heldout3": 0.25,
     "blind1": 0.36,
     "blind2": 0.27,
     "blind3": 0.09,
     "blind4": 0.17,
-    "blind5": 0.29,
+    "blind5": 0.31,
     "blind6": 0.18,
     "blind7": 0.14,
-    "blind8": 0.05,
-    "blind9": 0.07,
-    "blind10": 0.16,
-    "blind11": 0.07,
+    "blind8": 0.11,
+    "blind9": 0.12,
+    "blind10": 0.2,
+    "blind11": 0.25,
+    "blind12": 0.11,
 }
 
 

@@ -223,6 +223,9 @@ TOPICS = {
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 # "sales in Europe", "sales of Glucevra", "prices at the pump": which of several the measure is
 _QUALIFIED = re.compile(r"^\s+(?:of|in|at|from|across|outside|for)\s+(?:the\s+)?((?:[\w'-]+\s*){1,4})")
+# A clause of time: what it says moved dates the main clause, it is not the news ("when
+# inflation first surged", "after sales fell").
+_EPISODE_BEFORE = re.compile(r"\b(?:when|after|before|since|until|once|while|as)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 # A figure the verb moves by or to ("rose 5%", "dropped to $212m") is no object of it.
 _FIGURE = re.compile(r"\d|%|\bper\s?cent\b|\bpoints?\b", re.I)
 
@@ -266,6 +269,8 @@ def movement(claim: Claim, noun_class: Callable[[str], str]) -> Movement | None:
         return None
     place = ""
     at = claim.text.find(phrase) if phrase else -1
+    if at >= 0 and _EPISODE_BEFORE.search(claim.text[:at]):
+        return None  # "slow to respond when inflation first surged": a past episode dating another clause
     if at >= 0:
         qualified = _QUALIFIED.match(claim.text[at + len(phrase) :])
         if qualified is not None:
