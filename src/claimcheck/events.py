@@ -226,6 +226,8 @@ _QUALIFIED = re.compile(r"^\s+(?:of|in|at|from|across|outside|for)\s+(?:the\s+)?
 # A clause of time: what it says moved dates the main clause, it is not the news ("when
 # inflation first surged", "after sales fell").
 _EPISODE_BEFORE = re.compile(r"\b(?:when|after|before|since|until|once|while|as)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_PART_OF = re.compile(r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|several|a few|a minority|most)\b(?:\s+of\b|\s*$)")
+_PRONOUNS = frozenset("it they this that these those he she we which who what".split())
 # A figure the verb moves by or to ("rose 5%", "dropped to $212m") is no object of it.
 _FIGURE = re.compile(r"\d|%|\bper\s?cent\b|\bpoints?\b", re.I)
 
@@ -246,11 +248,18 @@ class Movement:
 def movement(claim: Claim, noun_class: Callable[[str], str]) -> Movement | None:
     """The measure the claim moves and the way it moves it, or None. Who or what acts is no
     measure: "both men dropped over the wall", "climbed the fence"."""
-    has_object = bool(claim.object_key) and not _FIGURE.search(claim.object)
+    has_object = (
+        bool(claim.object_key)
+        and not _FIGURE.search(claim.object)
+        # "slipped 0.3% against the euro": a prepositional object the parser took for a direct one
+        and not re.search(rf"\b(?:against|versus|to|from|by)\s+{re.escape(claim.object)}", claim.text)
+    )
     found = direction_of(claim.predicate, has_object)
     if found is None or claim.polarity is False:
         return None
     direction, moves_object = found
+    if moves_object and _PART_OF.match(claim.subject):
+        return None  # "Two of the seven members voted to keep rates unchanged": a minority's wish
     if has_object and not moves_object:
         return None  # "the men climbed the fence": a verb of motion, not of a measure
     phrase = claim.object if moves_object else claim.subject
@@ -259,7 +268,12 @@ def movement(claim: Claim, noun_class: Callable[[str], str]) -> Movement | None:
     ]
     # a name before the measure is its owner, and counts among the words that say which one
     # ("Corvanta shares" / "Nephrix shares"); one unqualified measure may be any of them
-    if not words or "," in phrase or (words[-1][:1].isupper() and not claim.text.startswith(words[-1])):
+    if (
+        not words
+        or "," in phrase
+        or words[-1].casefold() in _PRONOUNS
+        or (words[-1][:1].isupper() and not claim.text.startswith(words[-1]))
+    ):
         return None  # a name ("Castellan climbed out first") is someone, not a measure
     words = [w.casefold() for w in words]
     if not words or semantics.is_a(words[-1], "person") or semantics.is_a(words[-1].rstrip("s"), "person"):
@@ -289,4 +303,5 @@ def _measure_class(words: list[str], noun_class: Callable[[str], str]) -> tuple[
     for form in (last, last[:-1] if last.endswith("s") and not last.endswith("ss") else last):
         if noun_class(form) != form:
             return noun_class(form), 1
-    return (last, 1) if last.isalpha() else ("", 0)
+    singular = last[:-1] if last.endswith("s") and not last.endswith(("ss", "us", "is")) else last
+    return (singular, 1) if last.isalpha() else ("", 0)  # "rates" and "rate" are one measure

@@ -162,12 +162,12 @@ IRREGULAR_FORMS = {
 _MOVES_SUBJECT = {
     "up": frozenset(
         "rise climb increase jump grow soar surge gain rocket advance rally improve expand double triple "
-        "quadruple spike swell leap balloon mount rebound recover".split()
+        "quadruple spike swell leap balloon mount rebound recover strengthen firm appreciate".split()
     )
     | frozenset({"be up", "edge up", "go up", "shoot up", "be higher", "tick up", "inch up"}),
     "down": frozenset(
         "fall drop decline slip slide plunge sink shrink tumble dip decrease contract slump ease retreat "
-        "halve plummet dive crash weaken".split()
+        "halve plummet dive crash weaken depreciate".split()
     )
     | frozenset({"be down", "edge down", "go down", "be lower", "tick down", "inch down"}),
     "steady": frozenset(
@@ -192,7 +192,7 @@ _MOVES_OBJECT = {
     "up": frozenset("raise lift boost increase hike double triple".split()),
     "down": frozenset("cut lower reduce trim slash halve decrease".split()),
     "steady": frozenset(
-        {"keep unchanged", "leave unchanged", "keep steady", "hold unchanged", "keep stable"}
+        {"keep unchanged", "leave unchanged", "keep steady", "hold unchanged", "keep stable", "hold"}
     ),
 }
 DIRECTION_WORDS = frozenset().union(*_MOVES_SUBJECT.values(), *_MOVES_OBJECT.values())

@@ -20,6 +20,7 @@ Fails: "Pellmark quarterly profit climbs despite weak Europe" (headline) / "Net 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -84,6 +85,19 @@ def _reported_apart(a: Claim, b: Claim) -> bool:
     return False
 
 
+def _over_a_stretch(a: Claim, b: Claim) -> bool:
+    """A move over a stretch of time ("had risen by almost a third over the previous twelve
+    months") is another move than one of a day or a quarter."""
+    return bool(_STRETCH.search(a.text) or _STRETCH.search(b.text))
+
+
+_STRETCH = re.compile(
+    r"\b(?:over|during|across|in|for)\s+the\s+(?:past|previous|last|preceding)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?)\b|\bso far this year\b|\byear to date\b",
+    re.I,
+)
+
+
 def _dated_apart(a: Claim, b: Claim) -> bool:
     ta, tb = dating_time(a), dating_time(b)
     return ta is not None and tb is not None and temporal.disjoint(ta.mention.time, tb.mention.time)
@@ -102,7 +116,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if first.measure != second.measure or first.place != second.place or _kinds_apart(first, second):
             continue
-        if other_owners(a, b) or _dated_apart(a, b) or _reported_apart(a, b):
+        if other_owners(a, b) or _dated_apart(a, b) or _reported_apart(a, b) or _over_a_stretch(a, b):
             continue
         yield rule.finding(
             message=render_message(rule.message, subject=first.phrase, a=_said(a, first), b=_said(b, second)),
