@@ -115,6 +115,11 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # negatives violated (the code at that session's start: 7/60, 7/8, 2). One false alarm was a
 # rule of that session (direction-conflict) taking a past episode in a clause of time ("when
 # inflation first surged") for news; fixed after the run. It is the held-out set otherwise.
+# After blind12's run, its misses and false alarms were used to refine direction-conflict, so it
+# is a regression check since. "blind13" (12 reports, 6 stories, 51 contradictions, 43
+# consistent pairs), written the same way, was run once after that: 5/51, precision 5/6, 0
+# negatives violated (the code at that session's start: the same 5/51 at 5/6). Not used to
+# change the code: the held-out set.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -157,7 +162,8 @@ MIN_RECALL = {
     "blind9": 0.12,
     "blind10": 0.2,
     "blind11": 0.25,
-    "blind12": 0.11,
+    "blind12": 0.13,
+    "blind13": 0.09,
 }
 
 
