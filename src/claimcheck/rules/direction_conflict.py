@@ -9,7 +9,10 @@ article or two reports of one story, nothing names two owners ("Pellmark shares"
 shares"), two kinds of it ("operating profit" / "net profit"), two periods ("quarterly" /
 "full-year") or two places ("sales in Europe" / "sales in Asia"), and their dates meet. A
 change reported on two days is no contradiction unless both date it to one past occasion
-("shares rose 18% on Monday" / "shares fell 6% on Monday").
+("shares rose 18% on Monday" / "shares fell 6% on Monday"). Not measures of the news: a move
+in a clause of time ("slow to respond when inflation first surged"), one over a stretch of
+time ("had risen by a third over the previous twelve months"), a part of a body voting for a
+move ("two of the seven members voted to keep rates unchanged"), people and pronouns.
 
 Options: none.
 
