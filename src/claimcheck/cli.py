@@ -28,6 +28,7 @@ from claimcheck import __version__, atomic
 from claimcheck.config import DEFAULT_SOURCE, Config, load_config
 from claimcheck.errors import ClaimcheckError, ExitCode
 from claimcheck.model import FileProblem, Report, Severity
+from claimcheck.project import RULES_FILE
 
 app = typer.Typer(
     name="claimcheck",
@@ -47,7 +48,6 @@ app.add_typer(daemon_app, name="daemon")
 DEFAULT_PATHS = ["corpus"]
 DEFAULT_BASELINE = ".claimcheck-baseline.json"
 DEFAULT_CACHE_DIR = ".claimcheck"
-DEFAULT_RULES_FILE = "rules.toml"
 
 
 class ReportFormat(StrEnum):
@@ -761,7 +761,7 @@ def init(
     from importlib import resources
 
     with _guard():
-        target = Path(DEFAULT_RULES_FILE)
+        target = Path(RULES_FILE)
         if target.exists() and not force:
             raise ClaimcheckError(f"{target} exists; edit it, or pass --force to overwrite it")
         data = resources.files("claimcheck") / "data"

