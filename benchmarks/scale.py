@@ -154,12 +154,12 @@ def _one_size(size: int, src: Path, scratch: Path, jobs: str) -> dict[str, float
     }
 
 
-def incremental_section(
-    size: int, src: Path, scratch: Path, jobs: str, scheduler: Sequence[str] = ()
-) -> dict[str, float]:
-    """Cold, warm and one-new-article `check` runs; ``scheduler`` (``--scheduler ADDRESS``)
-    runs them on a cluster whose workers keep the spaCy pipeline loaded between runs."""
-    corpus = scratch / f"incremental-{size}{'-dask' if scheduler else ''}"
+def _incremental_setup(
+    size: int, scratch: Path, suffix: str, jobs: str, scheduler: Sequence[str] = ()
+) -> tuple[Path, Path, Path, Path, list[str]]:
+    """A corpus of ``size`` articles with one more held back beside it, and the `check` command
+    the incremental runs share: (corpus, held-back article, cache, output, arguments)."""
+    corpus = scratch / f"incremental-{size}{suffix}"
     write_corpus(corpus, size + 1)
     newest = sorted(corpus.iterdir())[-1]
     held_back = scratch / newest.name
@@ -167,24 +167,19 @@ def incremental_section(
     cache = corpus.with_name(corpus.name + "-cache")
     # jsonl: what changed is measured, not the rendering of every finding as a table panel
     out = scratch / "check.jsonl"
-    args = [
-        "check",
-        str(corpus),
-        "--cache-dir",
-        str(cache),
-        "--exit-zero",
-        "-q",
-        "-f",
-        "jsonl",
-        "-o",
-        str(out),
-        "-j",
-        jobs,
-        *scheduler,
-    ]
+    args = ["check", str(corpus), "--cache-dir", str(cache), "--exit-zero", "-q", "-f", "jsonl", "-o", str(out)]
+    return corpus, held_back, cache, out, [*args, "-j", jobs, *scheduler]
+
+
+def incremental_section(
+    size: int, src: Path, scratch: Path, jobs: str, scheduler: Sequence[str] = ()
+) -> dict[str, float]:
+    """Cold, warm and one-new-article `check` runs; ``scheduler`` (``--scheduler ADDRESS``)
+    runs them on a cluster whose workers keep the spaCy pipeline loaded between runs."""
+    corpus, held_back, _, _, args = _incremental_setup(size, scratch, "-dask" if scheduler else "", jobs, scheduler)
     cold = cli(args, src, scratch)
     warm = cli(args, src, scratch)
-    shutil.move(held_back, corpus / newest.name)
+    shutil.move(held_back, corpus / held_back.name)
     one_new = cli(args, src, scratch)
     return {
         "articles": size,
@@ -203,26 +198,7 @@ def incremental_daemon_section(size: int, src: Path, scratch: Path, jobs: str) -
     from the daemon's own and its reaped children's times once the worker is reaped."""
     import psutil
 
-    corpus = scratch / f"incremental-{size}-daemon"
-    write_corpus(corpus, size + 1)
-    newest = sorted(corpus.iterdir())[-1]
-    held_back = scratch / newest.name
-    shutil.move(newest, held_back)
-    cache = corpus.with_name(corpus.name + "-cache")
-    out = scratch / "check.jsonl"
-    args = [
-        "check",
-        str(corpus),
-        "--cache-dir",
-        str(cache),
-        "--exit-zero",
-        "-q",
-        "-f",
-        "jsonl",
-        "-o",
-        str(out),
-    ]
-    args += ["-j", jobs]
+    corpus, held_back, cache, out, args = _incremental_setup(size, scratch, "-daemon", jobs)
     thin = ("-m", "claimcheck")
     cold = cli(args, src, scratch)
     cold_out = out.read_bytes()
@@ -243,7 +219,7 @@ def incremental_daemon_section(size: int, src: Path, scratch: Path, jobs: str) -
     try:
         warm, warm_daemon_cpu = through_daemon()
         identical = out.read_bytes() == cold_out
-        shutil.move(held_back, corpus / newest.name)
+        shutil.move(held_back, corpus / held_back.name)
         one_new, one_new_daemon_cpu = through_daemon()
     finally:
         cli(["daemon", "stop", "--cache-dir", str(cache)], src, scratch, thin)
