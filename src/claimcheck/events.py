@@ -300,8 +300,16 @@ def _measure_class(words: list[str], noun_class: Callable[[str], str]) -> tuple[
         if noun_class(two) != two:
             return noun_class(two), 2
     last = words[-1]
-    for form in (last, last[:-1] if last.endswith("s") and not last.endswith("ss") else last):
+    for form in (last, singular(last)):
         if noun_class(form) != form:
             return noun_class(form), 1
-    singular = last[:-1] if last.endswith("s") and not last.endswith(("ss", "us", "is")) else last
-    return (singular, 1) if last.isalpha() else ("", 0)  # "rates" and "rate" are one measure
+    return (singular(last), 1) if last.isalpha() else ("", 0)  # "rates" and "rate" are one measure
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular, by its ending ("injuries" -> "injury", "rates" -> "rate";
+    "status", "analysis", "loss" stay)."""
+    word = word.casefold()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word

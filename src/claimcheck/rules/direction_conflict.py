@@ -28,18 +28,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck import temporal
 from claimcheck.align import CandidatePair
 from claimcheck.events import Movement, movement
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     comparable_modality,
-    dating_time,
+    dated_apart,
     hedged,
     one_past_occasion,
     other_owners,
     render_message,
+    reported_on_two_days,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -83,9 +83,7 @@ def _reported_apart(a: Claim, b: Claim) -> bool:
     """Reports of two days may each be right about a measure that moves from day to day,
     unless both date the move to one past occasion. (Every claim here states a change, so
     the text marking one is no sign of evolution.)"""
-    if a.doc != b.doc and a.published and b.published and a.published != b.published:
-        return not one_past_occasion(a, b)
-    return False
+    return reported_on_two_days(a, b) and not one_past_occasion(a, b)
 
 
 def _over_a_stretch(a: Claim, b: Claim) -> bool:
@@ -101,25 +99,27 @@ _STRETCH = re.compile(
 )
 
 
-def _dated_apart(a: Claim, b: Claim) -> bool:
-    ta, tb = dating_time(a), dating_time(b)
-    return ta is not None and tb is not None and temporal.disjoint(ta.mention.time, tb.mention.time)
-
-
 def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Finding]:
     lexicon = context.lexicon
+    moves: dict[int, Movement | None] = {}  # a claim is in many pairs: read its move once
+
+    def moved(claim: Claim) -> Movement | None:
+        if id(claim) not in moves:
+            moves[id(claim)] = movement(claim, lexicon.noun_class)
+        return moves[id(claim)]
+
     for pair in pairs:
         a, b = pair.a, pair.b
         if pair.same_sentence or hedged(a) or hedged(b) or not comparable_modality(a, b):
             continue
         if not (a.doc == b.doc or lexicon.one_story(a.doc, b.doc)):
             continue
-        first, second = movement(a, lexicon.noun_class), movement(b, lexicon.noun_class)
+        first, second = moved(a), moved(b)
         if first is None or second is None or first.direction == second.direction:
             continue
         if first.measure != second.measure or first.place != second.place or _kinds_apart(first, second):
             continue
-        if other_owners(a, b) or _dated_apart(a, b) or _reported_apart(a, b) or _over_a_stretch(a, b):
+        if other_owners(a, b) or dated_apart(a, b) or _reported_apart(a, b) or _over_a_stretch(a, b):
             continue
         yield rule.finding(
             message=render_message(rule.message, subject=first.phrase, a=_said(a, first), b=_said(b, second)),

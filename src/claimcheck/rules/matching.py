@@ -461,20 +461,37 @@ def evolution(a: Claim, b: Claim) -> bool:
     """The text presents a change over time rather than two versions of one fact."""
     if a.change or b.change:
         return True
-    if a.doc != b.doc and a.published and b.published and a.published != b.published:
+    if reported_on_two_days(a, b):
         return not one_past_occasion(a, b)
     return times_separate(a, b)
+
+
+def reported_on_two_days(a: Claim, b: Claim) -> bool:
+    """Two reports published on different days: what can change between them may have."""
+    return a.doc != b.doc and bool(a.published and b.published and a.published != b.published)
+
+
+def dated_together(a: Claim, b: Claim) -> bool:
+    """Both claims give their own date, and the dates meet."""
+    ta, tb = dating_time(a), dating_time(b)
+    return ta is not None and tb is not None and not temporal.disjoint(ta.mention.time, tb.mention.time)
+
+
+def dated_apart(a: Claim, b: Claim) -> bool:
+    """Both claims give their own date, and the dates cannot overlap."""
+    ta, tb = dating_time(a), dating_time(b)
+    return ta is not None and tb is not None and temporal.disjoint(ta.mention.time, tb.mention.time)
 
 
 def one_past_occasion(a: Claim, b: Claim) -> bool:
     """Both claims are dated, their dates meet, and the occasion was over before the earlier
     report ("the council voted on Wednesday to close the campus" / "voted on Wednesday to keep
     it", reported on Thursday and Friday): a past fact, which does not change between reports."""
-    ta, tb = dating_time(a), dating_time(b)
-    if ta is None or tb is None or temporal.disjoint(ta.mention.time, tb.mention.time):
+    if not dated_together(a, b):
         return False
     first = min(a.published, b.published)
-    return all(t.mention.time.latest is not None and t.mention.time.latest < first for t in (ta, tb))
+    latest = (dating_time(c).mention.time.latest for c in (a, b))
+    return all(day is not None and day < first for day in latest)
 
 
 # A determiner or possessive before a year makes the year a modifier of the noun after it.

@@ -137,7 +137,7 @@ def _no_such_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if found is None:
         return False
     # the denied noun names the event, whatever verb reports it ("no injuries have been reported")
-    noun = _singular(found.group(1))
+    noun = events.singular(found.group(1))
     senses = semantics.noun_event_senses(noun)
     named = a.subject_key.split()[-1:] == [noun] or a.object_key.split()[-1:] == [noun]
     if not senses or not named:
@@ -180,13 +180,6 @@ def _named_in(claim: Claim, text: str) -> bool:
     return any(
         re.search(rf"\b{re.escape(events.head(key))}", text) for key in (claim.subject_key, claim.object_key) if key
     )
-
-
-def _singular(word: str) -> str:
-    word = word.casefold()
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"  # "injuries", "casualties"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _before_denial(a: Claim, b: Claim) -> bool:

@@ -35,6 +35,7 @@ from claimcheck.rules.matching import (
     attributes_match,
     comparable_modality,
     core_participant_shared,
+    dated_together,
     dating_time,
     hedged,
     instance_years,
@@ -49,6 +50,7 @@ from claimcheck.rules.matching import (
     participants_compatible,
     participants_meet,
     render_message,
+    reported_on_two_days,
     same_event_kind,
     same_participants,
     same_story,
@@ -246,9 +248,8 @@ def figures_evolve(a: Claim, b: Claim, qa: ClaimQuantity, qb: ClaimQuantity) -> 
     # text gives as standing now); a price, a fee, a share, or a count of something finished
     # ("the hearing heard 14 witnesses", "the slide destroyed four houses") given differently
     # on different days is still a discrepancy: a past fact cannot have evolved between them.
-    later = a.doc != b.doc and bool(a.published and b.published and a.published != b.published)
     return (
-        later
+        reported_on_two_days(a, b)
         and qa.quantity.kind == "count"
         and (running(a, qa) or running(b, qb) or tally(a, qa) or tally(b, qb))
         and not _done_before_both(a, b)
@@ -450,7 +451,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 and victims(a, qa)
                 and victims(b, qb)
                 and _dated_alike(a, b)
-                and _one_occasion(a, b, lexicon, named=not _both_dated(a, b))
+                and _one_occasion(a, b, lexicon, named=not dated_together(a, b))
             ):
                 yield qa, qb  # "Fourteen injured in derailment" / "injuring eleven people"
             elif (
@@ -655,14 +656,6 @@ def _dated_alike(a: Claim, b: Claim) -> bool:
     return not (ta[1] < tb[0] or tb[1] < ta[0])
 
 
-def _both_dated(a: Claim, b: Claim) -> bool:
-    """Both claims give their own date, and the dates meet ("arrested 14 people on Tuesday
-    night" / "four people were arrested on Tuesday night"): a named occasion, whatever else the
-    sentences name."""
-    ta, tb = dating_time(a), dating_time(b)
-    return ta is not None and tb is not None and not temporal.disjoint(ta.mention.time, tb.mention.time)
-
-
 def _when(claim: Claim) -> tuple[date, date] | None:
     time = dating_time(claim)
     if time is not None:
@@ -688,8 +681,7 @@ def _one_dated_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     with dates that meet (a weight "at birth" and one "on Friday" are two states)."""
     if not (a.subject_key and b.subject_key and keys_corefer(a.subject_key, b.subject_key, lexicon)):
         return False
-    ta, tb = dating_time(a), dating_time(b)
-    return ta is not None and tb is not None and not temporal.disjoint(ta.mention.time, tb.mention.time)
+    return dated_together(a, b)
 
 
 def _slot_attribute(key: str) -> bool:
