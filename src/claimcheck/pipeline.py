@@ -348,7 +348,7 @@ def findings_in_story(
     for rule in config.rules:
         if rule.severity.rank >= min_severity.rank:
             options_by_kind[rule.kind] = (*options_by_kind.get(rule.kind, ()), rule.options)
-    context = Context(lexicon=lexicon, options_by_kind=options_by_kind)
+    context = Context(lexicon=lexicon, options_by_kind=options_by_kind, claims=tuple(claims))
     pairs = canonical_pairs(pairs)
     findings: dict[tuple, Finding] = {}
     for rule in config.rules:

@@ -46,7 +46,7 @@ class Lexicon:
         # Every word must agree: "be novel" and "be son" share a verb, not an event.
         words_a, words_b = a.split(), b.split()
         return len(words_a) == len(words_b) and all(
-            _stem(x) == _stem(y) for x, y in zip(words_a, words_b, strict=True)
+            crude_stem(x) == crude_stem(y) for x, y in zip(words_a, words_b, strict=True)
         )
 
     def predicate_families(self, predicate: str) -> tuple[str, ...]:
@@ -69,7 +69,7 @@ def _base(word: str) -> str:
     return IRREGULAR_FORMS.get(word, word)
 
 
-def _stem(word: str) -> str:
+def crude_stem(word: str) -> str:
     """A crude stem so a fact-box label ("Announced") meets its verb ("announce")."""
     word = word.split()[0] if word else word
     word = IRREGULAR_FORMS.get(word, word)
@@ -93,6 +93,8 @@ class Context:
     lexicon: Lexicon
     # the options of every active rule, by kind (a kind may defer to another's verdict)
     options_by_kind: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    # every claim of the story the rules are checking (for rules that read a story as a whole)
+    claims: tuple[Claim, ...] = ()
     # claim identity -> ((rule id, group), ...): computed once per claim for every rule
     _groups: dict[int, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     _by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -115,7 +115,7 @@ def quantity_pairs(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[Claim
         for qb in b.quantities:
             if qa.superseded or qb.superseded or ratio_part(a, qa) or ratio_part(b, qb):
                 continue
-            if not _slot_attribute(qa.attribute_key):
+            if not slot_attribute(qa.attribute_key):
                 continue  # no attribute, a vague one ("people") or only a unit ("km"): of what?
             if not keys_equal(qa.attribute_key, qb.attribute_key, lexicon):
                 continue
@@ -181,15 +181,20 @@ _SUBSET_BEFORE = re.compile(
 )
 
 
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra|new)\b", re.I)
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
+# "40 new cases", "two new deaths": added to a running count ("six new stops" are no increment).
+_NEW_AFTER = re.compile(r"^\s*new\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.I)
 
 
 def increment(claim: Claim, q: ClaimQuantity) -> bool:
     """A figure counting what was added ("two more bodies", "another 40 homes")."""
     start, end = q.quantity.start, q.quantity.end
-    return bool(_INCREMENT_AFTER.match(claim.text[end : end + 20])) or bool(
-        _INCREMENT_BEFORE.search(claim.text[max(0, start - 20) : start])
+    after = claim.text[end : end + 20]
+    return (
+        bool(_INCREMENT_AFTER.match(after))
+        or bool(_INCREMENT_BEFORE.search(claim.text[max(0, start - 20) : start]))
+        or (bool(_NEW_AFTER.match(after)) and tally(claim, q))
     )
 
 
@@ -280,6 +285,8 @@ _RUNNING = re.compile(
     r"stands?|still|more than|over|up to)\b",
     re.I,
 )
+# Where the words after a figure stop speaking of it: "seven stops and is expected to cost".
+_CLAUSE_END = re.compile(r"[,;]|\s(?:and|but|while|which|who)\s")
 # Counts news revises as they are established: casualties, cases, arrests, people affected.
 _TALLY_WORDS = frozenset(
     "kill die dead death toll casualty victim injure injured injury wound wounded hurt missing case infect "
@@ -312,8 +319,8 @@ def victims(claim: Claim, q: ClaimQuantity) -> bool:
 
 def running(claim: Claim, q: ClaimQuantity) -> bool:
     """The clause gives the figure as it stands now, or as a lower bound to be revised."""
-    window = claim.text[max(0, q.quantity.start - 40) : q.quantity.end + 25]
-    return bool(_RUNNING.search(window))
+    after = _CLAUSE_END.split(claim.text[q.quantity.end : q.quantity.end + 25], maxsplit=1)[0]
+    return bool(_RUNNING.search(claim.text[max(0, q.quantity.start - 40) : q.quantity.start] + " " + after))
 
 
 def tally(claim: Claim, q: ClaimQuantity) -> bool:
@@ -427,7 +434,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             kind = qa.quantity.kind
             if kind != qb.quantity.kind or kind in ("ordinal", "year-like"):
                 continue
-            named_a, named_b = _slot_attribute(qa.attribute_key), _slot_attribute(qb.attribute_key)
+            named_a, named_b = slot_attribute(qa.attribute_key), slot_attribute(qb.attribute_key)
             if kind == "money" and (_price_of(a, qa, b, qb, lexicon) or _price_of(b, qb, a, qa, lexicon)):
                 yield qa, qb  # "the project would cost GBP86m" / "the GBP68m project"
                 continue
@@ -435,7 +442,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 yield qa, qb  # "the 58-metre rocket" / "the rocket stands 64 metres tall"
                 continue
             if named_a and named_b:
-                if kind == "count" and (not one_event or not _dated_alike(a, b)):
+                if kind == "count" and (not one_event or not dated_alike(a, b)):
                     continue
                 if counted and kind != "count" and not _event_length(qa, qb):
                     continue
@@ -450,7 +457,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 and one_event
                 and victims(a, qa)
                 and victims(b, qb)
-                and _dated_alike(a, b)
+                and dated_alike(a, b)
                 and _one_occasion(a, b, lexicon, named=not dated_together(a, b))
             ):
                 yield qa, qb  # "Fourteen injured in derailment" / "injuring eleven people"
@@ -475,7 +482,9 @@ _INTENDED = re.compile(
 
 _RATE_AFTER = re.compile(
     r"^\s*(?:a|an|per|each|every)\s+([a-z]+)"
-    r"|^\s*(?:[a-z-]+\s+){1,2}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|season|night|summer|winter|spring|autumn)\b",
+    r"|^\s*(?:[a-z-]+\s+){1,2}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|season|night|summer|winter|spring|autumn)\b"
+    # "two lanes in each direction", "three guards on every shift"
+    r"|^\s*(?:[a-z-]+\s+){1,2}?(?:in|on|for)\s+(?:each|every)\s+([a-z]+)",
     re.I,
 )
 
@@ -488,7 +497,7 @@ def rate_unit(claim: Claim, q: ClaimQuantity) -> str:
     """What a figure is given per ("GBP2.45 a share": "share", "25,000 cars a day": "day"), or ""
     for a total."""
     found = _RATE_AFTER.match(claim.text[q.quantity.end : q.quantity.end + 30])
-    return (found.group(1) or found.group(2)).casefold() if found else ""  # "5,000 climbers a year"
+    return next(g for g in found.groups() if g).casefold() if found else ""  # "5,000 climbers a year"
 
 
 def intended(claim: Claim, q: ClaimQuantity) -> bool:
@@ -646,7 +655,7 @@ def _event_length(qa: ClaimQuantity, qb: ClaimQuantity) -> bool:
     )
 
 
-def _dated_alike(a: Claim, b: Claim) -> bool:
+def dated_alike(a: Claim, b: Claim) -> bool:
     """The two counts may be of one occasion: their dates meet, an undated claim being taken
     as of the week before its report ("a one-day strike in May" is another occasion than a
     report's undated "halting all 46 sailings")."""
@@ -673,7 +682,7 @@ def _one_act(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     one act whose sum is given twice ("recovered about $900,000" / "investigators recovered
     less than half a million dollars"). (Sizes and shares are not: "weighed 480 grams at
     birth" / "weighs 45 kilograms" are two animals, "15% contained" a stage of a fire.)"""
-    return bool(a.predicate) and a.predicate == b.predicate and _dated_alike(a, b) and not_apart(a, b, lexicon)
+    return bool(a.predicate) and a.predicate == b.predicate and dated_alike(a, b) and not_apart(a, b, lexicon)
 
 
 def _one_dated_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
@@ -684,7 +693,7 @@ def _one_dated_thing(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     return dated_together(a, b)
 
 
-def _slot_attribute(key: str) -> bool:
+def slot_attribute(key: str) -> bool:
     """An attribute that names what is measured, not a unit ("metre") or a word as vague as
     "people" or "year"."""
     return bool(key) and key not in _GENERIC_ATTRIBUTES and not quantities.unit_word(key.split()[-1])
@@ -741,12 +750,23 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue  # "GBP2.45 a share" / "a GBP1.6 billion offer": a price per unit and a total
             if figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
                 continue
-            yield rule.finding(
-                message=render_message(
-                    rule.message, attribute=qa.attribute, a=qa.quantity.text, b=qb.quantity.text
-                ),
-                claims=(a, b),
-                differences=(qa.quantity.text, qb.quantity.text),
-                slot=qa.attribute or qb.attribute,
-            )
+            yield _figure_finding(rule, a, qa, b, qb)
             break
+    from claimcheck.rules.story_figures import story_figure_pairs  # (it builds on this module)
+
+    for fa, fb in story_figure_pairs(context.claims, context.lexicon):
+        a, qa, b, qb = fa.claim, fa.quantity, fb.claim, fb.quantity
+        if places_apart(a, qa, b, qb) or figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
+            continue
+        if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
+            continue
+        yield _figure_finding(rule, a, qa, b, qb)
+
+
+def _figure_finding(rule, a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity) -> Finding:
+    return rule.finding(
+        message=render_message(rule.message, attribute=qa.attribute, a=qa.quantity.text, b=qb.quantity.text),
+        claims=(a, b),
+        differences=(qa.quantity.text, qb.quantity.text),
+        slot=qa.attribute or qb.attribute,
+    )

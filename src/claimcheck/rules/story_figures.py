@@ -1,0 +1,230 @@
+"""Story figures: one figure each report of a story gives once, given differently.
+
+Pairwise alignment compares two figures when their sentences agree on the verb and the
+participants. Reports of one story often give one figure in other words: "the extension will
+add seven stops" / "the project will add six new stops", "injuring 14 passengers" / "it would
+compensate the 15 injured passengers". What makes them one slot is the story, not the verbs:
+each report gives one value for the thing counted or measured (the stops, the injured
+passengers), and two reports of one story cannot both be right when those values differ.
+
+A report that gives several values for one noun ("212 passengers were aboard", "14 passengers
+were injured") counts several things; its figures are then told apart by the event they count
+(the verb of their clause, or a participle before the noun: "the 15 injured passengers"), and
+compared only where that event has one value in each report.
+
+A figure takes no part when its sentence presents it as something other than the story's value
+of the slot: a change ("rose to"), a part ("including"), an increment ("two more"), a stretch
+of time ("the next two years"), a target ("hoped to"), a ratio or a rate, a hedge, a denial.
+Two figures are not compared when their sentences are dated apart, name other instances or
+owners, or when the figure could have changed between two reports' days (a running toll).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimcheck import events, quantities
+from claimcheck.lexicon import MEASURE_VERBS
+from claimcheck.model import Claim, ClaimQuantity
+from claimcheck.profiles import person_noun
+from claimcheck.rules import number_conflict as nc
+from claimcheck.rules.matching import (
+    Lexicon,
+    attributes_match,
+    comparable_modality,
+    crude_stem,
+    hedged,
+    instance_years,
+    not_apart,
+    numbered_apart,
+    ordinals,
+    times_separate,
+)
+
+_KINDS = frozenset({"count", "money", "percent", "measure"})
+# Kinds whose figure depends on the event it is of: "3,400 residents were evacuated" and "two
+# residents were treated" count one noun for two events; "11 percent of patients" had one side
+# effect and "5 percent of patients" another. Sums and measures name their attribute ("fee",
+# "length") and compare whatever the verb.
+_EVENT_BOUND = frozenset({"count", "percent"})
+# "the 15 injured passengers", "the 40 affected farms": the event the count is of.
+_PARTICIPLE = re.compile(r"^\s+(?:of\s+the\s+)?([a-z]+(?:ed|en))\s+[a-z]", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    claim: Claim
+    quantity: ClaimQuantity
+    attribute: str  # what is counted or measured ("stop", "injured passenger", "closure cost")
+    noun: str  # class of the attribute's head noun ("stop", "passenger", "cost")
+    event: str  # a crude stem of what the figure counts ("injur", "add")
+    rate: str  # what the figure is given per ("", "day", "share")
+    named: bool  # the event is named by a participle before the noun, not by the clause's verb
+
+
+def story_figure_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tuple[Figure, Figure]]:
+    """Pairs of figures of two reports of one story that fill one slot with one value each."""
+    # doc -> (noun, rate, kind) -> the report's figures of that slot
+    slots: dict[str, dict[tuple[str, str, str], list[Figure]]] = {}
+    for claim in claims:
+        for figure in _figures(claim, lexicon):
+            slots.setdefault(claim.doc, {}).setdefault(_slot(figure), []).append(figure)
+    docs = sorted(slots)
+    for i, doc_a in enumerate(docs):
+        for doc_b in docs[i + 1 :]:
+            if not lexicon.related(doc_a, doc_b):
+                continue
+            for slot, figures_a in slots[doc_a].items():
+                figures_b = slots[doc_b].get(slot)
+                if figures_b:
+                    yield from _pairs(figures_a, figures_b, lexicon)
+
+
+def _slot(figure: Figure) -> tuple[str, str, str]:
+    return figure.noun, figure.rate, figure.quantity.quantity.kind
+
+
+def _pairs(
+    figures_a: list[Figure], figures_b: list[Figure], lexicon: Lexicon
+) -> Iterator[tuple[Figure, Figure]]:
+    """Pairs of one slot's figures in two reports (``figures_a`` and ``figures_b`` are every
+    figure each report gives the slot), where each report gives the slot, or the event the
+    figures count, one value."""
+    one_value = not _EVENT_BOUND.intersection(f.quantity.quantity.kind for f in figures_a) and (
+        _one_value(figures_a) and _one_value(figures_b)
+    )
+    seen: set[tuple] = set()
+    for fa in figures_a:
+        for fb in figures_b:
+            if not _comparable(fa, fb, lexicon):
+                continue
+            if not one_value and not (
+                _same_event(fa, fb, lexicon)
+                and _one_value([f for f in figures_a if _same_event(f, fa, lexicon)])
+                and _one_value([f for f in figures_b if _same_event(f, fb, lexicon)])
+            ):
+                continue
+            key = (fa.claim.start, fa.quantity.quantity.start, fb.claim.start, fb.quantity.quantity.start)
+            if key in seen or not _together(fa, fb, lexicon):
+                continue
+            seen.add(key)
+            yield fa, fb
+
+
+def _comparable(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
+    qa, qb = fa.quantity, fb.quantity
+    if qa.quantity.kind != qb.quantity.kind:
+        return False
+    if qa.quantity.kind != "count" and not quantities.same_dimension(qa.quantity, qb.quantity):
+        return False
+    return attributes_match(fa.attribute, fb.attribute, lexicon)
+
+
+def _one_value(figures: list[Figure]) -> bool:
+    """The figures can all hold together: the report gives the slot one value (written once
+    or several times, "about 300" and "312")."""
+    first = _value(figures[0])
+    return all(quantities.can_both_hold(_value(other), first, 0.1) for other in figures[1:])
+
+
+def _value(figure: Figure) -> quantities.Quantity:
+    return nc.comparable(figure.quantity)
+
+
+def _same_event(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
+    return bool(fa.event) and (fa.event == fb.event or lexicon.same_event(fa.event, fb.event))
+
+
+def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
+    """Nothing sets the two sentences apart: dates, years, ordinals, numbered names, owners,
+    two named agents; and both say what is (or will be), not what might be. (A participle
+    names a done event whatever the clause's verb: "it would compensate the 15 injured
+    passengers".)"""
+    a, b = fa.claim, fb.claim
+    if instance_years(a) != instance_years(b) or ordinals(a) != ordinals(b) or numbered_apart(a, b):
+        return False
+    if times_separate(a, b) or not nc.dated_alike(a, b):
+        return False
+    if not (fa.named or fb.named or comparable_modality(a, b)):
+        return False
+    if _people_apart(a.subject_key, b.subject_key, a, b):
+        return False  # "drivers of private cars will pay $6" / "frequent users will pay $4.80"
+    return not_apart(a, b, lexicon)
+
+
+def _people_apart(x: str, y: str, a: Claim, b: Claim) -> bool:
+    """Two subjects naming two kinds of people, neither a name."""
+    if not x or not y or x in a.entities or y in b.entities:
+        return False
+    head_x, head_y = events.head(x), events.head(y)
+    return head_x != head_y and person_noun(head_x) and person_noun(head_y)
+
+
+def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
+    if not claim.quantities or not claim.polarity or claim.profile or hedged(claim):
+        return
+    for q in claim.quantities:
+        if q.quantity.kind not in _KINDS or q.superseded:
+            continue
+        attribute = q.attribute_key if nc.slot_attribute(q.attribute_key) else _measured_subject(claim, q)
+        if not attribute:
+            continue
+        if quantities.varies(q.quantity):
+            continue
+        participle = _participle(claim, q)
+        if (
+            nc.ratio_part(claim, q)
+            or nc.subset_part(claim, q)
+            or nc.increment(claim, q)
+            or nc.stage(claim, q)
+            or nc.changed(claim, q)
+            or nc.intended(claim, q)
+        ):
+            continue
+        yield Figure(
+            claim=claim,
+            quantity=q,
+            attribute=attribute,
+            noun=lexicon.noun_class(events.head(attribute)),
+            event=crude_stem(participle or claim.predicate.split()[0])
+            if (participle or claim.predicate)
+            else "",
+            rate=nc.rate_unit(claim, q),
+            named=bool(participle),
+        )
+
+
+# Verbs that give what their subject costs or measures: "the closure will cost about EUR120m".
+_COST_VERBS = frozenset("cost".split())
+
+
+# What may follow a figure that is its subject's value: the end of the clause or a preposition.
+_BARE_AFTER = re.compile(
+    r"^(?:\s*[,.;:)]|\s*$|\s+(?:in|on|at|from|for|by|last|this|a|an|per|according|after|before|since|and|but)\b)",
+    re.I,
+)
+
+
+def _measured_subject(claim: Claim, q: ClaimQuantity) -> str:
+    """The attribute of a figure the parser left without one, read from its clause: what a
+    "cost" verb's subject costs ("the closure will cost EUR120m": "closure cost"), or the
+    subject a measuring verb gives the value of ("turnout was 54 percent": "turnout")."""
+    subject = claim.subject_key
+    if not subject or subject in claim.entities or not claim.predicate or person_noun(events.head(subject)):
+        return ""
+    verb = claim.predicate.split()[0]
+    if verb in _COST_VERBS and q.quantity.kind == "money":
+        return f"{events.head(subject)} cost"
+    if verb in MEASURE_VERBS and q.quantity.kind in ("percent", "money", "measure"):
+        if not _BARE_AFTER.match(claim.text[q.quantity.end : q.quantity.end + 20]):
+            return ""  # "the fire was 15% contained": a state, not the fire's value
+        return subject if nc.slot_attribute(subject) else ""
+    return ""
+
+
+def _participle(claim: Claim, q: ClaimQuantity) -> str:
+    """The participle naming what a count is of ("the 15 injured passengers"), or ""."""
+    found = _PARTICIPLE.match(claim.text[q.quantity.end : q.quantity.end + 40])
+    return found.group(1).casefold() if found else ""
