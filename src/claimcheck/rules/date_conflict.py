@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 
 from claimcheck import events, temporal
 from claimcheck.align import CandidatePair
+from claimcheck.lexicon import MEASURE_VERBS
 from claimcheck.model import Claim, ClaimTime, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
@@ -101,6 +102,14 @@ def dated_pair(a: Claim, b: Claim) -> tuple[ClaimTime, ClaimTime] | None:
 def stative(claim: Claim) -> bool:
     """A copula ("was coach", "is a film"): a state, which can hold at many times."""
     return claim.predicate == "be" or claim.predicate.startswith("be ")
+
+
+def moves(claim: Claim) -> bool:
+    """A measure moving ("shares fell", "prices rose"): it moves again on other days."""
+    return bool(claim.predicate) and claim.predicate.split()[0] in _MOVING_VERBS
+
+
+_MOVING_VERBS = MEASURE_VERBS - {"be", "reach", "total", "stand", "number", "amount", "come", "top", "hit"}
 
 
 def period(time: ClaimTime) -> bool:
@@ -210,7 +219,7 @@ def event_dates(a: Claim, b: Claim, lexicon: Lexicon) -> tuple[ClaimTime, ClaimT
     times = dated_pair(a, b)
     if times is None or not incompatible(*times, a, b):
         return None
-    if stative(a) or stative(b) or light_without_object(a, b, lexicon):
+    if stative(a) or stative(b) or light_without_object(a, b, lexicon) or moves(a) or moves(b):
         return None
     if (period(times[0]) or period(times[1])) and temporal.disjoint(
         times[0].mention.time, times[1].mention.time
@@ -231,23 +240,32 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         times = described or event_dates(a, b, lexicon)
         if times is None:
             continue
-        ta, tb = times
-        yield rule.finding(
-            message=render_message(
-                rule.message,
-                subject=a.subject
-                or b.subject
-                or a.object
-                or b.object
-                or label_predicate(a)
-                or label_predicate(b),
-                predicate=a.predicate or b.predicate,
-                # a work described twice: the work is what is dated
-                event=(a.subject or b.subject) if described else event_phrase(a, b),
-                a=when(ta.mention),
-                b=when(tb.mention),
-            ),
-            claims=(a, b),
-            differences=(ta.mention.text, tb.mention.text),
-            slot=f"date of {(a.subject or b.subject) if described else event_phrase(a, b)}",
-        )
+        yield _finding(rule, a, b, times, described is not None)
+    from claimcheck.rules.story_dates import story_date_pairs  # (it builds on this module)
+
+    for da, db in story_date_pairs(context.claims, lexicon):
+        if incompatible(da.time, db.time, da.claim, db.claim):
+            yield _finding(rule, da.claim, db.claim, (da.time, db.time), False)
+
+
+def _finding(rule, a: Claim, b: Claim, times: tuple[ClaimTime, ClaimTime], described: bool) -> Finding:
+    ta, tb = times
+    return rule.finding(
+        message=render_message(
+            rule.message,
+            subject=a.subject
+            or b.subject
+            or a.object
+            or b.object
+            or label_predicate(a)
+            or label_predicate(b),
+            predicate=a.predicate or b.predicate,
+            # a work described twice: the work is what is dated
+            event=(a.subject or b.subject) if described else event_phrase(a, b),
+            a=when(ta.mention),
+            b=when(tb.mention),
+        ),
+        claims=(a, b),
+        differences=(ta.mention.text, tb.mention.text),
+        slot=f"date of {(a.subject or b.subject) if described else event_phrase(a, b)}",
+    )

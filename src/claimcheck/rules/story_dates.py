@@ -1,0 +1,148 @@
+"""Story dates: one event each report of a story dates once, dated differently.
+
+Pairwise, two dates are compared when the two sentences agree on the verb and on who took part.
+Reports of one story name the same participants in other words ("the salvage crew" / "the
+salvors", "Kessington's plant" / "the factory"), so the event is found by the story instead:
+when each of two reports of one story dates an event (one verb, or verbs of one meaning) once,
+and the two dates cannot both hold, one report is wrong ("the factory opened in 1991" / "the
+plant, which opened in 1987"). A report that dates the event twice, differently, tells of
+several occasions ("the line opened in 1987 and a second one opened in 2001"): it is left out.
+
+Left out as well: states ("was"), light verbs ("had", "made"), verbs of saying (a statement is
+made again on another day), denied and hedged claims, sentences that mark a change, plans set
+against what was done, named participants that differ (two people, two bodies), two objects
+that are two things, dates of a period ("since 2006"), and dates written as a time of day alone
+against a day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimcheck import events, temporal
+from claimcheck.model import Claim, ClaimTime
+from claimcheck.rules.date_conflict import LIGHT_VERBS, moves, period, stative
+from claimcheck.rules.matching import (
+    Lexicon,
+    agents_apart,
+    comparable_modality,
+    dating_time,
+    hedged,
+    instance_years,
+    key_matcher,
+    named_apart,
+    numbered_apart,
+    ordinals,
+    other_owners,
+    roles_crossed,
+)
+
+# Verbs whose date is that of a statement, made again whenever asked.
+SAYING_VERBS = frozenset(
+    "say tell add announce report confirm state claim describe warn insist explain note stress "
+    "write argue deny admit acknowledge reiterate comment disclose reveal signal indicate".split()
+)
+
+
+# Times that say "at the time of the report", not when something happened.
+_DEICTIC = frozenset({"now", "currently", "at present", "so far"})
+# Words making a participant one instance among several of its kind.
+_INSTANCE_WORDS = frozenset("new previous former old earlier latest next another second".split())
+
+
+# Words two sentences share without sharing a topic: saying, light verbs, days and months.
+_NOT_TOPICS = (
+    SAYING_VERBS
+    | LIGHT_VERBS
+    | frozenset(
+        "be expect due monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december morning afternoon evening night "
+        "week month year day today yesterday".split()
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    claim: Claim
+    time: ClaimTime
+    event: str  # the predicate's class
+
+
+def story_date_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tuple[Dated, Dated]]:
+    """Pairs of dated claims of two reports of one story that date one event once each."""
+    by_doc: dict[str, dict[str, list[Dated]]] = {}
+    for claim in claims:
+        if not claim.predicate or not claim.polarity or claim.change or claim.profile or hedged(claim):
+            continue
+        verb = claim.predicate.split()[0]
+        if stative(claim) or verb in LIGHT_VERBS or verb in SAYING_VERBS or moves(claim):
+            continue  # (shares "fell" on Tuesday and again on Wednesday)
+        time = dating_time(claim)
+        if time is None or period(time) or time.mention.text.casefold() in _DEICTIC:
+            continue
+        if _INSTANCE_WORDS.intersection(f"{claim.subject} {claim.object}".casefold().split()):
+            continue  # "set a new record" is not "the record set in 2019"
+        event = lexicon.predicate_class(claim.predicate)
+        by_doc.setdefault(claim.doc, {}).setdefault(event, []).append(Dated(claim, time, event))
+    docs = sorted(by_doc)
+    for i, doc_a in enumerate(docs):
+        for doc_b in docs[i + 1 :]:
+            if not lexicon.related(doc_a, doc_b):
+                continue
+            for event, dated_a in by_doc[doc_a].items():
+                dated_b = by_doc[doc_b].get(event)
+                if not dated_b or not (_one_date(dated_a) and _one_date(dated_b)):
+                    continue
+                for da in dated_a:
+                    for db in dated_b:
+                        if _one_occasion(da.claim, db.claim, lexicon):
+                            yield da, db
+
+
+def _one_date(dated: list[Dated]) -> bool:
+    """The report dates the event once: its dates of it can all hold together."""
+    first = dated[0].time.mention.time
+    return not any(temporal.disjoint(first, other.time.mention.time) for other in dated[1:])
+
+
+def _one_occasion(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Nothing in the two sentences makes them two occasions or two events: another instance
+    (year, ordinal, numbered name, owner), other named participants, objects that are two
+    things, roles crossed, or a plan against a deed."""
+    if instance_years(a) != instance_years(b) or ordinals(a) != ordinals(b) or numbered_apart(a, b):
+        return False
+    if other_owners(a, b) or not comparable_modality(a, b):
+        return False
+    if named_apart(a.subject_key, b.subject_key, a, b, lexicon) or agents_apart(a, b, lexicon):
+        return False
+    same = key_matcher(a, b, lexicon)
+    subjects_named = a.subject_key in a.entities or b.subject_key in b.entities
+    if (
+        a.subject_key
+        and b.subject_key
+        and not subjects_named
+        and not (same(a.subject_key, b.subject_key) or _kin(a.subject_key, b.subject_key))
+    ):
+        return False  # "the ferry sailed on Monday" / "the lorry left on Tuesday"
+    if not (a.subject_key and b.subject_key) and not _words_shared(a, b):
+        return False  # "flights were expected to resume on Tuesday" / "classes are due to resume"
+    if (
+        a.object_key
+        and b.object_key
+        and not (same(a.object_key, b.object_key) or _kin(a.object_key, b.object_key))
+    ):
+        return False
+    return not roles_crossed(a, b, lexicon)
+
+
+def _words_shared(a: Claim, b: Claim) -> bool:
+    """The two sentences have a content word in common besides their verbs."""
+    common = set(a.content_lemmas) & set(b.content_lemmas)
+    return bool(common - set(a.predicate.split()) - set(b.predicate.split()) - _NOT_TOPICS)
+
+
+def _kin(x: str, y: str) -> bool:
+    """One object a kind of the other ("the vessel" / "the ship")."""
+    return events.kinds_corefer(x, y)
