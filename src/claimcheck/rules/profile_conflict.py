@@ -98,6 +98,45 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             yield _finding(rule, a, b, f"post of {_name(a, b)}")
         elif not same_person and _one_post(a, b, lexicon):
             yield _finding(rule, a, b, a.object, values=(_name(a), _name(b)))
+    for a, b in _ages_by_post(context.claims, lexicon):
+        if a.object_key != b.object_key and _near(a, b, options.age_days):
+            yield _finding(rule, a, b, f"age of {_name(b)}")
+
+
+def _ages_by_post(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[Claim, Claim]]:
+    """Ages given to someone called only by a post ("the captain, 52,") paired with the ages of
+    the one person of the story who holds that post ("Captain Jonas Brekke, 47,"), in another
+    report of the story or in the same article."""
+    ages = [c for c in claims if c.profile == "age" and c.subject_key]
+    unnamed = [c for c in ages if c.subject_key not in c.entities]
+    if not unnamed:
+        return
+    posts = [c for c in claims if c.profile == "role" and c.subject_key in c.entities]
+    for a in unnamed:
+        noun = a.subject_key.split()[-1]
+        holders = {
+            p.subject_key
+            for p in posts
+            if lexicon.one_story(a.doc, p.doc) and _holds(_post(p).split()[-1:], noun)
+        }
+        if len(holders) != 1:
+            continue  # nobody, or several people, hold the post in this story
+        (holder,) = holders
+        for b in ages:
+            if (
+                b is not a
+                and b.subject_key in b.entities
+                and lexicon.one_story(a.doc, b.doc)
+                and names_match(holder, b.subject_key, lexicon, True)
+            ):
+                yield a, b
+
+
+def _holds(post_words: list[str], noun: str) -> bool:
+    """A post's head is the noun, or a kind of it ("striker" / "forward")."""
+    return bool(post_words) and (
+        post_words[0] == noun or semantics.is_a(post_words[0], noun) or semantics.is_a(noun, post_words[0])
+    )
 
 
 def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: str = "") -> bool:
