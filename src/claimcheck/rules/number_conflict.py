@@ -134,7 +134,9 @@ _CHANGED_BEFORE = re.compile(
     re.I,
 )
 _CHANGED_AFTER = re.compile(
-    r"^[^.;]{0,15}\b(?:up|down) from\b|^\s*,?\s*(?:previously|initially|originally|earlier)", re.I
+    r"^[^.;]{0,15}\b(?:up|down) from\b|^\s*,?\s*(?:previously|initially|originally|earlier)\b"
+    r"(?!\s+(?:this|last|that|in|on)\b)",  # ("earlier this month" is a date)
+    re.I
 )
 
 
@@ -172,7 +174,7 @@ def _changed_here(text: str, q: ClaimQuantity) -> bool:
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|hundred|thousand)"
 )
-_RATIO_AFTER = re.compile(rf"^\s*(?:in|out of|of|per)\s+(?:every\s+)?{_NUMBER}\b", re.I)
+_RATIO_AFTER = re.compile(rf"^\s*(?:in|out of|of|per)\s+(?:every\s+)?{_NUMBER}\b(?!-)", re.I)  # ("in one-off")
 _RATIO_BEFORE = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:in|out of|of)\s+(?:every\s+|the\s+)?$", re.I)
 
 

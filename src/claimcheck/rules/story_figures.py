@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimcheck import events, quantities
+from claimcheck import events, quantities, semantics
 from claimcheck.lexicon import MEASURE_VERBS
 from claimcheck.model import Claim, ClaimQuantity
 from claimcheck.profiles import person_noun
@@ -62,6 +62,7 @@ class Figure:
     event: str  # a crude stem of what the figure counts ("injur", "add")
     rate: str  # what the figure is given per ("", "day", "share")
     named: bool  # the event is named by a participle before the noun, not by the clause's verb
+    bound: bool  # what the figure is depends on its event (a count, a share of something)
 
 
 def story_figure_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tuple[Figure, Figure]]:
@@ -92,7 +93,7 @@ def _pairs(
     """Pairs of one slot's figures in two reports (``figures_a`` and ``figures_b`` are every
     figure each report gives the slot), where each report gives the slot, or the event the
     figures count, one value."""
-    one_value = not _EVENT_BOUND.intersection(f.quantity.quantity.kind for f in figures_a) and (
+    one_value = not any(f.bound for f in (*figures_a, *figures_b)) and (
         _one_value(figures_a) and _one_value(figures_b)
     )
     seen: set[tuple] = set()
@@ -179,7 +180,7 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
             or nc.subset_part(claim, q)
             or nc.increment(claim, q)
             or nc.stage(claim, q)
-            or nc.changed(claim, q)
+            or (nc.changed(claim, q) and not _earlier_named(claim, q))
             or nc.intended(claim, q)
         ):
             continue
@@ -193,6 +194,8 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
             else "",
             rate=nc.rate_unit(claim, q),
             named=bool(participle),
+            # (a share the subject is, "turnout was 54 percent", is no share of the event's)
+            bound=q.quantity.kind in _EVENT_BOUND and attribute == q.attribute_key,
         )
 
 
@@ -212,8 +215,10 @@ def _measured_subject(claim: Claim, q: ClaimQuantity) -> str:
     "cost" verb's subject costs ("the closure will cost EUR120m": "closure cost"), or the
     subject a measuring verb gives the value of ("turnout was 54 percent": "turnout")."""
     subject = claim.subject_key
-    if not subject or subject in claim.entities or not claim.predicate or person_noun(events.head(subject)):
+    if not subject or not claim.predicate or person_noun(events.head(subject)):
         return ""
+    if subject in claim.entities and not (len(subject.split()) == 1 and semantics.hypernyms(subject)):
+        return ""  # a name ("Haldor rose 3.2%"), not a word the model took for one ("Turnout")
     verb = claim.predicate.split()[0]
     if verb in _COST_VERBS and q.quantity.kind == "money":
         return f"{events.head(subject)} cost"
@@ -222,6 +227,13 @@ def _measured_subject(claim: Claim, q: ClaimQuantity) -> str:
             return ""  # "the fire was 15% contained": a state, not the fire's value
         return subject if nc.slot_attribute(subject) else ""
     return ""
+
+
+def _earlier_named(claim: Claim, q: ClaimQuantity) -> bool:
+    """A figure given as a change with the value it changed from ("54 percent, up from 47
+    percent"): the value as the story stands; whether another report's figure is the earlier
+    one is for :func:`number_conflict.figures_evolve` to judge."""
+    return any(o.superseded and o.quantity.kind == q.quantity.kind for o in claim.quantities if o is not q)
 
 
 def _participle(claim: Claim, q: ClaimQuantity) -> str:
