@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from claimcheck import events
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import EVENT_NOUNS
 from claimcheck.model import Claim, Finding, Severity
@@ -29,10 +30,16 @@ from claimcheck.rules.matching import (
     key_matcher,
     keys_compatible,
     label_predicate,
+    named_apart,
+    not_apart,
+    one_past_occasion,
     other_owners,
     render_message,
+    reported_on_two_days,
     same_story,
     surface_form,
+    times_separate,
+    topic_shared,
 )
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -99,14 +106,20 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if evolution(a, b):
             continue
-        subject = a.subject or b.subject or a.object or b.object
-        yield rule.finding(
-            message=render_message(
-                rule.message, subject=subject, a=surface_form(a, a.predicate), b=surface_form(b, b.predicate)
-            ),
-            claims=(a, b),
-            differences=(a.predicate or label_predicate(a), b.predicate or label_predicate(b)),
-        )
+        yield _finding(rule, a, b)
+    for a, b in story_statuses(rule, context):
+        yield _finding(rule, a, b)
+
+
+def _finding(rule, a: Claim, b: Claim) -> Finding:
+    subject = a.subject or b.subject or a.object or b.object
+    return rule.finding(
+        message=render_message(
+            rule.message, subject=subject, a=surface_form(a, a.predicate), b=surface_form(b, b.predicate)
+        ),
+        claims=(a, b),
+        differences=(a.predicate or label_predicate(a), b.predicate or label_predicate(b)),
+    )
 
 
 def _same_thing(a: Claim, b: Claim, lexicon) -> bool:
@@ -158,3 +171,67 @@ def _theme_as_object(claim: Claim, other: Claim) -> Claim:
     ):
         return claim
     return replace(claim, subject="", subject_key="", object=claim.subject, object_key=claim.subject_key)
+
+
+def story_statuses(rule, context: Context) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of claims that give one thing of a story two statuses of this rule, told apart by
+    the story rather than by repeated words: each unit of the story (a report's headline, a
+    report's body) says one status only ("Captain remains on duty" in a headline, "has stood
+    the captain down" in its body; "schools remained open on Monday" in one report, "all
+    schools were closed on Monday" in another). A unit giving both statuses tells of a
+    sequence ("closed on Monday, reopened on Wednesday") and is left out."""
+    lexicon = context.lexicon
+    units: dict[tuple[str, bool], list[tuple[Claim, frozenset[int]]]] = {}
+    for claim in context.claims:
+        if not claim.polarity or hedged(claim) or claim.change or _QUANTIFIERS.search(claim.subject):
+            continue  # ("two of the nine members preferred to keep rates": a part's view)
+        groups = claim_groups(claim, rule.id, context)
+        if groups:
+            units.setdefault((claim.doc, claim.headline), []).append((claim, groups))
+    keys = sorted(units)
+    for i, unit_a in enumerate(keys):
+        for unit_b in keys[i + 1 :]:
+            if not lexicon.one_story(unit_a[0], unit_b[0]):
+                continue
+            for a, groups_a in units[unit_a]:
+                for b, groups_b in units[unit_b]:
+                    if groups_a & groups_b or not _one_thing_of_story(a, b, lexicon) or _evolved(a, b):
+                        continue
+                    # each unit gives the thing one status: neither says the other's of it too
+                    if _says_too(units[unit_a], groups_b, b, lexicon) or _says_too(
+                        units[unit_b], groups_a, a, lexicon
+                    ):
+                        continue
+                    yield a, b
+
+
+def _says_too(
+    unit: list[tuple[Claim, frozenset[int]]], groups: frozenset[int], other: Claim, lexicon
+) -> bool:
+    """The unit also gives ``other``'s thing a status of ``groups``."""
+    return any(groups & own and _one_thing_of_story(claim, other, lexicon) for claim, own in unit)
+
+
+def _one_thing_of_story(a: Claim, b: Claim, lexicon) -> bool:
+    """Nothing sets the two claims apart, and they speak of one thing: what each acts on (its
+    object, or, without one, its subject: "schools remained open" / "closed all schools") is
+    the same or a kind of the other; where one names nothing, the sentences share a topic."""
+    if other_owners(a, b) or not not_apart(a, b, lexicon):
+        return False
+    if named_apart(a.object_key, b.object_key, a, b, lexicon):
+        return False
+    theme_a, theme_b = a.object_key or a.subject_key, b.object_key or b.subject_key
+    if theme_a and theme_b:
+        return key_matcher(a, b, lexicon)(theme_a, theme_b) or events.kinds_corefer(theme_a, theme_b)
+    return topic_shared(a, b)
+
+
+def _evolved(a: Claim, b: Claim) -> bool:
+    """The two statuses may follow each other: the text marks a change, the claims are dated
+    apart, or two reports on two days tell of something not over before the first of them
+    (a status held on the day of the first report may have changed by the second)."""
+    if a.change or b.change or times_separate(a, b):
+        return True
+    if reported_on_two_days(a, b):
+        return not one_past_occasion(a, b, through_first_day=True)
+    return False

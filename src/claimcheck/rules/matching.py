@@ -485,15 +485,37 @@ def dated_apart(a: Claim, b: Claim) -> bool:
     return ta is not None and tb is not None and temporal.disjoint(ta.mention.time, tb.mention.time)
 
 
-def one_past_occasion(a: Claim, b: Claim) -> bool:
+def one_past_occasion(a: Claim, b: Claim, through_first_day: bool = False) -> bool:
     """Both claims are dated, their dates meet, and the occasion was over before the earlier
     report ("the council voted on Wednesday to close the campus" / "voted on Wednesday to keep
-    it", reported on Thursday and Friday): a past fact, which does not change between reports."""
+    it", reported on Thursday and Friday): a past fact, which does not change between reports.
+    With ``through_first_day``, an occasion on the earlier report's own day counts as past for
+    the later report ("schools remained open on Monday", reported on Monday / "were closed on
+    Monday", reported on Tuesday: both speak of all of Monday)."""
     if not dated_together(a, b):
         return False
     first = min(a.published, b.published)
     latest = (dating_time(c).mention.time.latest for c in (a, b))
+    if through_first_day:
+        return all(day is not None and day <= first for day in latest)
     return all(day is not None and day < first for day in latest)
+
+
+# Words two sentences share without sharing a topic: saying, light verbs, days and months.
+_TOPICLESS = frozenset(
+    "say tell add announce report confirm state claim describe warn insist explain note stress write "
+    "have make take get do give hold keep put go come see play be expect due "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december morning afternoon evening night week month year "
+    "day today yesterday".split()
+)
+
+
+def topic_shared(a: Claim, b: Claim) -> bool:
+    """The two sentences have a content word in common besides their verbs and words any two
+    sentences of news share (saying, days, months)."""
+    common = set(a.content_lemmas) & set(b.content_lemmas)
+    return bool(common - set(a.predicate.split()) - set(b.predicate.split()) - _TOPICLESS)
 
 
 # A determiner or possessive before a year makes the year a modifier of the noun after it.

@@ -36,6 +36,7 @@ from claimcheck.rules.matching import (
     ordinals,
     other_owners,
     roles_crossed,
+    topic_shared,
 )
 
 # Verbs whose date is that of a statement, made again whenever asked.
@@ -49,18 +50,6 @@ SAYING_VERBS = frozenset(
 _DEICTIC = frozenset({"now", "currently", "at present", "so far"})
 # Words making a participant one instance among several of its kind.
 _INSTANCE_WORDS = frozenset("new previous former old earlier latest next another second".split())
-
-
-# Words two sentences share without sharing a topic: saying, light verbs, days and months.
-_NOT_TOPICS = (
-    SAYING_VERBS
-    | LIGHT_VERBS
-    | frozenset(
-        "be expect due monday tuesday wednesday thursday friday saturday sunday january february march "
-        "april may june july august september october november december morning afternoon evening night "
-        "week month year day today yesterday".split()
-    )
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +115,7 @@ def _one_occasion(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         and not (same(a.subject_key, b.subject_key) or _kin(a.subject_key, b.subject_key))
     ):
         return False  # "the ferry sailed on Monday" / "the lorry left on Tuesday"
-    if not (a.subject_key and b.subject_key) and not _words_shared(a, b):
+    if not (a.subject_key and b.subject_key) and not topic_shared(a, b):
         return False  # "flights were expected to resume on Tuesday" / "classes are due to resume"
     if (
         a.object_key
@@ -135,12 +124,6 @@ def _one_occasion(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     ):
         return False
     return not roles_crossed(a, b, lexicon)
-
-
-def _words_shared(a: Claim, b: Claim) -> bool:
-    """The two sentences have a content word in common besides their verbs."""
-    common = set(a.content_lemmas) & set(b.content_lemmas)
-    return bool(common - set(a.predicate.split()) - set(b.predicate.split()) - _NOT_TOPICS)
 
 
 def _kin(x: str, y: str) -> bool:
