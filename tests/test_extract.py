@@ -246,6 +246,41 @@ def test_headline_verb_read_as_a_noun_is_parsed_again(claims_of):
     assert climb.text == "Pellmark quarterly profit climbs despite weak Europe"
 
 
+def test_headline_shorthand_is_read_as_the_sentence_it_stands_for(claims_of):
+    claims = claims_of("# Storm Ilka: four dead as Kessby counts the cost\n\nThe storm passed.\n")
+    die = find(claims, "die")
+    assert die.text == "Storm Ilka: four dead as Kessby counts the cost"
+    assert [q.quantity.value for q in die.quantities] == [4.0]
+    acquire = find(claims_of("# Brightwing to acquire Aurelle Air\n\nThe deal was announced.\n"), "acquire")
+    assert acquire.subject_key == "brightwing" and acquire.object_key == "aurelle air"
+
+
+def test_negated_participle_read_as_a_complement():
+    # The small model sometimes reads "were not interrupted" as a copula with a complement
+    # carrying the negation; the parse is built here as the model gives it.
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimcheck.extract import _negated
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Crossings", "were", "not", "interrupted", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "neg", "acomp", "punct"],
+        pos=["NOUN", "AUX", "PART", "VERB", "PUNCT"],
+    )
+    assert _negated(doc[1])
+    plain = Doc(
+        spacy.blank("en").vocab,
+        words=["Crossings", "were", "interrupted", "."],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "acomp", "punct"],
+        pos=["NOUN", "AUX", "VERB", "PUNCT"],
+    )
+    assert not _negated(plain[1])
+
+
 def test_headline_with_a_verb_or_no_verb_form_is_left_alone(claims_of):
     claims = claims_of("# Storm damage costs\n\nThe council approved the budget.\n")
     assert not [c for c in claims if c.predicate == "cost"]

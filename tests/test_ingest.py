@@ -29,6 +29,13 @@ def test_wrapped_lines_join_into_one_paragraph():
     assert article.paragraphs[0].text == "The council said on Monday that\nthe bridge would close."
 
 
+def test_a_markdown_heading_is_a_headline_of_one_line_whatever_its_words():
+    article = parse_article("a.md", "# Storm Ilka: four dead as Kessby counts the cost\nThe storm passed on Monday.\n")
+    heading, body = article.paragraphs
+    assert heading.headline and heading.label is None and heading.text.startswith("Storm Ilka:")
+    assert body.text == "The storm passed on Monday." and not body.headline
+
+
 def test_fact_box_label_is_context():
     article = parse_article(
         "a.txt", "Facts:\nCapacity: 45,000 seats.\nIPO Cancellation: An IPO was canceled.\n"

@@ -36,7 +36,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "40"  # 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "41"  # 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -220,7 +220,7 @@ def extract_claims(
     total = len(units)
     for done, ((number, paragraph, offset, _), doc) in enumerate(zip(units, docs, strict=True), 1):
         if paragraph.headline:
-            doc = headline_verb(nlp, doc)
+            doc = headline_words(nlp, headline_verb(nlp, doc))
         builders[number].add(paragraph, offset, doc)
         if progress is not None and (done % 16 == 0 or done == total):
             progress(done, total)
@@ -282,6 +282,65 @@ def headline_verb(nlp, doc):
         pos=[t.pos_ for t in kept],
         tags=["VBZ" if t.i == at + 1 else t.tag_ for t in kept],
         lemmas=[t.lemma_ for t in kept],
+        ents=ents,
+    )
+
+
+# Headline shorthand read as a sentence: "three dead" is "three died"; "Brightwing to acquire
+# Aurelle" is "Brightwing will acquire Aurelle" (the small model reads the name as the verb).
+_HEADLINE_DEAD = frozenset({"dead"})
+
+
+def headline_words(nlp, doc):
+    """A headline's shorthand parsed as the sentence it stands for, word for word: a count
+    followed by "dead" ("Storm Idris: three dead as ...") as one followed by "died"; a subject
+    followed by "to" and a verb, where the model found no other verb ("Brightwing to acquire
+    Aurelle"), with "will" for "to". The headline keeps its own words and offsets; only the
+    parse (and "dead"'s lemma, "die") comes from the sentence."""
+    for token in doc:
+        if (
+            token.lower_ in _HEADLINE_DEAD
+            and token.i > 0
+            and doc[token.i - 1].like_num
+            and (token.i + 1 == len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN"))
+        ):
+            return _parsed_as(nlp, doc, token.i, "died", "die")
+    if not any(t.pos_ == "VERB" and t.dep_ == "ROOT" and t.i > 0 for t in doc):
+        for token in doc:
+            if (
+                token.lower_ == "to"
+                and 0 < token.i < len(doc) - 1
+                and doc[token.i - 1].pos_ in ("PROPN", "NOUN", "VERB")
+                and doc[token.i - 1].text[:1].isupper()
+                and doc[token.i + 1].pos_ == "VERB"
+            ):
+                return _parsed_as(nlp, doc, token.i, "will", "will")
+    return doc
+
+
+def _parsed_as(nlp, doc, at: int, word: str, lemma: str):
+    """``doc`` with the parse of the same words but ``word`` at ``at`` (its lemma ``lemma``);
+    ``doc`` itself when the variant has no verb with a subject."""
+    from spacy.tokens import Doc
+
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    variant = nlp(Doc(nlp.vocab, words=[*words[:at], word, *words[at + 1 :]], spaces=spaces))
+    if not any(t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in variant):
+        return doc
+    ents = [
+        f"B-{t.ent_type_}" if t.ent_iob_ == "B" else f"I-{t.ent_type_}" if t.ent_iob_ == "I" else "O"
+        for t in variant
+    ]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[t.head.i for t in variant],
+        deps=[t.dep_ for t in variant],
+        pos=[t.pos_ for t in variant],
+        tags=[t.tag_ for t in variant],
+        lemmas=[lemma if t.i == at else t.lemma_ for t in variant],
         ents=ents,
     )
 

@@ -330,6 +330,7 @@ def split_paragraphs(
     # Comments (suppression directives) are blanked, keeping every offset in place.
     visible = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     pending: list[tuple[int, int, str]] = []  # (line, start, content) of the current paragraph
+    headings: set[int] = set()  # starts of markdown headings ("# ..."): headlines, whatever their words
     index = 0
 
     def flush() -> list[Paragraph]:
@@ -345,7 +346,7 @@ def split_paragraphs(
         at, counted = line, 0  # line numbers counted on as the pieces go, not from the start
         for lo, hi in _pieces(raw, max_chars):
             if lo == 0:
-                pieces.append(_make_paragraph(index, start, start + hi, line, raw[:hi]))
+                pieces.append(_make_paragraph(index, start, start + hi, line, raw[:hi], start in headings))
             else:
                 # A continuation of a split paragraph: no label, no headline.
                 at += raw.count("\n", counted, lo)
@@ -363,8 +364,12 @@ def split_paragraphs(
         prefix = _MARKDOWN_PREFIX.match(line[lead:])
         lead += prefix.end() if prefix else 0
         content = line[lead:].rstrip()
-        if pending and not _continues(pending[-1][2], content):
+        heading = bool(prefix) and line.lstrip().startswith("#")
+        # a markdown heading is one line: it neither continues a paragraph nor is continued
+        if pending and (heading or pending[0][1] in headings or not _continues(pending[-1][2], content)):
             yield from flush()
+        if heading:
+            headings.add(offset + lead)
         pending.append((line_no, offset + lead, content))
     yield from flush()
 
@@ -412,13 +417,14 @@ def _dateline(raw: str) -> re.Match[str] | None:
     return None
 
 
-def _make_paragraph(index: int, start: int, end: int, line: int, raw: str) -> Paragraph:
+def _make_paragraph(index: int, start: int, end: int, line: int, raw: str, heading: bool = False) -> Paragraph:
     label = None
     label_end = 0
     stripped = raw.strip()
-    headline = not _SENTENCE_END.search(stripped) or stripped.endswith(":")
+    headline = heading or not _SENTENCE_END.search(stripped) or stripped.endswith(":")
     match = _FACT_LABEL.match(raw)
-    if match and len(match.group(1).split()) <= 5 and not stripped.endswith(":"):
+    # ("# Storm Idris: three dead as ..." is a headline, not a fact-box line)
+    if match and len(match.group(1).split()) <= 5 and not stripped.endswith(":") and not heading:
         label = match.group(1).strip()
         label_end = match.end()
         headline = False
