@@ -260,7 +260,18 @@ def _words_before(head, start: int):
 
 
 def _post_of(noun):
-    """A post named by a common noun and its modifiers: "Brennock Water's chief executive"."""
+    """A post named by a common noun and its modifiers: "Brennock Water's chief executive";
+    "head of operations" is written "operations head"."""
+    if noun.lower_ == "head":
+        field = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if field is None or field.pos_ != "NOUN":
+            return None
+        words = tuple(_word(t) for t in (*[c for c in field.lefts if c.dep_ == "compound"], field, noun) if t.is_alpha)
+        org = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+        return words, org
     if not person_noun(noun.lower_) and not person_noun(noun.lemma_.casefold()):
         return None
     # (not "Norwegian", not the "old" of "a 58-year-old heiress")

@@ -59,6 +59,21 @@ _RANKS = frozenset(
     "admiral corporal commissioner".split()
 )
 _SINGLE_IF_QUALIFIED = frozenset("director minister secretary officer coach manager editor".split())
+# Posts that lead or run something: one person holds one of them in a story, but for the
+# pairs held together by custom ("president and vice-chancellor", "chairman and chief executive").
+_LEADING_POSTS = frozenset(
+    "director chief head president chairman chairwoman chair chairperson executive manager officer "
+    "secretary commissioner master governor superintendent principal editor coordinator".split()
+)
+_HELD_TOGETHER = (
+    {"president", "chancellor"},
+    {"chairman", "executive"},
+    {"chairwoman", "executive"},
+    {"chair", "executive"},
+    {"president", "executive"},
+    {"director", "executive"},  # "executive director"
+    {"director", "editor"},
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +179,20 @@ def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: st
         return True  # "deputy director" / "director", "assistant coach" / "head coach"
     if head_a == head_b or semantics.is_a(head_a, head_b) or semantics.is_a(head_b, head_a):
         return False  # one post, or one a kind of the other ("lawyer" / "defence lawyer")
+    if _heads_something(words_a) and _heads_something(words_b) and {head_a, head_b} not in _HELD_TOGETHER:
+        return True  # "fire chief" / "emergency management director", "harbour master" / "chief executive"
+    if (_speaks(head_a) and _heads_something(words_b)) or (_speaks(head_b) and _heads_something(words_a)):
+        return True  # "spokeswoman" / "head of operations": one speaks for those who lead
     return bool(_kin(head_a) & _kin(head_b))
+
+
+def _heads_something(words: list[str]) -> bool:
+    """A post that leads or runs something: "director", "fire chief", "union president"."""
+    return words[-1] in _LEADING_POSTS or words[0] in ("chief", "head")
+
+
+def _speaks(head: str) -> bool:
+    return head.startswith("spokes")
 
 
 def _chief_officer(words: list[str]) -> tuple[str, ...]:
@@ -191,6 +219,8 @@ def _offices_exclusive(words_a: list[str], words_b: list[str]) -> bool | None:
         return None
     if office_a != office_b:
         return True
+    if _second(words_a) != _second(words_b):
+        return True  # "deputy mayor" / "mayor"
     qualifiers_a, qualifiers_b = set(words_a[:-1]), set(words_b[:-1])
     return bool(qualifiers_a and qualifiers_b and qualifiers_a != qualifiers_b)
 
