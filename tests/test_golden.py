@@ -140,10 +140,12 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 #   overlapping durations; two posts of one person share sentences with "underground halted,
 #   open pit continues"), which the scorer cannot tell apart. Story figures (session 4) found
 #   one more true contradiction, seven stops against six, whose two sentences also hold two
-#   consistent pairs of the gold (the cost, 312 million marks both times; 40 percent / two-fifths).
+#   consistent pairs of the gold (the cost, 312 million marks both times; 40 percent / two-fifths),
+#   and the mine's 2024 output, 84,000 against 64,000 tonnes, whose sentences also give the
+#   same workforce (a consistent pair of the gold).
 # (blind9's one violated negative at its first run, the stops of two tram lines, "Line 4 ...
 # will have 14 stops" / "The existing Line 2 ... has 22 stops", was a general cause, fixed.)
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1, "blind10": 1, "blind12": 4}
+KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1, "blind10": 1, "blind12": 5}
 
 MIN_RECALL = {
     "seed": 1.0,

@@ -49,6 +49,7 @@ _KINDS = frozenset({"count", "money", "percent", "measure"})
 # effect and "5 percent of patients" another. Sums and measures name their attribute ("fee",
 # "length") and compare whatever the verb.
 _EVENT_BOUND = frozenset({"count", "percent"})
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "the 15 injured passengers", "the 40 affected farms": the event the count is of.
 _PARTICIPLE = re.compile(r"^\s+(?:of\s+the\s+)?([a-z]+(?:ed|en))\s+[a-z]", re.I)
 
@@ -148,11 +149,20 @@ def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
         return False
     if times_separate(a, b) or not nc.dated_alike(a, b):
         return False
+    if (fa.bound or fb.bound) and (_past_years(a) ^ _past_years(b)):
+        return False  # "since 2018, when the Greer fire burned 20,000 acres": another occasion
     if not (fa.named or fb.named or comparable_modality(a, b)):
         return False
     if _people_apart(a.subject_key, b.subject_key, a, b):
         return False  # "drivers of private cars will pay $6" / "frequent users will pay $4.80"
     return not_apart(a, b, lexicon)
+
+
+def _past_years(claim: Claim) -> set[str]:
+    """Years the sentence names from before the year preceding its report: past occasions."""
+    if claim.published is None:
+        return set()
+    return {y for y in _YEAR.findall(claim.text) if int(y) < claim.published.year - 1}
 
 
 def _people_apart(x: str, y: str, a: Claim, b: Claim) -> bool:
@@ -170,8 +180,12 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
         if q.quantity.kind not in _KINDS or q.superseded:
             continue
         attribute = q.attribute_key if nc.slot_attribute(q.attribute_key) else _measured_subject(claim, q)
+        by_verb = not attribute and bool(_verb_measure(claim, q))
+        if by_verb:
+            attribute = _verb_measure(claim, q)  # "produced 84,000 tonnes": the tonnage produced
         if not attribute:
             continue
+        attribute = _member_of(attribute)
         if quantities.varies(q.quantity):
             continue
         participle = _participle(claim, q)
@@ -195,8 +209,26 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
             rate=nc.rate_unit(claim, q),
             named=bool(participle),
             # (a share the subject is, "turnout was 54 percent", is no share of the event's)
-            bound=q.quantity.kind in _EVENT_BOUND and attribute == q.attribute_key,
+            bound=by_verb or (q.quantity.kind in _EVENT_BOUND and attribute == _member_of(q.attribute_key)),
         )
+
+
+def _verb_measure(claim: Claim, q: ClaimQuantity) -> str:
+    """A measure written with its unit alone ("produced 84,000 tonnes", "planted 40,000
+    hectares"): what the verb made of that dimension ("produce mass"), or ""."""
+    dimension = quantities.dimension(q.quantity)
+    if not dimension or not claim.predicate or dimension in ("duration", "speed", "temperature"):
+        return ""
+    verb = claim.predicate.split()[0]
+    if verb in MEASURE_VERBS or verb in ("have", "be"):
+        return ""
+    return f"{verb} {dimension}"
+
+
+def _member_of(attribute: str) -> str:
+    """"crew member" counts the crew, "staff member" the staff."""
+    words = attribute.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] == "member" else attribute
 
 
 # Verbs that give what their subject costs or measures: "the closure will cost about EUR120m".
