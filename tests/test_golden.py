@@ -118,8 +118,14 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # After blind12's run, its misses and false alarms were used to refine direction-conflict, so it
 # is a regression check since. "blind13" (12 reports, 6 stories, 51 contradictions, 43
 # consistent pairs), written the same way, was run once after that: 5/51, precision 5/6, 0
-# negatives violated (the code at that session's start: the same 5/51 at 5/6). Not used to
-# change the code: the held-out set.
+# negatives violated (the code at that session's start: the same 5/51 at 5/6). It was used to
+# find general causes in the next session (story figures, dates and statuses, posts, headline
+# shorthand), so it is a regression check since. "blind14" (18 reports, 8 stories, 73
+# contradictions, 52 consistent pairs), written the same way, was run once after that session's
+# changes: 13/73, precision 14/30, 2 negatives violated (the code at that session's start: 9/73,
+# 10/25, 1). Its false alarms then showed general causes (a running measure reported on two
+# days, a hedged time of day: "shortly before 10 in the morning" / "09:42"), fixed: 12/73 at
+# 13/28, 0 violated (one find had been a false date conflict whose sentences held a positive).
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -150,24 +156,25 @@ KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8"
 MIN_RECALL = {
     "seed": 1.0,
     "newsdev": 1.0,
-    "cross-source": 0.85,
+    "cross-source": 1.0,
     "domains": 0.6,
     "heldout": 0.55,
     "heldout2": 0.35,
-    "heldout3": 0.25,
+    "heldout3": 0.31,
     "blind1": 0.36,
     "blind2": 0.27,
     "blind3": 0.09,
-    "blind4": 0.17,
-    "blind5": 0.31,
+    "blind4": 0.25,
+    "blind5": 0.36,
     "blind6": 0.18,
-    "blind7": 0.14,
-    "blind8": 0.11,
-    "blind9": 0.12,
+    "blind7": 0.17,
+    "blind8": 0.12,
+    "blind9": 0.14,
     "blind10": 0.2,
-    "blind11": 0.25,
-    "blind12": 0.13,
-    "blind13": 0.09,
+    "blind11": 0.33,
+    "blind12": 0.2,
+    "blind13": 0.19,
+    "blind14": 0.16,
 }
 
 

@@ -157,6 +157,8 @@ def incompatible(ta: ClaimTime, tb: ClaimTime, a: Claim | None = None, b: Claim 
     va, vb = ta.mention.time, tb.mention.time
     if _bare_clock(ta, a) != _bare_clock(tb, b):
         return False  # "struck at around 02:15" / "struck before dawn on 9 March"
+    if _near_clocks(ta, a, tb, b):
+        return False  # "shortly before 10 in the morning" / "at 09:42"
     if temporal.disjoint(va, vb):
         return True
     fuzzy = va.mod or vb.mod
@@ -167,6 +169,41 @@ def incompatible(ta: ClaimTime, tb: ClaimTime, a: Claim | None = None, b: Claim 
         return clock_a.group() != clock_b.group()  # "left at 18:40" / "departed at 20:15"
     both_known = None not in (va.earliest, va.latest, vb.earliest, vb.latest)
     return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
+
+
+# Words that make a time of day a stretch around it: "shortly before 10" is 09:00-10:00 at most,
+# "about 3 a.m." 02:30-03:30.
+_CLOCK_HEDGE = re.compile(
+    r"\b(?P<w>about|around|approximately|roughly|some|nearly|almost|before|after|by)\s+$", re.I
+)
+_CLOCK_SPAN = {"before": (-60, 0), "by": (-60, 0), "nearly": (-30, 0), "almost": (-30, 0), "after": (0, 60)}
+_APPROXIMATE_SPAN = (-30, 30)
+
+
+def _near_clocks(ta: ClaimTime, a: Claim | None, tb: ClaimTime, b: Claim | None) -> bool:
+    """Two times of one day that may be one, as their hedges read: "shortly before 10 in the
+    morning" / "at 09:42"; not "shortly after 10:30 p.m." / "just before 10 p.m."."""
+    va, vb = ta.mention.time, tb.mention.time
+    clock_a, clock_b = _CLOCK.search(va.value), _CLOCK.search(vb.value)
+    if not (clock_a and clock_b) or va.value[:10] != vb.value[:10]:
+        return False
+    spans = []
+    for clock, time, claim in ((clock_a, ta, a), (clock_b, tb, b)):
+        minute = int(clock.group()[1:3]) * 60 + int(clock.group()[4:6])
+        low, high = _clock_span(claim.text if claim is not None else "", time.mention.text)
+        spans.append((minute + low, minute + high))
+    if spans[0] == (spans[0][0], spans[0][0]) and spans[1] == (spans[1][0], spans[1][0]):
+        return False  # two exact times: for the rules above
+    return spans[0][0] <= spans[1][1] and spans[1][0] <= spans[0][1]
+
+
+def _clock_span(text: str, mention: str) -> tuple[int, int]:
+    """Minutes before and after a time of day its hedge allows (0, 0 when none)."""
+    at = text.find(mention)
+    found = _CLOCK_HEDGE.search(text[max(0, at - 20) : at]) if at >= 0 else None
+    if found is None:
+        return 0, 0
+    return _CLOCK_SPAN.get(found["w"].casefold(), _APPROXIMATE_SPAN)
 
 
 def _bare_clock(time: ClaimTime, claim: Claim | None) -> bool:

@@ -760,6 +760,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         a, qa, b, qb = fa.claim, fa.quantity, fb.claim, fb.quantity
         if places_apart(a, qa, b, qb) or figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
             continue
+        if reported_on_two_days(a, b) and (running(a, qa) or running(b, qb)):
+            continue  # "the fire has burned 21,000 hectares, according to the latest mapping"
         if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
             continue
         yield _figure_finding(rule, a, qa, b, qb)

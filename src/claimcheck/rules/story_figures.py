@@ -37,6 +37,7 @@ from claimcheck.rules.matching import (
     crude_stem,
     hedged,
     instance_years,
+    named_apart,
     not_apart,
     numbered_apart,
     ordinals,
@@ -153,6 +154,8 @@ def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
         return False  # "since 2018, when the Greer fire burned 20,000 acres": another occasion
     if not (fa.named or fb.named or comparable_modality(a, b)):
         return False
+    if named_apart(a.object_key, b.object_key, a, b, lexicon):
+        return False  # "Dalca was found guilty of one count" / "Teague ... on four counts"
     if _people_apart(a.subject_key, b.subject_key, a, b):
         return False  # "drivers of private cars will pay $6" / "frequent users will pay $4.80"
     return not_apart(a, b, lexicon)
