@@ -126,6 +126,9 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # 10/25, 1). Its false alarms then showed general causes (a running measure reported on two
 # days, a hedged time of day: "shortly before 10 in the morning" / "09:42"), fixed: 12/73 at
 # 13/28, 0 violated (one find had been a false date conflict whose sentences held a positive).
+# "blind15" (19 reports, 9 stories, 84 contradictions, 55 consistent pairs), written the same
+# way, was run once after those fixes: 11/84, precision 11/19, 0 negatives violated (the code at
+# that session's start: 10/84, 10/17, 0). Not used to change the code: the held-out set.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -175,6 +178,7 @@ MIN_RECALL = {
     "blind12": 0.2,
     "blind13": 0.19,
     "blind14": 0.16,
+    "blind15": 0.13,
 }
 
 

@@ -286,16 +286,16 @@ def headline_verb(nlp, doc):
     )
 
 
-# Headline shorthand read as a sentence: "three dead" is "three died"; "Brightwing to acquire
-# Aurelle" is "Brightwing will acquire Aurelle" (the small model reads the name as the verb).
+# Headline shorthand read as a sentence: "four dead" is "four died"; "Norrvik to buy
+# Kessby Air" is "Norrvik will buy Kessby Air" (the small model reads the name as the verb).
 _HEADLINE_DEAD = frozenset({"dead"})
 
 
 def headline_words(nlp, doc):
     """A headline's shorthand parsed as the sentence it stands for, word for word: a count
-    followed by "dead" ("Storm Idris: three dead as ...") as one followed by "died"; a subject
-    followed by "to" and a verb, where the model found no other verb ("Brightwing to acquire
-    Aurelle"), with "will" for "to". The headline keeps its own words and offsets; only the
+    followed by "dead" ("Storm Ilka: four dead as ...") as one followed by "died"; a subject
+    followed by "to" and a verb, where the model found no other verb ("Norrvik to buy
+    Kessby Air"), with "will" for "to". The headline keeps its own words and offsets; only the
     parse (and "dead"'s lemma, "die") comes from the sentence."""
     for token in doc:
         if (

@@ -423,7 +423,7 @@ def _make_paragraph(index: int, start: int, end: int, line: int, raw: str, headi
     stripped = raw.strip()
     headline = heading or not _SENTENCE_END.search(stripped) or stripped.endswith(":")
     match = _FACT_LABEL.match(raw)
-    # ("# Storm Idris: three dead as ..." is a headline, not a fact-box line)
+    # ("# Storm Ilka: four dead as ..." is a headline, not a fact-box line)
     if match and len(match.group(1).split()) <= 5 and not stripped.endswith(":") and not heading:
         label = match.group(1).strip()
         label_end = match.end()

@@ -17,7 +17,13 @@ exception: a work has one year. A clause dated several times that cannot overlap
 1951") tells of a repeated event, which has no single date. States ("was coach", "is a
 film") and periods ("from 2003 to 2005", "since 2006") may hold at several times, so a state
 or period at disjoint times is a sequence, not a conflict. Light verbs ("have", "make")
-name an event only with their object, which must then be the same on both sides.
+name an event only with their object, which must then be the same on both sides. A measure
+that moves ("shares fell") moves again on other days; a time of day with a hedge is a stretch
+("shortly before noon" holds 11:40).
+
+Story dates (slots): between two reports of one story, an event each report dates once is
+compared even when the reports name its participants in other words ("the Brenna bakery
+opened in 1987" / "the plant, which opened in 1993"). See ``claimcheck.rules.story_dates``.
 
 Passes: "Construction began in the spring of 2023. Groundbreaking: April 2023."
 Fails: "The airlines announced the deal in March 2024. Announced: the deal was unveiled in May 2024."
@@ -158,7 +164,7 @@ def incompatible(ta: ClaimTime, tb: ClaimTime, a: Claim | None = None, b: Claim 
     if _bare_clock(ta, a) != _bare_clock(tb, b):
         return False  # "struck at around 02:15" / "struck before dawn on 9 March"
     if _near_clocks(ta, a, tb, b):
-        return False  # "shortly before 10 in the morning" / "at 09:42"
+        return False  # "shortly before noon" / "at 11:40"
     if temporal.disjoint(va, vb):
         return True
     fuzzy = va.mod or vb.mod
@@ -181,8 +187,8 @@ _APPROXIMATE_SPAN = (-30, 30)
 
 
 def _near_clocks(ta: ClaimTime, a: Claim | None, tb: ClaimTime, b: Claim | None) -> bool:
-    """Two times of one day that may be one, as their hedges read: "shortly before 10 in the
-    morning" / "at 09:42"; not "shortly after 10:30 p.m." / "just before 10 p.m."."""
+    """Two times of one day that may be one, as their hedges read: "shortly before noon" / "at
+    11:40"; not "shortly after 8 p.m." / "just before 7 p.m."."""
     va, vb = ta.mention.time, tb.mention.time
     clock_a, clock_b = _CLOCK.search(va.value), _CLOCK.search(vb.value)
     if not (clock_a and clock_b) or va.value[:10] != vb.value[:10]:

@@ -490,7 +490,7 @@ def one_past_occasion(a: Claim, b: Claim, through_first_day: bool = False) -> bo
     report ("the council voted on Wednesday to close the campus" / "voted on Wednesday to keep
     it", reported on Thursday and Friday): a past fact, which does not change between reports.
     With ``through_first_day``, an occasion on the earlier report's own day counts as past for
-    the later report ("schools remained open on Monday", reported on Monday / "were closed on
+    the later report ("schools stayed open on Monday", reported on Monday / "shut on
     Monday", reported on Tuesday: both speak of all of Monday)."""
     if not dated_together(a, b):
         return False

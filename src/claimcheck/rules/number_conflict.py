@@ -12,6 +12,13 @@ ranges ("a few", "hundreds", "tens of thousands") that conflict only with a coun
 Values the text marks as earlier or changed ("up from", "revised", dated differently, or a
 later report) are left to ``change-over-time``.
 
+Story figures (slots): between two reports of one story, a figure each report gives once for
+one thing counted or measured is compared whatever the verbs and subjects ("the new line will
+add nine stations" / "the scheme will add eleven new stations"; "the merger will cost EUR40m" /
+"expects the merger to cost EUR65m"). A report giving several values for one noun counts
+several things, so its counts are compared only per event ("injuring 23 passengers" / "the 31
+injured passengers"). See ``claimcheck.rules.story_figures``.
+
 Passes: "around 11,000 staff ... 11,000 employees"
 Fails: "a severance fee of $4 million ... Severance fee: the club pays $6 million."
 """
@@ -184,7 +191,7 @@ _SUBSET_BEFORE = re.compile(
 
 
 _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|extra)\b", re.I)
-# "40 new cases", "two new deaths": added to a running count ("six new stops" are no increment).
+# "40 new cases", "two new deaths": added to a running count ("eleven new stations" are no increment).
 _NEW_AFTER = re.compile(r"^\s*new\b", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.I)
 
@@ -287,7 +294,7 @@ _RUNNING = re.compile(
     r"stands?|still|more than|over|up to)\b",
     re.I,
 )
-# Where the words after a figure stop speaking of it: "seven stops and is expected to cost".
+# Where the words after a figure stop speaking of it: "nine stations and is due to cost".
 _CLAUSE_END = re.compile(r"[,;]|\s(?:and|but|while|which|who)\s")
 # Counts news revises as they are established: casualties, cases, arrests, people affected.
 _TALLY_WORDS = frozenset(
@@ -485,7 +492,7 @@ _INTENDED = re.compile(
 _RATE_AFTER = re.compile(
     r"^\s*(?:a|an|per|each|every)\s+([a-z]+)"
     r"|^\s*(?:[a-z-]+\s+){1,2}?(?:a|an|per|each|every)\s+(year|month|week|day|hour|season|night|summer|winter|spring|autumn)\b"
-    # "two lanes in each direction", "three guards on every shift"
+    # "three guards on every shift", "two pumps in each station"
     r"|^\s*(?:[a-z-]+\s+){1,2}?(?:in|on|for)\s+(?:each|every)\s+([a-z]+)",
     re.I,
 )
@@ -761,7 +768,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
         if places_apart(a, qa, b, qb) or figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
             continue
         if reported_on_two_days(a, b) and (running(a, qa) or running(b, qb)):
-            continue  # "the fire has burned 21,000 hectares, according to the latest mapping"
+            continue  # "the blaze has burned 9,000 hectares, the latest survey shows"
         if (_position(a) or _position(b)) and not same_event_kind(a, b, context.lexicon, kinds=False):
             continue
         yield _figure_finding(rule, a, qa, b, qb)

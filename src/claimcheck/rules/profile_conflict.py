@@ -119,8 +119,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
 
 
 def _ages_by_post(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[Claim, Claim]]:
-    """Ages given to someone called only by a post ("the captain, 52,") paired with the ages of
-    the one person of the story who holds that post ("Captain Jonas Brekke, 47,"), in another
+    """Ages given to someone called only by a post ("the coach, 58,") paired with the ages of
+    the one person of the story who holds that post ("head coach Ivar Lund, 49,"), in another
     report of the story or in the same article."""
     ages = [c for c in claims if c.profile == "age" and c.subject_key]
     unnamed = [c for c in ages if c.subject_key not in c.entities]
@@ -180,14 +180,14 @@ def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: st
     if head_a == head_b or semantics.is_a(head_a, head_b) or semantics.is_a(head_b, head_a):
         return False  # one post, or one a kind of the other ("lawyer" / "defence lawyer")
     if _heads_something(words_a) and _heads_something(words_b) and {head_a, head_b} not in _HELD_TOGETHER:
-        return True  # "fire chief" / "emergency management director", "harbour master" / "chief executive"
+        return True  # "police chief" / "transport director", "port master" / "chief executive"
     if (_speaks(head_a) and _heads_something(words_b)) or (_speaks(head_b) and _heads_something(words_a)):
-        return True  # "spokeswoman" / "head of operations": one speaks for those who lead
+        return True  # "spokesman" / "head of finance": one speaks for those who lead
     return bool(_kin(head_a) & _kin(head_b))
 
 
 def _heads_something(words: list[str]) -> bool:
-    """A post that leads or runs something: "director", "fire chief", "union president"."""
+    """A post that leads or runs something: "director", "police chief", "club president"."""
     return words[-1] in _LEADING_POSTS or words[0] in ("chief", "head")
 
 

@@ -1,8 +1,8 @@
 """Story dates: one event each report of a story dates once, dated differently.
 
 Pairwise, two dates are compared when the two sentences agree on the verb and on who took part.
-Reports of one story name the same participants in other words ("the salvage crew" / "the
-salvors", "Kessington's plant" / "the factory"), so the event is found by the story instead:
+Reports of one story name the same participants in other words ("the rescue team" / "the
+rescuers", "Brenna's plant" / "the bakery"), so the event is found by the story instead:
 when each of two reports of one story dates an event (one verb, or verbs of one meaning) once,
 and the two dates cannot both hold, one report is wrong ("the factory opened in 1991" / "the
 plant, which opened in 1987"). A report that dates the event twice, differently, tells of
@@ -116,7 +116,7 @@ def _one_occasion(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     ):
         return False  # "the ferry sailed on Monday" / "the lorry left on Tuesday"
     if not (a.subject_key and b.subject_key) and not topic_shared(a, b):
-        return False  # "flights were expected to resume on Tuesday" / "classes are due to resume"
+        return False  # "trains should resume on Friday" / "lessons will resume on Monday"
     if (
         a.object_key
         and b.object_key

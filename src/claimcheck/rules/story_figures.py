@@ -1,15 +1,15 @@
 """Story figures: one figure each report of a story gives once, given differently.
 
 Pairwise alignment compares two figures when their sentences agree on the verb and the
-participants. Reports of one story often give one figure in other words: "the extension will
-add seven stops" / "the project will add six new stops", "injuring 14 passengers" / "it would
-compensate the 15 injured passengers". What makes them one slot is the story, not the verbs:
-each report gives one value for the thing counted or measured (the stops, the injured
+participants. Reports of one story often give one figure in other words: "the new line will
+add nine stations" / "the scheme will add eleven new stations", "injuring 23 passengers" / "it would
+pay the 31 injured passengers". What makes them one slot is the story, not the verbs:
+each report gives one value for the thing counted or measured (the stations, the injured
 passengers), and two reports of one story cannot both be right when those values differ.
 
-A report that gives several values for one noun ("212 passengers were aboard", "14 passengers
+A report that gives several values for one noun ("48 passengers were aboard", "23 passengers
 were injured") counts several things; its figures are then told apart by the event they count
-(the verb of their clause, or a participle before the noun: "the 15 injured passengers"), and
+(the verb of their clause, or a participle before the noun: "the 31 injured passengers"), and
 compared only where that event has one value in each report.
 
 A figure takes no part when its sentence presents it as something other than the story's value
@@ -45,13 +45,13 @@ from claimcheck.rules.matching import (
 )
 
 _KINDS = frozenset({"count", "money", "percent", "measure"})
-# Kinds whose figure depends on the event it is of: "3,400 residents were evacuated" and "two
+# Kinds whose figure depends on the event it is of: "900 residents were evacuated" and "four
 # residents were treated" count one noun for two events; "11 percent of patients" had one side
 # effect and "5 percent of patients" another. Sums and measures name their attribute ("fee",
 # "length") and compare whatever the verb.
 _EVENT_BOUND = frozenset({"count", "percent"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-# "the 15 injured passengers", "the 40 affected farms": the event the count is of.
+# "the 31 injured passengers", "the 60 flooded farms": the event the count is of.
 _PARTICIPLE = re.compile(r"^\s+(?:of\s+the\s+)?([a-z]+(?:ed|en))\s+[a-z]", re.I)
 
 
@@ -143,7 +143,7 @@ def _same_event(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
 def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
     """Nothing sets the two sentences apart: dates, years, ordinals, numbered names, owners,
     two named agents; and both say what is (or will be), not what might be. (A participle
-    names a done event whatever the clause's verb: "it would compensate the 15 injured
+    names a done event whatever the clause's verb: "it would pay the 31 injured
     passengers".)"""
     a, b = fa.claim, fb.claim
     if instance_years(a) != instance_years(b) or ordinals(a) != ordinals(b) or numbered_apart(a, b):
@@ -151,13 +151,13 @@ def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
     if times_separate(a, b) or not nc.dated_alike(a, b):
         return False
     if (fa.bound or fb.bound) and (_past_years(a) ^ _past_years(b)):
-        return False  # "since 2018, when the Greer fire burned 20,000 acres": another occasion
+        return False  # "since 2012, when the Orle fire burned 20,000 acres": another occasion
     if not (fa.named or fb.named or comparable_modality(a, b)):
         return False
     if named_apart(a.object_key, b.object_key, a, b, lexicon):
-        return False  # "Dalca was found guilty of one count" / "Teague ... on four counts"
+        return False  # "Berg was found guilty on two counts" / "Lund ... on five counts"
     if _people_apart(a.subject_key, b.subject_key, a, b):
-        return False  # "drivers of private cars will pay $6" / "frequent users will pay $4.80"
+        return False  # "adults will pay $9" / "pensioners will pay $5.50"
     return not_apart(a, b, lexicon)
 
 
@@ -185,7 +185,7 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
         attribute = q.attribute_key if nc.slot_attribute(q.attribute_key) else _measured_subject(claim, q)
         by_verb = not attribute and bool(_verb_measure(claim, q))
         if by_verb:
-            attribute = _verb_measure(claim, q)  # "produced 84,000 tonnes": the tonnage produced
+            attribute = _verb_measure(claim, q)  # "produced 91,000 tonnes": the tonnage produced
         if not attribute:
             continue
         attribute = _member_of(attribute)
@@ -211,13 +211,13 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
             else "",
             rate=nc.rate_unit(claim, q),
             named=bool(participle),
-            # (a share the subject is, "turnout was 54 percent", is no share of the event's)
+            # (a share the subject is, "turnout was 58 percent", is no share of the event's)
             bound=by_verb or (q.quantity.kind in _EVENT_BOUND and attribute == _member_of(q.attribute_key)),
         )
 
 
 def _verb_measure(claim: Claim, q: ClaimQuantity) -> str:
-    """A measure written with its unit alone ("produced 84,000 tonnes", "planted 40,000
+    """A measure written with its unit alone ("produced 91,000 tonnes", "sowed 30,000
     hectares"): what the verb made of that dimension ("produce mass"), or ""."""
     dimension = quantities.dimension(q.quantity)
     if not dimension or not claim.predicate or dimension in ("duration", "speed", "temperature"):
@@ -229,12 +229,12 @@ def _verb_measure(claim: Claim, q: ClaimQuantity) -> str:
 
 
 def _member_of(attribute: str) -> str:
-    """"crew member" counts the crew, "staff member" the staff."""
+    """ "crew member" counts the crew, "staff member" the staff."""
     words = attribute.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] == "member" else attribute
 
 
-# Verbs that give what their subject costs or measures: "the closure will cost about EUR120m".
+# Verbs that give what their subject costs or measures: "the merger will cost about EUR40m".
 _COST_VERBS = frozenset("cost".split())
 
 
@@ -247,31 +247,31 @@ _BARE_AFTER = re.compile(
 
 def _measured_subject(claim: Claim, q: ClaimQuantity) -> str:
     """The attribute of a figure the parser left without one, read from its clause: what a
-    "cost" verb's subject costs ("the closure will cost EUR120m": "closure cost"), or the
-    subject a measuring verb gives the value of ("turnout was 54 percent": "turnout")."""
+    "cost" verb's subject costs ("the merger will cost EUR40m": "merger cost"), or the
+    subject a measuring verb gives the value of ("turnout was 58 percent": "turnout")."""
     subject = claim.subject_key
     if not subject or not claim.predicate or person_noun(events.head(subject)):
         return ""
     if subject in claim.entities and not (len(subject.split()) == 1 and semantics.hypernyms(subject)):
-        return ""  # a name ("Haldor rose 3.2%"), not a word the model took for one ("Turnout")
+        return ""  # a name ("Vantor rose 2.1%"), not a word the model took for one ("Turnout")
     verb = claim.predicate.split()[0]
     if verb in _COST_VERBS and q.quantity.kind == "money":
         return f"{events.head(subject)} cost"
     if verb in MEASURE_VERBS and q.quantity.kind in ("percent", "money", "measure"):
         if not _BARE_AFTER.match(claim.text[q.quantity.end : q.quantity.end + 20]):
-            return ""  # "the fire was 15% contained": a state, not the fire's value
+            return ""  # "the fire was 20% contained": a state, not the fire's value
         return subject if nc.slot_attribute(subject) else ""
     return ""
 
 
 def _earlier_named(claim: Claim, q: ClaimQuantity) -> bool:
-    """A figure given as a change with the value it changed from ("54 percent, up from 47
+    """A figure given as a change with the value it changed from ("58 percent, up from 49
     percent"): the value as the story stands; whether another report's figure is the earlier
     one is for :func:`number_conflict.figures_evolve` to judge."""
     return any(o.superseded and o.quantity.kind == q.quantity.kind for o in claim.quantities if o is not q)
 
 
 def _participle(claim: Claim, q: ClaimQuantity) -> str:
-    """The participle naming what a count is of ("the 15 injured passengers"), or ""."""
+    """The participle naming what a count is of ("the 31 injured passengers"), or ""."""
     found = _PARTICIPLE.match(claim.text[q.quantity.end : q.quantity.end + 40])
     return found.group(1).casefold() if found else ""
