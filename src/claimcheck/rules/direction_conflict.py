@@ -73,6 +73,8 @@ def _kinds_apart(a: Movement, b: Movement) -> bool:
     first, second = a.qualifiers - _DESCRIPTIVE, b.qualifiers - _DESCRIPTIVE
     if first and second and not first & second:
         return True
+    if a.qualifiers and b.qualifiers and bool(first) != bool(second):
+        return True  # "the key rate" / "the jobless rate": the one rate a bank sets, and another
     return any(
         (a.qualifiers & kind) and (b.qualifiers & kind) and (a.qualifiers & kind) != (b.qualifiers & kind)
         for kind in _KINDS
