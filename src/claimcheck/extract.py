@@ -23,7 +23,14 @@ from pathlib import Path
 from claimcheck import profiles, quantities, semantics, temporal
 from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fold
 from claimcheck.errors import ModelError
-from claimcheck.lexicon import EVENT_NOUNS, MEASURE_VERBS, NOMINAL_RELATIONS, ORGANISATION_NOUNS, WEAK_VERBS
+from claimcheck.lexicon import (
+    EVENT_NOUNS,
+    MEASURE_VERBS,
+    NOMINAL_RELATIONS,
+    ORGANISATION_NOUNS,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
 from claimcheck.model import (
     Article,
     Claim,
@@ -41,10 +48,6 @@ _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LOC"}
-)
-_SPEECH_VERBS = frozenset(
-    "say tell report add announce state claim confirm write note explain insist argue cite "
-    "allege suggest warn reveal disclose estimate acknowledge admit".split()
 )
 _PLAN_GOVERNORS = frozenset(
     "plan aim intend set expect schedule propose seek want hope prepare consider agree "
@@ -168,7 +171,7 @@ _BEFORE_TITLES = frozenset(
 # Forms of the speech verbs (this runs before the lemmatizer).
 _SPEECH_FORMS = frozenset(
     {"said", "told", "wrote"}
-    | {form for verb in _SPEECH_VERBS for form in (verb, f"{verb}s", f"{verb}ed", f"{verb}d")}
+    | {form for verb in SPEECH_VERBS for form in (verb, f"{verb}s", f"{verb}ed", f"{verb}d")}
 )
 
 
@@ -269,21 +272,8 @@ def headline_verb(nlp, doc):
     kept = [t for t in variant if t.i != at]
     if any(t.head.i == at for t in kept):
         return doc
-    ents = [
-        f"B-{t.ent_type_}" if t.ent_iob_ == "B" else f"I-{t.ent_type_}" if t.ent_iob_ == "I" else "O"
-        for t in kept
-    ]
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        heads=[back(t.head.i) for t in kept],
-        deps=[t.dep_ for t in kept],
-        pos=[t.pos_ for t in kept],
-        tags=["VBZ" if t.i == at + 1 else t.tag_ for t in kept],
-        lemmas=[t.lemma_ for t in kept],
-        ents=ents,
-    )
+    tags = ["VBZ" if t.i == at + 1 else t.tag_ for t in kept]
+    return _with_parse(doc, kept, [back(t.head.i) for t in kept], tags, [t.lemma_ for t in kept])
 
 
 # Headline shorthand read as a sentence: "four dead" is "four died"; "Norrvik to buy
@@ -328,19 +318,29 @@ def _parsed_as(nlp, doc, at: int, word: str, lemma: str):
     variant = nlp(Doc(nlp.vocab, words=[*words[:at], word, *words[at + 1 :]], spaces=spaces))
     if not any(t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in variant):
         return doc
+    lemmas = [lemma if t.i == at else t.lemma_ for t in variant]
+    return _with_parse(doc, list(variant), [t.head.i for t in variant], [t.tag_ for t in variant], lemmas)
+
+
+def _with_parse(doc, tokens, heads: list[int], tags: list[str], lemmas: list[str]):
+    """``doc``'s own words and spaces with the parse of ``tokens``, one per word of ``doc``
+    (a variant sentence's tokens, any inserted word left out): their heads (as indexes into
+    ``doc``), dependencies, parts of speech and entities, with ``tags`` and ``lemmas``."""
+    from spacy.tokens import Doc
+
     ents = [
         f"B-{t.ent_type_}" if t.ent_iob_ == "B" else f"I-{t.ent_type_}" if t.ent_iob_ == "I" else "O"
-        for t in variant
+        for t in tokens
     ]
     return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        heads=[t.head.i for t in variant],
-        deps=[t.dep_ for t in variant],
-        pos=[t.pos_ for t in variant],
-        tags=[t.tag_ for t in variant],
-        lemmas=[lemma if t.i == at else t.lemma_ for t in variant],
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=heads,
+        deps=[t.dep_ for t in tokens],
+        pos=[t.pos_ for t in tokens],
+        tags=tags,
+        lemmas=lemmas,
         ents=ents,
     )
 
@@ -456,7 +456,7 @@ class _ArticleClaims:
         produced = 0
         used_quantities: set[int] = set()
         for verb in verbs:
-            if verb.lemma_.casefold() in _SPEECH_VERBS and any(
+            if verb.lemma_.casefold() in SPEECH_VERBS and any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children
             ):
                 continue
@@ -762,7 +762,7 @@ def _change_heads(sent, text: str, sent_offset: int) -> tuple:
         token = _token_at(sent, sent.start_char + match.start())
         if token is None:
             continue
-        if token.head.lemma_.casefold() in _SPEECH_VERBS and token.dep_ == "advmod":
+        if token.head.lemma_.casefold() in SPEECH_VERBS and token.dep_ == "advmod":
             continue
         head = _clause_head(token)
         heads.append(head if head is not None else sent.root)
@@ -915,7 +915,7 @@ def _speaker(verb):
     head = verb
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    if head.dep_ != "ccomp" or head.head.lemma_.casefold() not in _SPEECH_VERBS:
+    if head.dep_ != "ccomp" or head.head.lemma_.casefold() not in SPEECH_VERBS:
         return None
     speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.ent_type_ not in ("", "PERSON"):
@@ -1164,7 +1164,7 @@ def _modality(verb, sent) -> Modality:
         chain.append(head)
     lemmas = {t.lemma_.casefold() for t in chain[1:]}
     aux = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
-    if "would" in aux and lemmas & _SPEECH_VERBS:
+    if "would" in aux and lemmas & SPEECH_VERBS:
         # "said the drug would cost $8,400": reported future (backshift), not a hedge.
         aux = (aux - {"would"}) | {"will"}
     adverbs = {c.lower_ for t in chain for c in t.children if c.dep_ == "advmod"}
@@ -1187,7 +1187,7 @@ def _attribution(sent) -> str | None:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if pobj is not None:
                 return _source_name(pobj)
-        speech = token.lemma_.casefold() in _SPEECH_VERBS and token.pos_ == "VERB"
+        speech = token.lemma_.casefold() in SPEECH_VERBS and token.pos_ == "VERB"
         if speech and (any(c.dep_ == "ccomp" for c in token.children) or token.dep_ == "ROOT"):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in _PRONOUNS:
@@ -1206,7 +1206,7 @@ def _clause_head(token):
     """The nearest predicate governing ``token``."""
     head = token
     for _ in range(30):
-        if _is_predicate(head) and head.lemma_.casefold() not in _SPEECH_VERBS | {"be"}:
+        if _is_predicate(head) and head.lemma_.casefold() not in SPEECH_VERBS | {"be"}:
             return head
         if _is_predicate(head) and not any(c.dep_ in ("ccomp",) for c in head.children):
             return head

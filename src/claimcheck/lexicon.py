@@ -69,6 +69,16 @@ NOMINAL_RELATIONS = {
 
 # Verbs that state a party's position, not a fact: a figure wanted, offered or proposed is
 # that party's figure ("the union wants 9%", "drivers were offered 4%").
+# Verbs of saying: what they introduce is attributed, and their date is the statement's.
+SPEECH_VERBS = frozenset(
+    "say tell report add announce state claim confirm write note explain insist argue cite "
+    "allege suggest warn reveal disclose estimate acknowledge admit".split()
+)
+# Verbs of a statement, whose date is that of the statement, made again whenever asked.
+STATEMENT_VERBS = SPEECH_VERBS | frozenset("describe stress deny reiterate comment signal indicate".split())
+# Verbs that say little without their object: "made her debut", "had a role".
+LIGHT_VERBS = frozenset("have make take get do give hold keep put go come see play".split())
+
 POSITION_VERBS = frozenset(
     "want demand seek offer propose ask request bid counter table call push urge recommend".split()
 )

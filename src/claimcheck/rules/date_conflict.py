@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 
 from claimcheck import events, temporal
 from claimcheck.align import CandidatePair
-from claimcheck.lexicon import MEASURE_VERBS
+from claimcheck.lexicon import LIGHT_VERBS, MEASURE_VERBS
 from claimcheck.model import Claim, ClaimTime, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
@@ -68,8 +68,6 @@ DEFAULT_MESSAGE = "{event}: dated {a} in one place and {b} in another"
 Options = NoOptions
 
 
-# Verbs that say little without their object: "made her debut", "had a role".
-LIGHT_VERBS = frozenset("have make take get do give hold keep put go come see play".split())
 
 
 def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:

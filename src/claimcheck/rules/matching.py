@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimcheck import events, semantics, temporal
 from claimcheck.entities import fold
-from claimcheck.lexicon import IRREGULAR_FORMS
+from claimcheck.lexicon import IRREGULAR_FORMS, LIGHT_VERBS, STATEMENT_VERBS
 from claimcheck.model import Claim, ClaimTime, Granularity, Modality, TimeMention, TimeRole
 
 
@@ -502,13 +502,25 @@ def one_past_occasion(a: Claim, b: Claim, through_first_day: bool = False) -> bo
 
 
 # Words two sentences share without sharing a topic: saying, light verbs, days and months.
-_TOPICLESS = frozenset(
-    "say tell add announce report confirm state claim describe warn insist explain note stress write "
-    "have make take get do give hold keep put go come see play be expect due "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+_TOPICLESS = STATEMENT_VERBS | LIGHT_VERBS | frozenset(
+    "be expect due monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december morning afternoon evening night week month year "
     "day today yesterday".split()
 )
+
+
+def shared_slots(by_doc: dict[str, dict], lexicon: Lexicon) -> Iterator[tuple[list, list]]:
+    """For each pair of related reports (``by_doc``: report -> slot -> its values), the values
+    each gives for every slot both give: what story-wide rules compare."""
+    docs = sorted(by_doc)
+    for i, doc_a in enumerate(docs):
+        for doc_b in docs[i + 1 :]:
+            if not lexicon.related(doc_a, doc_b):
+                continue
+            for slot, values_a in by_doc[doc_a].items():
+                values_b = by_doc[doc_b].get(slot)
+                if values_b:
+                    yield values_a, values_b
 
 
 def topic_shared(a: Claim, b: Claim) -> bool:

@@ -586,12 +586,13 @@ def _one_occasion(a: Claim, b: Claim, lexicon: Lexicon, named: bool = True) -> b
     """Two sentences about one occasion of a story, as far as their words tell: no dates apart
     ("when Ashbury beat Kelton 3-0 in March" / the final), no year in one only ("England's 24-7
     win in 2003"), and (with ``named``) a name in common (the teams, the place)."""
-    if _sentences_dated_apart(a, b) or set(_YEAR.findall(a.text)) != set(_YEAR.findall(b.text)):
+    if _sentences_dated_apart(a, b) or set(YEAR.findall(a.text)) != set(YEAR.findall(b.text)):
         return False
     return not named or any(names_match(x, y, lexicon, True) for x in a.entities for y in b.entities)
 
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A year written out: "1987", "2025".
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _sentences_dated_apart(a: Claim, b: Claim) -> bool:

@@ -21,8 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimcheck import events, temporal
+from claimcheck.lexicon import LIGHT_VERBS, STATEMENT_VERBS
 from claimcheck.model import Claim, ClaimTime
-from claimcheck.rules.date_conflict import LIGHT_VERBS, moves, period, stative
+from claimcheck.rules.date_conflict import moves, period, stative
 from claimcheck.rules.matching import (
     Lexicon,
     agents_apart,
@@ -36,15 +37,9 @@ from claimcheck.rules.matching import (
     ordinals,
     other_owners,
     roles_crossed,
+    shared_slots,
     topic_shared,
 )
-
-# Verbs whose date is that of a statement, made again whenever asked.
-SAYING_VERBS = frozenset(
-    "say tell add announce report confirm state claim describe warn insist explain note stress "
-    "write argue deny admit acknowledge reiterate comment disclose reveal signal indicate".split()
-)
-
 
 # Times that say "at the time of the report", not when something happened.
 _DEICTIC = frozenset({"now", "currently", "at present", "so far"})
@@ -66,7 +61,7 @@ def story_date_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tu
         if not claim.predicate or not claim.polarity or claim.change or claim.profile or hedged(claim):
             continue
         verb = claim.predicate.split()[0]
-        if stative(claim) or verb in LIGHT_VERBS or verb in SAYING_VERBS or moves(claim):
+        if stative(claim) or verb in LIGHT_VERBS or verb in STATEMENT_VERBS or moves(claim):
             continue  # (shares "fell" on Tuesday and again on Wednesday)
         time = dating_time(claim)
         if time is None or period(time) or time.mention.text.casefold() in _DEICTIC:
@@ -75,19 +70,13 @@ def story_date_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tu
             continue  # "set a new record" is not "the record set in 2019"
         event = lexicon.predicate_class(claim.predicate)
         by_doc.setdefault(claim.doc, {}).setdefault(event, []).append(Dated(claim, time, event))
-    docs = sorted(by_doc)
-    for i, doc_a in enumerate(docs):
-        for doc_b in docs[i + 1 :]:
-            if not lexicon.related(doc_a, doc_b):
-                continue
-            for event, dated_a in by_doc[doc_a].items():
-                dated_b = by_doc[doc_b].get(event)
-                if not dated_b or not (_one_date(dated_a) and _one_date(dated_b)):
-                    continue
-                for da in dated_a:
-                    for db in dated_b:
-                        if _one_occasion(da.claim, db.claim, lexicon):
-                            yield da, db
+    for dated_a, dated_b in shared_slots(by_doc, lexicon):
+        if not (_one_date(dated_a) and _one_date(dated_b)):
+            continue
+        for da in dated_a:
+            for db in dated_b:
+                if _one_occasion(da.claim, db.claim, lexicon):
+                    yield da, db
 
 
 def _one_date(dated: list[Dated]) -> bool:

@@ -41,6 +41,7 @@ from claimcheck.rules.matching import (
     not_apart,
     numbered_apart,
     ordinals,
+    shared_slots,
     times_separate,
 )
 
@@ -50,7 +51,6 @@ _KINDS = frozenset({"count", "money", "percent", "measure"})
 # effect and "5 percent of patients" another. Sums and measures name their attribute ("fee",
 # "length") and compare whatever the verb.
 _EVENT_BOUND = frozenset({"count", "percent"})
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "the 31 injured passengers", "the 60 flooded farms": the event the count is of.
 _PARTICIPLE = re.compile(r"^\s+(?:of\s+the\s+)?([a-z]+(?:ed|en))\s+[a-z]", re.I)
 
@@ -74,15 +74,8 @@ def story_figure_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[
     for claim in claims:
         for figure in _figures(claim, lexicon):
             slots.setdefault(claim.doc, {}).setdefault(_slot(figure), []).append(figure)
-    docs = sorted(slots)
-    for i, doc_a in enumerate(docs):
-        for doc_b in docs[i + 1 :]:
-            if not lexicon.related(doc_a, doc_b):
-                continue
-            for slot, figures_a in slots[doc_a].items():
-                figures_b = slots[doc_b].get(slot)
-                if figures_b:
-                    yield from _pairs(figures_a, figures_b, lexicon)
+    for figures_a, figures_b in shared_slots(slots, lexicon):
+        yield from _pairs(figures_a, figures_b, lexicon)
 
 
 def _slot(figure: Figure) -> tuple[str, str, str]:
@@ -165,7 +158,7 @@ def _past_years(claim: Claim) -> set[str]:
     """Years the sentence names from before the year preceding its report: past occasions."""
     if claim.published is None:
         return set()
-    return {y for y in _YEAR.findall(claim.text) if int(y) < claim.published.year - 1}
+    return {y for y in nc.YEAR.findall(claim.text) if int(y) < claim.published.year - 1}
 
 
 def _people_apart(x: str, y: str, a: Claim, b: Claim) -> bool:
