@@ -63,8 +63,11 @@ _SINGLE_IF_QUALIFIED = frozenset("director minister secretary officer coach mana
 # pairs held together by custom ("president and vice-chancellor", "chairman and chief executive").
 _LEADING_POSTS = frozenset(
     "director chief head president chairman chairwoman chair chairperson executive manager officer "
-    "secretary commissioner master governor superintendent principal editor coordinator".split()
+    "secretary commissioner master governor superintendent principal editor coordinator leader".split()
 )
+# Offices of state that run a place or a government: a mayor is no city manager. (A senator or
+# an ambassador may also chair a committee or a board.)
+_RUNNING_OFFICES = frozenset("president minister premier governor mayor".split())
 _HELD_TOGETHER = (
     {"president", "chancellor"},
     {"chairman", "executive"},
@@ -73,7 +76,18 @@ _HELD_TOGETHER = (
     {"president", "executive"},
     {"director", "executive"},  # "executive director"
     {"director", "editor"},
+    # a party's or a union's leader is often its minister, president or general secretary
+    {"leader", "minister"},
+    {"leader", "premier"},
+    {"leader", "president"},
+    {"leader", "secretary"},
 )
+# Deputies whose post is a step below one office; a "vice president" is also a corporate rank
+# held beside another post ("executive vice president and chief financial officer").
+_DEPUTIES = frozenset("deputy assistant".split())
+# Words that give a post's standing or term, not its kind: a "senior manager" may be the
+# "project manager".
+_STANDING = frozenset("senior junior acting interim joint former outgoing incoming new current".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +191,14 @@ def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: st
         return head_a != head_b  # "Superintendent" / "Inspector"
     if head_a == head_b and _second(words_a) != _second(words_b):
         return True  # "deputy director" / "director", "assistant coach" / "head coach"
+    if head_a == head_b and head_a in _LEADING_POSTS:
+        return _two_kinds(words_a[:-1], words_b[:-1])  # "managing director" / "operations director"
+    leading = _heads_something(words_a) and _heads_something(words_b)
+    if leading and head_a != head_b and _deputy(words_a) != _deputy(words_b):
+        return True  # "deputy leader" / "general secretary": a deputy is not the one who leads
     if head_a == head_b or semantics.is_a(head_a, head_b) or semantics.is_a(head_b, head_a):
         return False  # one post, or one a kind of the other ("lawyer" / "defence lawyer")
-    if _heads_something(words_a) and _heads_something(words_b) and {head_a, head_b} not in _HELD_TOGETHER:
+    if leading and {head_a, head_b} not in _HELD_TOGETHER:
         return True  # "police chief" / "transport director", "port master" / "chief executive"
     if (_speaks(head_a) and _heads_something(words_b)) or (_speaks(head_b) and _heads_something(words_a)):
         return True  # "spokesman" / "head of finance": one speaks for those who lead
@@ -187,8 +206,24 @@ def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: st
 
 
 def _heads_something(words: list[str]) -> bool:
-    """A post that leads or runs something: "director", "police chief", "club president"."""
-    return words[-1] in _LEADING_POSTS or words[0] in ("chief", "head")
+    """A post that leads or runs something: "director", "police chief", "club president",
+    "mayor"."""
+    return words[-1] in _LEADING_POSTS or words[-1] in _RUNNING_OFFICES or words[0] in ("chief", "head")
+
+
+def _deputy(words: list[str]) -> bool:
+    return bool(_DEPUTIES & set(words[:-1]))
+
+
+def _two_kinds(qualifiers_a: list[str], qualifiers_b: list[str]) -> bool:
+    """Two posts of one head told apart by what qualifies them ("managing" / "operations"
+    director); a qualifier one post lacks only narrows ("director" / "sales director"), and
+    two forms of one word agree ("finance" / "financial")."""
+    qualifiers_a = [w for w in qualifiers_a if w not in _STANDING]
+    qualifiers_b = [w for w in qualifiers_b if w not in _STANDING]
+    if not qualifiers_a or not qualifiers_b:
+        return False
+    return not any(x[:5] == y[:5] for x in qualifiers_a for y in qualifiers_b)
 
 
 def _speaks(head: str) -> bool:
