@@ -165,20 +165,23 @@ MIN_RECALL = {
     "heldout2": 0.35,
     "heldout3": 0.31,
     "blind1": 0.36,
-    "blind2": 0.27,
+    # 12/44 until a unit before a noun was read as measuring the noun: "The 58-metre <name>
+    # rocket" / "<name> stands 64 metres tall" had met only because both figures' attribute was
+    # the bare unit "metre"; the second now has none (it needs the name tied to "rocket").
+    "blind2": 0.25,
     "blind3": 0.09,
     "blind4": 0.25,
     "blind5": 0.36,
     "blind6": 0.18,
-    "blind7": 0.17,
+    "blind7": 0.18,
     "blind8": 0.12,
-    "blind9": 0.14,
-    "blind10": 0.2,
+    "blind9": 0.17,
+    "blind10": 0.23,
     "blind11": 0.33,
     "blind12": 0.2,
-    "blind13": 0.19,
+    "blind13": 0.21,
     "blind14": 0.16,
-    "blind15": 0.13,
+    "blind15": 0.2,
 }
 
 

@@ -25,6 +25,7 @@ from claimcheck.entities import AliasTable, PersonIndex, acronym_definitions, fo
 from claimcheck.errors import ModelError
 from claimcheck.lexicon import (
     EVENT_NOUNS,
+    LAST_AS_VERB,
     MEASURE_VERBS,
     NOMINAL_RELATIONS,
     ORGANISATION_NOUNS,
@@ -43,7 +44,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "42"  # 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "43"  # 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -1263,6 +1264,22 @@ def _quantity_attribute(token) -> str:
                 target = _prep_object(head, ("in", "of", "to"))
                 return _compound_lemma(target) if target is not None else ""
             return _compound_lemma(head)
+    elif (
+        head.pos_ == "NOUN"
+        and head.i != token.i
+        and quantities.unit_name(head.lemma_)
+        and head.dep_ in ("compound", "amod", "nmod", "npadvmod")
+        and head.head.pos_ == "NOUN"
+        and head.head.i > head.i
+    ):
+        measured = head.head
+        while (
+            measured.dep_ == "compound"
+            and (measured.head.pos_ == "NOUN" or measured.head.is_lower)  # (a noun tagged PROPN)
+            and measured.head.i > measured.i
+        ):
+            measured = measured.head  # "the 24-metre whale skeleton": the skeleton
+        return _compound_lemma(measured)  # "the 24-metre skeleton": the skeleton's length
     elif head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head.i != token.i:
         # "42,000-seat arena" measures seats; "11,000 staff" staff.
         if (
@@ -1401,27 +1418,40 @@ def _duration(mention: TimeMention, sentence_start: int, sentence: str) -> Quant
     quantity of that unit, with offsets in its sentence; None for other time expressions and
     for ages ("a 24-year-old", which the quantities already hold)."""
     time = mention.time
+    units = _DURATION_UNITS
     found = _DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    if found is None and time.type == "DURATION":
+        units, found = _CLOCK_UNITS, _CLOCK_DURATION.fullmatch(time.value)
     if found is None or _AGE.match(sentence[mention.end - sentence_start :]):
         return None
+    if _MORE_UNITS.match(sentence[mention.end - sentence_start :]):
+        return None  # "four hours and 52 minutes": one length in two units, not four hours
     if _PER_PERIOD.match(mention.text) and _FIGURE_BEFORE.search(sentence[: mention.start - sentence_start]):
         return None  # "1.5 million crowns a month", "$6 per day": the period of a rate, not a length
+    start, text = mention.start - sentence_start, mention.text
+    verb = _LAST_VERB.match(text)
+    if verb and LAST_AS_VERB.search(sentence[: start + verb.end()]):
+        start, text = start + verb.end(), text[verb.end() :]  # "would last 72 hours": the verb
     return Quantity(
-        start=mention.start - sentence_start,
+        start=start,
         end=mention.end - sentence_start,
-        text=mention.text,
+        text=text,
         value=float(found.group(1)),
-        unit=_DURATION_UNITS[found.group(2)],
+        unit=units[found.group(2)],
         approximate=time.mod == "APPROX",
         kind="measure",
     )
 
 
 _DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+_CLOCK_DURATION = re.compile(r"PT(\d+(?:\.\d+)?)([HM])")  # "a 48-hour walkout", "90 minutes"
 _PER_PERIOD = re.compile(r"^(?:a|an|per|each|every)\s", re.I)
 # A figure, with at most its unit or counted noun, right before "a month": a rate's period.
 _FIGURE_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|once|twice))[\w%$\u20ac\u00a3.,-]*(?:\s+[a-z]+){0,2}\s*$", re.I)
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_CLOCK_UNITS = {"H": "h", "M": "min"}
+_LAST_VERB = re.compile(r"last\s+", re.I)
+_MORE_UNITS = re.compile(r"^\s*(?:,|and)\s*(?:a\s+half\b|\w+\s+(?:hours?|minutes?|seconds?|days?|weeks?|months?)\b)", re.I)
 _AGE = re.compile(r"[\s-]*old\b", re.I)
 # Verbs that give how long their subject lasts: "a trial lasting seven weeks".
 _LASTING_VERBS = frozenset("last run span take stretch".split())

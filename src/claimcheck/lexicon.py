@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Verbs whose number measures their subject: "the toll rose to 19", "the fleet totals 310",
 # "net profit came in at $312 million".
 MEASURE_VERBS = frozenset(
@@ -77,6 +79,11 @@ SPEECH_VERBS = frozenset(
 # Verbs of a statement, whose date is that of the statement, made again whenever asked.
 STATEMENT_VERBS = SPEECH_VERBS | frozenset("describe stress deny reiterate comment signal indicate".split())
 # Verbs that say little without their object: "made her debut", "had a role".
+# "would last 72 hours", "is expected to last": "last" after these is the verb, not "the last
+# 72 hours".
+LAST_AS_VERB = re.compile(
+    r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do|not|'ll)\s+last\s+$", re.I
+)
 LIGHT_VERBS = frozenset("have make take get do give hold keep put go come see play".split())
 
 POSITION_VERBS = frozenset(

@@ -250,6 +250,7 @@ _UNITS: dict[str, tuple[str, float, float]] = {
     "GB": ("data", 1e9, 0.0),
     "TB": ("data", 1e12, 0.0),
     "PB": ("data", 1e15, 0.0),
+    "magnitude": ("magnitude", 1.0, 0.0),  # of an earthquake: "a magnitude 6.2 quake", "5.7-magnitude"
 }
 
 # Written-out unit names, singular; plurals are derived. Matched case-insensitively.
@@ -309,6 +310,7 @@ _UNIT_NAMES = {
     "GB": ("gigabyte",),
     "TB": ("terabyte",),
     "PB": ("petabyte",),
+    "magnitude": ("magnitude",),
 }
 # Unit symbols, case-sensitive, written attached or after one space.
 _UNIT_SYMBOLS = {
@@ -443,6 +445,11 @@ for _canonical, _names in _UNIT_NAMES.items():
         _UNIT_NAME_TO_CANONICAL[_plural(_name)] = _canonical
 
 
+def unit_name(word: str) -> str:
+    """The unit a written unit name or symbol stands for ("metres": "m", "km": "km"), or ""."""
+    return _UNIT_NAME_TO_CANONICAL.get(word.casefold(), "") or _UNIT_SYMBOLS.get(word, "")
+
+
 def _spaced(surface: str) -> str:
     return re.escape(surface).replace(r"\ ", r"[\s-]+")
 
@@ -545,6 +552,7 @@ _UNIT_AFTER = re.compile(
     rf"|[\s-]?(?P<symbol>{_SYMBOL_ALTERNATION})(?![A-Za-z0-9²³])"
     rf"|(?P<attached>{_alternation(_ATTACHED_UNIT_SYMBOLS)})(?![A-Za-z0-9])"
 )
+_SCALE_NAME_BEFORE = re.compile(r"(?i:\bmagnitude[\s-]+)\Z")
 _COUNTED_NOUN = re.compile(r"-(?P<noun>[a-z]{2,})\b")
 _FRACTION_AFTER = re.compile(rf"[\s-]+(?i:{_FRACTION_WORDS})\b")
 # "a third of", "two-thirds of", "half of": a share of what follows "of". "A quarter of an
@@ -839,6 +847,8 @@ def _read(text: str, match: re.Match[str], limit: int) -> _Reading | None:
                 unit, pos = noun.group("noun"), noun.end()
     if currency is not None:
         kind, unit, unit_written = "money", currency, True
+    elif not unit_written and _SCALE_NAME_BEFORE.search(text, max(limit, number_start - 12), number_start):
+        kind, unit, unit_written = "measure", "magnitude", True  # "a magnitude 6.2 earthquake"
 
     # Modifiers after: "or more", "30-odd", "30+".
     approximate = False

@@ -34,7 +34,7 @@ from typing import Any
 
 from claimcheck import events, quantities, semantics, tallies, temporal
 from claimcheck.align import CandidatePair
-from claimcheck.lexicon import MEASURE_VERBS, POSITION_VERBS
+from claimcheck.lexicon import LAST_AS_VERB, MEASURE_VERBS, POSITION_VERBS
 from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
@@ -216,6 +216,8 @@ def stage(claim: Claim, q: ClaimQuantity) -> bool:
     """A stretch of a timeline ("spent the next two decades", "for the following four years"): one
     of several periods a life or a story runs through, not a length the story gives twice."""
     before = claim.text[max(0, q.quantity.start - 20) : q.quantity.start]
+    if LAST_AS_VERB.search(before):
+        return False  # "the stoppage would last 72 hours"
     return bool(_STAGE_BEFORE.search(before) or _STAGE_START.match(q.quantity.text))
 
 

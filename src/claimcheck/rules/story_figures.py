@@ -143,7 +143,7 @@ def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
         return False
     if times_separate(a, b) or not nc.dated_alike(a, b):
         return False
-    if (fa.bound or fb.bound) and (_past_years(a) ^ _past_years(b)):
+    if _past_years(a) ^ _past_years(b):
         return False  # "since 2012, when the Orle fire burned 20,000 acres": another occasion
     if not (fa.named or fb.named or comparable_modality(a, b)):
         return False
