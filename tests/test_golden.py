@@ -128,7 +128,8 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 # 13/28, 0 violated (one find had been a false date conflict whose sentences held a positive).
 # "blind15" (19 reports, 9 stories, 84 contradictions, 55 consistent pairs), written the same
 # way, was run once after those fixes: 11/84, precision 11/19, 0 negatives violated (the code at
-# that session's start: 10/84, 10/17, 0). Not used to change the code: the held-out set.
+# that session's start: 10/84, 10/17, 0), then (next session) studied for general causes: posts of
+# one head told apart by their kind, a unit before a noun measuring the noun.
 # Violated negatives a scenario is known to have, each explained:
 # - blind3: its negative "The hearing lasted nine days" ~ "sat for nine days across two weeks"
 #   holds the 14 vs 11 witnesses contradiction too (the scorer cannot tell the two apart);
@@ -154,7 +155,18 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 #   same workforce (a consistent pair of the gold).
 # (blind9's one violated negative at its first run, the stops of two tram lines, "Line 4 ...
 # will have 14 stops" / "The existing Line 2 ... has 22 stops", was a general cause, fixed.)
-KNOWN_VIOLATIONS = {"blind3": 1, "blind4": 2, "blind5": 1, "blind7": 1, "blind8": 1, "blind10": 1, "blind12": 5}
+# (blind16's one: a true departure-date clash, "left Port ... on Saturday 7 March" / "set sail on
+# 9 March", whose two sentences also hold the passenger counts of a consistent pair.)
+KNOWN_VIOLATIONS = {
+    "blind3": 1,
+    "blind4": 2,
+    "blind5": 1,
+    "blind7": 1,
+    "blind8": 1,
+    "blind10": 1,
+    "blind12": 5,
+    "blind16": 1,
+}
 
 MIN_RECALL = {
     "seed": 1.0,
@@ -182,6 +194,10 @@ MIN_RECALL = {
     "blind13": 0.21,
     "blind14": 0.16,
     "blind15": 0.2,
+    # blind16 (18 reports, 8 stories, 70 contradictions, 61 consistent pairs), written sealed and
+    # run once on this session's code after its first changes: 4/70, precision 4/7, 2 violated
+    # (the session's starting code scored the same); then studied for general causes.
+    "blind16": 0.05,
 }
 
 

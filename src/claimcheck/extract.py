@@ -498,15 +498,19 @@ class _ArticleClaims:
                             attribute_key=self.aliases.canonical(attribute) if attribute else "",
                         )
                     )
+            predicate, polarity = _predicate(verb), not _negated(verb)
+            if (done := _misread_infinitive(verb)) is not None:
+                # "declined to apologise" with the verb read as a noun: did not apologise
+                predicate, obj, object_key, polarity = done.lower_, "", "", not polarity
             yield Claim(
                 **(base if not named else base | {"entities": tuple(sorted(set(entity_keys) | named))}),
                 change=_governs_change(verb, change_heads),
                 subject=subject,
                 subject_key=subject_key,
-                predicate=_predicate(verb),
+                predicate=predicate,
                 object=obj,
                 object_key=object_key,
-                polarity=not _negated(verb),
+                polarity=polarity,
                 denied=_denied(verb),
                 modality=_modality(verb, sent),
                 source=source,
@@ -1113,6 +1117,19 @@ def _negated(verb) -> bool:
         if any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+def _misread_infinitive(verb):
+    """The verb after "declined to", "refused to", "failed to" when the parser took it for a
+    noun ("declined to apologise": "to" a particle, "apologise" its object), else None."""
+    if verb.lemma_.casefold() not in _NEGATIVE_GOVERNORS or verb.lemma_.casefold() == "deny":
+        return None
+    for to in verb.children:
+        if to.dep_ == "prep" and to.lower_ == "to" and to.pos_ == "PART":
+            done = next((c for c in to.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if done is not None and done.lower_ in semantics.verbs():
+                return done
+    return None
 
 
 def _negative_argument(token) -> bool:

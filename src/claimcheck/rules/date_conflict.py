@@ -43,6 +43,7 @@ from claimcheck.rules.matching import (
     Lexicon,
     NoOptions,
     agents_apart,
+    another_of_kind,
     attributive,
     comparable_modality,
     dating_time,
@@ -71,6 +72,8 @@ Options = NoOptions
 
 
 def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    if another_of_kind(a) != another_of_kind(b):
+        return False  # "approved the plan on Thursday" / "rejected a smaller scheme in 2024"
     if a.label or b.label:
         # A fact-box line names its event in the label: "Announced: ...", "Groundbreaking: ...".
         names_a = {a.predicate, label_predicate(a)} - {""}

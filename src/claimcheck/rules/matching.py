@@ -238,6 +238,17 @@ def ordinals(claim: Claim) -> frozenset[str]:
     return frozenset(m.casefold() for m in _ORDINAL.findall(f"{claim.subject} {claim.object}"))
 
 
+def another_of_kind(claim: Claim) -> bool:
+    """A participant introduced as one more of its kind, set beside the one the story is
+    about: "rejected a smaller scheme in 2024", "approved a similar plan"."""
+    return any(_ANOTHER.match(phrase) for phrase in (claim.subject, claim.object))
+
+
+_ANOTHER = re.compile(
+    r"(?i)(?:a|an)\s+(?:smaller|larger|bigger|earlier|older|cheaper|similar|separate|rival|different)\b"
+)
+
+
 # A name numbered among others of its kind: "Line 4", "Terminal 2", "Gate 11", "Reactor 3".
 _NUMBERED_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,4}[A-Z]?)\b(?!\s*(?:%|per|,\d|\.\d))")
 

@@ -43,6 +43,9 @@ from claimcheck.rules.matching import (
 
 # Times that say "at the time of the report", not when something happened.
 _DEICTIC = frozenset({"now", "currently", "at present", "so far"})
+# Verbs of saying that make a thing known once: "announced the ban on Monday" is one occasion,
+# where "said on Monday" may be said again on Tuesday.
+_MADE_ONCE = frozenset("announce unveil".split())
 # Words making a participant one instance among several of its kind.
 _INSTANCE_WORDS = frozenset("new previous former old earlier latest next another second".split())
 
@@ -61,8 +64,10 @@ def story_date_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tu
         if not claim.predicate or not claim.polarity or claim.change or claim.profile or hedged(claim):
             continue
         verb = claim.predicate.split()[0]
-        if stative(claim) or verb in LIGHT_VERBS or verb in STATEMENT_VERBS or moves(claim):
+        if stative(claim) or verb in LIGHT_VERBS or moves(claim):
             continue  # (shares "fell" on Tuesday and again on Wednesday)
+        if verb in STATEMENT_VERBS and not (verb in _MADE_ONCE and claim.object_key):
+            continue
         time = dating_time(claim)
         if time is None or period(time) or time.mention.text.casefold() in _DEICTIC:
             continue
