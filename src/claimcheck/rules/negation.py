@@ -83,11 +83,19 @@ def _restatement(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """The same predicate, subject and object, asserted once and denied once."""
     if not a.predicate or a.predicate != b.predicate:
         return False
-    if not _same_subject(a, b, lexicon) or not keys_equal(a.object_key, b.object_key, lexicon):
+    if not _same_subject(a, b, lexicon):
+        return False
+    if not (keys_equal(a.object_key, b.object_key, lexicon) or _named_without_object(a, b)):
         return False
     if a.predicate.split()[0] in _WEAK_PREDICATES and not restated(a, b):
         return False
     return same_story(a, b, lexicon) and not evolution(a, b)
+
+
+def _named_without_object(a: Claim, b: Claim) -> bool:
+    """Two claims of a named subject, neither with an object: "Strand apologised" / "Strand
+    declined to apologise"."""
+    return not (a.object_key or b.object_key) and a.subject_key in a.entities and b.subject_key in b.entities
 
 
 def _other_words(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
