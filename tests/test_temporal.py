@@ -68,6 +68,8 @@ def test_enough_cases() -> None:
         ("this week", date(2024, 6, 10), date(2024, 6, 16)),
         ("earlier this month", date(2024, 6, 1), ANCHOR),
         ("later this year", ANCHOR, date(2024, 12, 31)),
+        # a winter's interval holds both readings (Jan-Feb, Dec-Feb); a part of it stays whole
+        ("the middle of winter 2025", date(2025, 1, 1), date(2026, 2, 28)),
     ],
 )
 def test_interval(text: str, earliest: date | None, latest: date | None) -> None:

@@ -255,6 +255,8 @@ def _narrow(tv: TimeValue, part: str) -> TimeValue:
     e, last = tv.earliest, tv.latest
     if e is None or last is None:
         return replace(tv, mod=mod)
+    if tv.value.endswith("-WI"):
+        return replace(tv, mod=mod)  # its interval holds two winters: a part of it is no interval
     if tv.granularity is G.YEAR and not tv.value.startswith("FY"):
         a, b = _YEAR_PART[part]
         return replace(tv, mod=mod, earliest=date(e.year, a, 1), latest=_month_end(e.year, b))

@@ -239,13 +239,14 @@ def ordinals(claim: Claim) -> frozenset[str]:
 
 
 def another_of_kind(claim: Claim) -> bool:
-    """A participant introduced as one more of its kind, set beside the one the story is
-    about: "rejected a smaller scheme in 2024", "approved a similar plan"."""
+    """A participant introduced as one more of its kind, or as several, set beside the one the
+    story is about: "rejected a smaller scheme in 2024", "cuts at several other companies"."""
     return any(_ANOTHER.match(phrase) for phrase in (claim.subject, claim.object))
 
 
 _ANOTHER = re.compile(
-    r"(?i)(?:a|an)\s+(?:smaller|larger|bigger|earlier|older|cheaper|similar|separate|rival|different)\b"
+    r"(?i)(?:(?:a|an)\s+(?:smaller|larger|bigger|earlier|older|cheaper|similar|separate|rival|different)"
+    r"|several|many|numerous|various|other|rival)\b"
 )
 
 

@@ -39,6 +39,7 @@ from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     Lexicon,
+    another_of_kind,
     attributes_match,
     comparable_modality,
     core_participant_shared,
@@ -238,6 +239,30 @@ def places_apart(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity) -> bo
         return False
     place_a, place_b = (d.group(2).split()[-1].casefold() if d.group(2) else "" for d in (da, db))
     return not (place_a and place_a == place_b)
+
+
+# "3 km from the finish", "after 40 km", "at the 60 km mark": where on a route, not a length.
+_POSITION_AFTER = re.compile(r"^\s*(?:from|out|to\s+go|before|short\s+of|into|mark)\b", re.I)
+_POSITION_BEFORE = re.compile(r"\b(?:(?:after|within|inside)\s+(?:the\s+)?|at\s+the\s+)$", re.I)
+# "the strongest a magnitude 4.8", "the largest, at 12 hectares": the extreme of a set the
+# sentence counts, not the story's one value.
+_EXTREME_BEFORE = re.compile(r"\bthe\s+[a-z]+est,?\s+(?:(?:an?|at|being)\s+)?(?:[a-z]+\s+)?$", re.I)
+
+
+def route_point(claim: Claim, q: ClaimQuantity) -> bool:
+    """A length giving where on a route something happened ("3 km from the finish")."""
+    if quantities.dimension(q.quantity) != "length":
+        return False
+    text = claim.text
+    return bool(
+        _POSITION_AFTER.match(text[q.quantity.end : q.quantity.end + 20])
+        or _POSITION_BEFORE.search(text[max(0, q.quantity.start - 12) : q.quantity.start])
+    )
+
+
+def extreme(claim: Claim, q: ClaimQuantity) -> bool:
+    """The value of the extreme member of a set ("the strongest a magnitude 4.8")."""
+    return bool(_EXTREME_BEFORE.search(claim.text[max(0, q.quantity.start - 30) : q.quantity.start]))
 
 
 def subset_part(claim: Claim, q: ClaimQuantity) -> bool:
@@ -449,7 +474,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             if kind == "money" and (_price_of(a, qa, b, qb, lexicon) or _price_of(b, qb, a, qa, lexicon)):
                 yield qa, qb  # "the project would cost GBP86m" / "the GBP68m project"
                 continue
-            if kind == "measure" and not (named_a or named_b) and _size_of_one_thing(a, qa, b, qb, lexicon):
+            if kind == "measure" and not (named_a and named_b) and _size_of_one_thing(a, qa, b, qb, lexicon):
                 yield qa, qb  # "the 58-metre rocket" / "the rocket stands 64 metres tall"
                 continue
             if named_a and named_b:
@@ -752,6 +777,10 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue  # "including nine", "two more bodies": a part or an increment, not a total
             if stage(a, qa) or stage(b, qb):
                 continue  # "spent the next two decades": one stretch of a life among several
+            if route_point(a, qa) or route_point(b, qb) or extreme(a, qa) or extreme(b, qb):
+                continue  # "3 km from the line", "the strongest a magnitude 4.8"
+            if another_of_kind(a) != another_of_kind(b):
+                continue  # "cuts at several other companies, which shed 4,000 jobs"
             if places_apart(a, qa, b, qb) or numbered_apart(a, b):
                 continue  # "a dam 30 km upstream" / "the village is 12 km downstream"; "Line 4" / "Line 2"
             if intended(a, qa) != intended(b, qb):

@@ -32,6 +32,7 @@ from claimcheck.profiles import person_noun
 from claimcheck.rules import number_conflict as nc
 from claimcheck.rules.matching import (
     Lexicon,
+    another_of_kind,
     attributes_match,
     comparable_modality,
     crude_stem,
@@ -151,6 +152,8 @@ def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
         return False  # "Berg was found guilty on two counts" / "Lund ... on five counts"
     if _people_apart(a.subject_key, b.subject_key, a, b):
         return False  # "adults will pay $9" / "pensioners will pay $5.50"
+    if another_of_kind(a) or another_of_kind(b):
+        return False  # "cuts at several other companies, which shed 6,000 jobs"
     return not_apart(a, b, lexicon)
 
 
@@ -185,6 +188,8 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
         if quantities.varies(q.quantity):
             continue
         participle = _participle(claim, q)
+        if nc.route_point(claim, q) or nc.extreme(claim, q):
+            continue
         if (
             nc.ratio_part(claim, q)
             or nc.subset_part(claim, q)
