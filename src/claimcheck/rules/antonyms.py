@@ -311,12 +311,18 @@ def valence_table() -> dict[str, float]:
     return table
 
 
+# Words whose VADER sentiment is of a sense other than the one news mostly uses: "interest
+# rate", "credit", "a share", "securities", "gross revenue", "charges" (fees, counts).
+_OTHER_SENSE = frozenset("interest interests credit credits share shares security securities gross charge charges".split())
+
+
 def opposite_valence(
     a: Sequence[str], b: Sequence[str], threshold: float, exclude: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, str], ...]:
     """Pairs (word of a, word of b), each in one side only, one of them positive and the other
     negative, both at least ``threshold`` strong ("pleased" / "troubled", "rise" / "drop")."""
     table = valence_table()
+    exclude = exclude | _OTHER_SENSE
     only_a, only_b = set(a) - set(b) - exclude, set(b) - set(a) - exclude
     strong_a = {x: table[x] for x in only_a if abs(table.get(x, 0.0)) >= threshold}
     strong_b = {y: table[y] for y in only_b if abs(table.get(y, 0.0)) >= threshold}

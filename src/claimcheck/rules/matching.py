@@ -559,8 +559,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Nouns whose "for" names the period they are of: a forecast, target or result for a year.
+_REFERENCE_FOR = re.compile(
+    r"(?i)\b(?:forecasts?|outlooks?|targets?|projections?|estimates?|budgets?|guidance|predictions?|"
+    r"results|figures|accounts)\s+for\s+(?:the\s+(?:whole\s+|full\s+)?)?$"
+)
+
+
 def attributive(claim: Claim, time: ClaimTime) -> bool:
     """A date modifying a noun names which thing is meant, not when the claim happened.
+    So does the period a forecast, a target or results are "for".
 
     "the 2012 Summer Paralympics", "a 1932 film", "the 1926 and 1930 races": comparing such dates
     compares two different things (two Olympics, two races), never two dates of one event.
@@ -570,6 +578,8 @@ def attributive(claim: Claim, time: ClaimTime) -> bool:
     if not 0 <= start <= end <= len(claim.text):
         return False
     before, after = claim.text[:start], claim.text[end:]
+    if _REFERENCE_FOR.search(before):
+        return True  # "cut its growth forecast for next year", "results for the third quarter"
     if not _DETERMINER_BEFORE.search(before):
         return False
     while True:
