@@ -43,6 +43,19 @@ def test_negation_and_negative_governors(claims_of):
     assert find(claims_of("The single reached No. 12 on the chart."), "reach").polarity
 
 
+def test_a_verb_read_after_a_light_verb_with_a_noun_before_it_is_a_noun(claims_of):
+    # "makes emergency stop": the small model tags "stop" a verb governed by "makes"
+    claims = claims_of("# Passengers slide to safety as Dunmore flight makes emergency stop at Pellmouth\n\nText.")
+    assert "stop" not in {c.predicate for c in claims}
+    assert "slide" in {c.predicate for c in claims}
+
+
+def test_declined_to_with_the_verb_read_as_a_noun_denies_the_verb(claims_of):
+    claims = claims_of("Chief executive Ivo Strand declined to apologise, saying the weather was to blame.")
+    claim = find(claims, "apologise")
+    assert not claim.polarity and claim.subject_key == "ivo strand"
+
+
 @pytest.mark.parametrize(
     ("sentence", "predicate", "modality"),
     [

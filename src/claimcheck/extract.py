@@ -26,6 +26,7 @@ from claimcheck.errors import ModelError
 from claimcheck.lexicon import (
     EVENT_NOUNS,
     LAST_AS_VERB,
+    LIGHT_VERBS,
     MEASURE_VERBS,
     NOMINAL_RELATIONS,
     ORGANISATION_NOUNS,
@@ -44,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "44"  # 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "45"  # 45: a verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -795,7 +796,13 @@ def _governs_change(verb, heads: tuple) -> bool:
 
 def _is_predicate(token) -> bool:
     if token.pos_ == "VERB" and token.dep_ in _CLAUSE_DEPS:
-        return True
+        # "makes emergency stop": a light verb's "verb" with a noun or a determiner before it
+        # is the light verb's noun
+        return not (
+            token.head.lemma_.casefold() in LIGHT_VERBS
+            and token.head.i < token.i
+            and any((c.dep_ == "det" or c.dep_ == "compound" and c.pos_ == "NOUN") and c.i < token.i for c in token.children)
+        )
     if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ == "VBN":
         return False
     # Copulas "X is the CEO of Y" head on the auxiliary when there is an attribute.
