@@ -31,6 +31,7 @@ from claimcheck.model import Claim, Finding, Severity
 from claimcheck.rules.matching import (
     Context,
     comparable_modality,
+    dating_time,
     evolution,
     hedged,
     key_matcher,
@@ -110,7 +111,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if not _same_thing(a, b, lexicon):
             continue
-        if evolution(a, b):
+        if evolution(a, b) and not _on_report_day(a, b) and not _on_report_day(b, a):
             continue
         yield _finding(rule, a, b)
     for a, b in story_statuses(rule, context):
@@ -239,5 +240,24 @@ def _evolved(a: Claim, b: Claim) -> bool:
     if a.change or b.change or times_separate(a, b):
         return True
     if reported_on_two_days(a, b):
-        return not one_past_occasion(a, b, through_first_day=True)
+        return not (one_past_occasion(a, b, through_first_day=True) or _on_report_day(a, b) or _on_report_day(b, a))
     return False
+
+
+# Verbs of a status held through a time ("remained open on Sunday", "was shut on Sunday").
+_HELD = frozenset("remain stay keep continue be".split())
+
+
+def _on_report_day(a: Claim, b: Claim) -> bool:
+    """``a`` gives no date and so speaks of its report's day ("the hotel has been closed",
+    published on Sunday), and ``b`` dates its status to that same day ("remained open on
+    Sunday"): one day, two statuses, whatever day ``b`` was published."""
+    if a.published is None or dating_time(a) is not None or a.times:
+        return False
+    if not b.predicate or b.predicate.split()[0] not in _HELD:
+        return False  # ("remains closed" / "reopened on Monday evening": a change later that day)
+    when = dating_time(b)
+    if when is None:
+        return False
+    time = when.mention.time
+    return time.earliest == time.latest == a.published
