@@ -33,6 +33,8 @@ _POST_WORDS = frozenset(
     "technology technical medical commercial marketing information legal scientific general".split()
 )
 # Nouns ending a post that WordNet's one-word list may lack ("glaciologist", "volcanologist").
+# Posts whose first WordNet sense is no person ("chair": a seat, "principal": a sum, "whip").
+_POSTS_OF_OTHER_FIRST_SENSE = frozenset("chair co-chair cochair vice-chair principal whip convenor".split())
 _PROFESSION_ENDING = re.compile(r"(?:ologist|ographer|icist|onomist|ician)$")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'-]+){0,3}\s*$")
 # Names the model may tag as a place are still read ("Strand, a 58-year-old heiress"): an age or
@@ -293,6 +295,7 @@ def person_noun(word: str, operators: bool = False) -> bool:
     the posts of companies share ("the regional operator Kestrel Rail")."""
     return (
         semantics.is_a(word, "person")
+        or word in _POSTS_OF_OTHER_FIRST_SENSE
         or (operators and semantics.is_a(word, "operator"))
         or bool(_PROFESSION_ENDING.search(word))
     )
