@@ -190,11 +190,11 @@ MIN_RECALL = {
     "blind12": 0.2,
     "blind13": 0.21,
     "blind14": 0.16,
-    "blind15": 0.23,
+    "blind15": 0.25,
     # blind16 (18 reports, 8 stories, 70 contradictions, 61 consistent pairs), written sealed and
     # run once on this session's code after its first changes: 4/70, precision 4/7, 2 violated
     # (the session's starting code scored the same); then studied for general causes.
-    "blind16": 0.05,
+    "blind16": 0.08,
 }
 
 

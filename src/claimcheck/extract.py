@@ -16,7 +16,7 @@ import importlib.util
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "46"  # 46: "chair", "principal", "whip" are posts; 45: a verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "47"  # 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -500,6 +500,8 @@ class _ArticleClaims:
                         )
                     )
             predicate, polarity = _predicate(verb), not _negated(verb)
+            if not polarity and (until := _not_until(claim_times)) is not None:
+                polarity, claim_times = True, until  # "will not reopen until Monday": it reopens on Monday
             if (done := _misread_infinitive(verb)) is not None:
                 # "declined to apologise" with the verb read as a noun: did not apologise
                 predicate, obj, object_key, polarity = done.lower_, "", "", not polarity
@@ -1128,6 +1130,20 @@ def _negated(verb) -> bool:
     return False
 
 
+def _not_until(claim_times: tuple[ClaimTime, ...]) -> tuple[ClaimTime, ...] | None:
+    """A denied event's times with "until <day>" read as the day it happens ("will not reopen
+    until Monday": reopens on Monday), or None when no time says "until"."""
+    found = False
+    read = []
+    for t in claim_times:
+        time = t.mention.time
+        if _UNTIL.match(t.mention.text) and time.mod == "ON_OR_BEFORE" and time.latest is not None:
+            found = True
+            t = replace(t, mention=replace(t.mention, time=replace(time, mod=None, earliest=time.latest)))
+        read.append(t)
+    return tuple(read) if found else None
+
+
 def _misread_infinitive(verb):
     """The verb after "declined to", "refused to", "failed to" when the parser took it for a
     noun ("declined to apologise": "to" a particle, "apologise" its object), else None."""
@@ -1476,6 +1492,7 @@ _PER_PERIOD = re.compile(r"^(?:a|an|per|each|every)\s", re.I)
 _FIGURE_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|once|twice))[\w%$\u20ac\u00a3.,-]*(?:\s+[a-z]+){0,2}\s*$", re.I)
 _DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _CLOCK_UNITS = {"H": "h", "M": "min"}
+_UNTIL = re.compile(r"(?:until|till)\s", re.I)
 _LAST_VERB = re.compile(r"last\s+", re.I)
 _MORE_UNITS = re.compile(r"^\s*(?:,|and)\s*(?:a\s+half\b|\w+\s+(?:hours?|minutes?|seconds?|days?|weeks?|months?)\b)", re.I)
 _AGE = re.compile(r"[\s-]*old\b", re.I)
