@@ -49,6 +49,7 @@ from claimcheck.rules.matching import (
     dating_time,
     event_phrase,
     hedged,
+    inaugural,
     keys_corefer,
     keys_equal,
     label_predicate,
@@ -72,8 +73,8 @@ Options = NoOptions
 
 
 def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
-    if another_of_kind(a) != another_of_kind(b):
-        return False  # "approved the plan on Thursday" / "rejected a smaller scheme in 2024"
+    if another_of_kind(a) != another_of_kind(b) or inaugural(a) != inaugural(b):
+        return False  # "rejected a smaller scheme in 2024"; "the race, first held in 1998"
     if a.label or b.label:
         # A fact-box line names its event in the label: "Announced: ...", "Groundbreaking: ...".
         names_a = {a.predicate, label_predicate(a)} - {""}

@@ -244,6 +244,15 @@ def another_of_kind(claim: Claim) -> bool:
     return any(_ANOTHER.match(phrase) for phrase in (claim.subject, claim.object))
 
 
+def inaugural(claim: Claim) -> bool:
+    """The claim dates the first of a recurring thing ("the race, first held in 1998"), not the
+    occasion the story is about."""
+    return bool(_INAUGURAL.search(claim.text))
+
+
+_INAUGURAL = re.compile(
+    r"(?i)\b(?:first|originally)\s+(?:held|staged|run|played|contested|awarded|raced|sailed|organi[sz]ed)\b"
+)
 _ANOTHER = re.compile(
     r"(?i)(?:(?:a|an)\s+(?:smaller|larger|bigger|earlier|older|cheaper|similar|separate|rival|different)"
     r"|several|many|numerous|various|other|rival)\b"

@@ -36,6 +36,7 @@ from claimcheck import events, quantities, semantics, tallies, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import LAST_AS_VERB, MEASURE_VERBS, POSITION_VERBS
 from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
+from claimcheck.profiles import person_noun
 from claimcheck.rules.matching import (
     Context,
     Lexicon,
@@ -480,6 +481,8 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             if named_a and named_b:
                 if kind == "count" and (not one_event or not dated_alike(a, b)):
                     continue
+                if kind == "percent" and not one_event and _share_of_people(qa) and _share_of_people(qb):
+                    continue  # "15 per cent of residents were born abroad" / "one in five is aged 65 or older"
                 if counted and kind != "count" and not _event_length(qa, qb):
                     continue
                 if kind != "count" and not (loose or one_event or core_participant_shared(a, b, lexicon)):
@@ -523,6 +526,12 @@ _RATE_AFTER = re.compile(
     r"|^\s*(?:[a-z-]+\s+){1,2}?(?:in|on|for)\s+(?:each|every)\s+([a-z]+)",
     re.I,
 )
+
+
+def _share_of_people(q: ClaimQuantity) -> bool:
+    """A share of a group of people ("one in five residents"): the share with the clause's
+    property, as a count is of the clause's event."""
+    return person_noun(events.head(q.attribute_key))
 
 
 def _position(claim: Claim) -> bool:
