@@ -98,6 +98,14 @@ def test_clashes_of_one_slot_across_reports_are_one_finding():
     assert finding.message == "sentence: 8 years (2 places), 6 years and 7 years"
 
 
+def test_a_clash_among_three_reports_stays_in_pairs():
+    # two reports agree and a third differs: each finding names the two reports that differ
+    ceo_a, ceo_b, cto = _sentence("a.md", 0, "8 years"), _sentence("b.md", 0, "8 years"), _sentence("c.md", 0, "6 years")
+    order = {"a.md": 0, "b.md": 1, "c.md": 2}
+    joined = group_slots((_finding(ceo_a, cto), _finding(ceo_b, cto)), order)
+    assert sorted(tuple(c.doc for c in f.claims) for f in joined) == [("a.md", "c.md"), ("b.md", "c.md")]
+
+
 def test_a_clash_inside_one_article_stays_its_own_finding():
     first, second = _sentence("a.md", 0, "8 years"), _sentence("a.md", 50, "6 years")
     other = _sentence("b.md", 0, "7 years")

@@ -167,6 +167,10 @@ KNOWN_VIOLATIONS = {
     "blind10": 1,
     "blind12": 5,
     "blind16": 2,
+    # a true clash of investors' losses ("lost a combined $24 million when the company went into
+    # administration in November 2022" / "lost $18.4 million when Brightfold collapsed in 2022")
+    # whose sentences also hold a consistent pair (the month inside the year)
+    "blind14": 1,
 }
 
 MIN_RECALL = {
@@ -180,7 +184,7 @@ MIN_RECALL = {
     "blind1": 0.36,
     "blind2": 0.27,
     "blind3": 0.09,
-    "blind4": 0.25,
+    "blind4": 0.28,
     "blind5": 0.36,
     "blind6": 0.18,
     "blind7": 0.18,
@@ -190,16 +194,16 @@ MIN_RECALL = {
     "blind11": 0.33,
     "blind12": 0.2,
     "blind13": 0.21,
-    "blind14": 0.16,
-    "blind15": 0.25,
+    "blind14": 0.21,
+    "blind15": 0.27,
     # blind16 (18 reports, 8 stories, 70 contradictions, 61 consistent pairs), written sealed and
     # run once on this session's code after its first changes: 4/70, precision 4/7, 2 violated
     # (the session's starting code scored the same); then studied for general causes.
-    "blind16": 0.08,
+    "blind16": 0.12,
     # blind17 (24 reports, 9 stories, 82 contradictions, 65 consistent pairs), written sealed and
     # run once at the end of the session that used blind15 and blind16: 7/82, precision 7/16, 0
     # violated; the session's starting code scored exactly the same.
-    "blind17": 0.08,
+    "blind17": 0.13,
 }
 
 

@@ -373,11 +373,11 @@ def findings_in_story(
 
 
 def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Finding]:
-    """Clashes of one slot across reports become one finding: findings of one rule and slot that
-    compare two articles and share a claim (one report said "8 years", another "6 years", a
-    third "7 years") are joined, listing each value once with the first sentence that gives it.
-    A clash inside one article stays a finding of that article; findings without a slot stay
-    as they are."""
+    """Clashes of one slot across many reports become one finding: findings of one rule and slot
+    that compare two articles and share a claim (one report said "8 years", another "6 years",
+    others "7 years") are joined, listing each value once with the first sentence that gives it,
+    when they span ``GROUP_FROM_REPORTS`` reports or more. A clash inside one article stays a
+    finding of that article; findings without a slot stay as they are."""
     parent = list(range(len(findings)))
 
     def root(i: int) -> int:
@@ -399,7 +399,20 @@ def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Fi
     groups: dict[int, list[Finding]] = {}
     for index, finding in enumerate(findings):
         groups.setdefault(root(index), []).append(finding)
-    return [members[0] if len(members) == 1 else _joined(members, order) for members in groups.values()]
+    joined: list[Finding] = []
+    for members in groups.values():
+        if len({claim.doc for finding in members for claim in finding.claims}) < GROUP_FROM_REPORTS:
+            joined.extend(members)  # a clash among two or three reports: each pair says which two differ
+        else:
+            joined.append(_joined(members, order))
+    return joined
+
+
+# How many reports a slot's clash must span to be given as one finding listing every value: a
+# story of two or three reports reads best as pairs ("A says chief executive, C says chief
+# technology officer"; "B says chief executive, C ..."), a value repeated across many reports
+# as one finding (issue 12: one figure across 2,000 reports had given every pair).
+GROUP_FROM_REPORTS = 4
 
 
 def _joined(members: list[Finding], order: dict[str, int]) -> Finding:
