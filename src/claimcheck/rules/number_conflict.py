@@ -247,7 +247,11 @@ _POSITION_AFTER = re.compile(r"^\s*(?:from|out|to\s+go|before|short\s+of|into|ma
 _POSITION_BEFORE = re.compile(r"\b(?:(?:after|within|inside)\s+(?:the\s+)?|at\s+the\s+)$", re.I)
 # "the strongest a magnitude 4.8", "the largest, at 12 hectares": the extreme of a set the
 # sentence counts, not the story's one value.
-_EXTREME_BEFORE = re.compile(r"\bthe\s+[a-z]+est,?\s+(?:(?:an?|at|being)\s+)?(?:[a-z]+\s+)?$", re.I)
+_EXTREME_BEFORE = re.compile(
+    r"\bthe\s+(?:strong|larg|bigg|high|low|deep|long|heavi|small|old|young|great|fast|tall|deadli)est"
+    r",?\s+(?:(?:an?|at|being)\s+)?(?:[a-z]+\s+)?$",
+    re.I,
+)
 
 
 def route_point(claim: Claim, q: ClaimQuantity) -> bool:
