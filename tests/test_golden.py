@@ -171,6 +171,10 @@ KNOWN_VIOLATIONS = {
     # administration in November 2022" / "lost $18.4 million when Brightfold collapsed in 2022")
     # whose sentences also hold a consistent pair (the month inside the year)
     "blind14": 1,
+    # blind18 is kept as its first run left it (not yet studied): most of its nine share their
+    # sentences with a finding on another pair (a paraphrased prize, "previously 1.65" / "used
+    # to cost 1.65"), a few are false alarms (a patient's wait against "waited over a year").
+    "blind18": 9,
 }
 
 MIN_RECALL = {
@@ -204,6 +208,10 @@ MIN_RECALL = {
     # run once at the end of the session that used blind15 and blind16: 7/82, precision 7/16, 0
     # violated; the session's starting code scored exactly the same.
     "blind17": 0.13,
+    # blind18 (19 reports, 8 stories, 83 contradictions, 77 consistent pairs), written sealed and
+    # run once on the fifth session's final code (6b79857): 16/83, precision 11/17, 9 violated
+    # (that session's starting code: 15/83, 11/19, 8). Not used to change the code.
+    "blind18": 0.19,
 }
 
 
