@@ -32,7 +32,8 @@ _FLOAT_SLACK = 1e-9
 # Vocabulary
 # ---------------------------------------------------------------------------------------------
 
-_SMALL_NUMBERS = {
+# Number words and their values ("seven": 7), read by tallies too.
+SMALL_NUMBERS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -472,7 +473,7 @@ _NUMBER_WORDS = (
 # The lookarounds before each branch let the engine give up on most positions and words cheaply:
 # the full number-word pattern is tried only where a number word starts.
 _NUMBER_WORD_START = (
-    rf"(?:{'|'.join(_SMALL_NUMBERS)}|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)|half\s)"
+    rf"(?:{'|'.join(SMALL_NUMBERS)}|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)|half\s)"
 )
 _CORE = re.compile(
     r"(?=[\d.])(?<![\w.,:/])(?P<digits>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
@@ -985,7 +986,7 @@ def _read_fraction_share(text: str, match: re.Match[str], limit: int) -> _Readin
         return None  # "the second half of", "a year and a half of"
     if _capitalised_inside_sentence(text, match.start()):
         return None
-    numerator = _SMALL_NUMBERS.get(numerator_word, 1)  # "a", "an" or none: one part
+    numerator = SMALL_NUMBERS.get(numerator_word, 1)  # "a", "an" or none: one part
     if numerator >= denominator:
         return None  # "two halves of" names parts, not a share
     if (
@@ -1160,8 +1161,8 @@ def _sum_number_words(tokens: list[str]) -> Decimal:
     for token in tokens:
         if token in ("a", "an"):
             current += 1
-        elif token in _SMALL_NUMBERS:
-            current += _SMALL_NUMBERS[token]
+        elif token in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[token]
         elif token == "hundred":
             current = (current or 1) * 100
         elif token == "dozen":

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimcheck.quantities import SMALL_NUMBERS
+
 _PAIR = re.compile(
     r"(?<![\d.,:/£$€-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\d:/%-]|[.,]\d)"
     r"(?!\s*(?:years?|year-old|minutes?|hours?|days?|weeks?|months?|per\s?cent|percent|km|miles?|metres?|meters?"
@@ -21,13 +23,7 @@ _PAIR = re.compile(
     re.I,
 )
 # Small numbers a vote is written with in words ("voted seven to two").
-_WORDED = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_WORDED = {word: value for word, value in SMALL_NUMBERS.items() if value <= 20}
 _N = r"(\d{1,4}|" + "|".join(_WORDED) + r")"
 _VOTES = re.compile(
     rf"\b{_N}\s+votes?\s+to\s+{_N}\b"
@@ -79,7 +75,7 @@ def result(text: str) -> Tally | None:
 
 
 def _tally(kind: str, match: re.Match[str]) -> Tally:
-    first, second = (_WORDED.get(n.casefold()) or int(n) for n in match.groups() if n is not None)
+    first, second = (_WORDED[n.casefold()] if n.casefold() in _WORDED else int(n) for n in match.groups() if n is not None)
     return Tally(kind, match.group(0), max(first, second), min(first, second))
 
 
