@@ -69,8 +69,6 @@ NOMINAL_RELATIONS = {
     "buyout": "buy out",
 }
 
-# Verbs that state a party's position, not a fact: a figure wanted, offered or proposed is
-# that party's figure ("the union wants 9%", "drivers were offered 4%").
 # Verbs of saying: what they introduce is attributed, and their date is the statement's.
 SPEECH_VERBS = frozenset(
     "say tell report add announce state claim confirm write note explain insist argue cite "
@@ -79,13 +77,15 @@ SPEECH_VERBS = frozenset(
 # Verbs of a statement, whose date is that of the statement, made again whenever asked.
 STATEMENT_VERBS = SPEECH_VERBS | frozenset("describe stress deny reiterate comment signal indicate".split())
 # Verbs that say little without their object: "made her debut", "had a role".
+LIGHT_VERBS = frozenset("have make take get do give hold keep put go come see play".split())
 # "would last 72 hours", "is expected to last": "last" after these is the verb, not "the last
 # 72 hours".
 LAST_AS_VERB = re.compile(
     r"\b(?:will|would|could|can|may|might|must|should|shall|to|did|does|do|not|'ll)\s+last\s+$", re.I
 )
-LIGHT_VERBS = frozenset("have make take get do give hold keep put go come see play".split())
 
+# Verbs that state a party's position, not a fact: a figure wanted, offered or proposed is
+# that party's figure ("the union wants 9%", "drivers were offered 4%").
 POSITION_VERBS = frozenset(
     "want demand seek offer propose ask request bid counter table call push urge recommend".split()
 )

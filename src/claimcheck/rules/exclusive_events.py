@@ -111,7 +111,7 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
             continue
         if not _same_thing(a, b, lexicon):
             continue
-        if evolution(a, b) and not _on_report_day(a, b) and not _on_report_day(b, a):
+        if evolution(a, b) and not _one_report_day(a, b):
             continue
         yield _finding(rule, a, b)
     for a, b in story_statuses(rule, context):
@@ -240,12 +240,17 @@ def _evolved(a: Claim, b: Claim) -> bool:
     if a.change or b.change or times_separate(a, b):
         return True
     if reported_on_two_days(a, b):
-        return not (one_past_occasion(a, b, through_first_day=True) or _on_report_day(a, b) or _on_report_day(b, a))
+        return not (one_past_occasion(a, b, through_first_day=True) or _one_report_day(a, b))
     return False
 
 
 # Verbs of a status held through a time ("remained open on Sunday", "was shut on Sunday").
 _HELD = frozenset("remain stay keep continue be".split())
+
+
+def _one_report_day(a: Claim, b: Claim) -> bool:
+    """One of the two claims speaks of its report's day and the other dates its status to it."""
+    return _on_report_day(a, b) or _on_report_day(b, a)
 
 
 def _on_report_day(a: Claim, b: Claim) -> bool:
