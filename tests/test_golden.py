@@ -175,6 +175,11 @@ KNOWN_VIOLATIONS = {
     # sentences with a finding on another pair (a paraphrased prize, "previously 1.65" / "used
     # to cost 1.65"), a few are false alarms (a patient's wait against "waited over a year").
     "blind18": 9,
+    # blind19's three: the complaints a regulator had received by two days (40 "since
+    # December", 65 "by Friday morning": a running count the rule takes for one); the odds of
+    # the jackpot ("about one in 139 million" / "1 in 139,838,160"); the day picking began
+    # ("on 8 September" / "in the second week of September", a date-granularity note).
+    "blind19": 3,
 }
 
 MIN_RECALL = {
@@ -212,6 +217,10 @@ MIN_RECALL = {
     # run once on the fifth session's final code (6b79857): 16/83, precision 11/17, 9 violated
     # (that session's starting code: 15/83, 11/19, 8). Not used to change the code.
     "blind18": 0.19,
+    # blind19 (18 reports, 8 stories, 65 contradictions, 47 consistent pairs), written sealed and
+    # run once on the sixth session's starting code (45f20ef): 1/65, precision 1/5, 2 violated.
+    # Then studied for general causes (title-case headlines, posts' bodies, "put X at N").
+    "blind19": 0.12,
 }
 
 

@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "47"  # 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "48"  # 48: title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -223,13 +223,69 @@ def extract_claims(
     docs = nlp.pipe(texts, **kwargs)
     builders = [_ArticleClaims(article, aliases) for article in articles]
     total = len(units)
+    cases: dict[int, dict[str, bool]] = {}
     for done, ((number, paragraph, offset, _), doc) in enumerate(zip(units, docs, strict=True), 1):
         if paragraph.headline:
-            doc = headline_words(nlp, headline_verb(nlp, doc))
+            if number not in cases:
+                body = "\n".join(p.text for p in articles[number].paragraphs if not p.headline)
+                cases[number] = written_in_lower_case(body)
+            doc = headline_words(nlp, headline_verb(nlp, headline_case(nlp, doc, cases[number])))
         builders[number].add(paragraph, offset, doc)
         if progress is not None and (done % 16 == 0 or done == total):
             progress(done, total)
     return {article.doc: builder.claims() for article, builder in zip(articles, builders, strict=True)}
+
+
+# A word inside a sentence: after a letter, a digit, a comma and the like, not after the end of
+# a sentence, a quote or a line break.
+_INSIDE_SENTENCE = re.compile(r"(?<=[\w,;:)%\u2019'] )([A-Za-z][a-z]+)\b")
+
+
+def written_in_lower_case(text: str) -> dict[str, bool]:
+    """For each word an article writes inside sentences, whether it writes it in lower case
+    more often than capitalised ("board": True; "Westmoor", "Bank" of a name: False)."""
+    counts: dict[str, list[int]] = {}
+    for found in _INSIDE_SENTENCE.finditer(text):
+        word = found.group(1)
+        tally = counts.setdefault(word.casefold(), [0, 0])
+        tally[word[0].isupper()] += 1
+    return {word: lower > upper for word, (lower, upper) in counts.items()}
+
+
+def headline_case(nlp, doc, lower_in_body: dict[str, bool]):
+    """A headline in title case ("Westmoor Board Rejects Bus Fare Rise"), which the model reads
+    as one long name, parsed as if written in sentence case: a capitalised word is read in
+    lower case where the article writes it so inside its sentences, or, when the article does
+    not use it, where it is a word of the dictionary. The headline keeps its own words."""
+    from spacy.tokens import Doc
+
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sum(t.is_title for t in words[1:]) < max(2, 0.8 * (len(words) - 1)):
+        return doc
+
+    def lowered(token) -> bool:
+        if token.i == 0 or not token.is_title:
+            return False
+        word = token.lower_
+        if word in lower_in_body:
+            return lower_in_body[word]
+        return _dictionary_word(word)
+
+    changed = [t.lower_ if lowered(t) else t.text for t in doc]
+    if changed == [t.text for t in doc]:
+        return doc
+    variant = nlp(Doc(nlp.vocab, words=changed, spaces=[bool(t.whitespace_) for t in doc]))
+    return _with_parse(doc, list(variant), [t.head.i for t in variant], [t.tag_ for t in variant], [t.lemma_ for t in variant])
+
+
+def _dictionary_word(word: str) -> bool:
+    """A word WordNet knows as a noun or a verb, or an inflection of one."""
+    forms = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"), word.removesuffix("d")}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("ing"):
+        forms.update((word[:-3], word[:-3] + "e"))
+    return any(semantics.is_noun(f) or f in semantics.verbs() for f in forms if f)
 
 
 def headline_verb(nlp, doc):
@@ -965,6 +1021,8 @@ def _find_subject(verb):
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
             ):
                 return head.head
+            if verb.dep_ == "acl" and verb.tag_ == "VBG":
+                return head.head  # "a petition opposing the merger": the petition opposes it
             return None
         else:
             break
@@ -1293,6 +1351,11 @@ def _quantity_attribute(token) -> str:
             break
     if head.lemma_.casefold() in _CURRENCY_WORDS and head.dep_ == "compound" and head.head.pos_ == "NOUN":
         head = head.head  # "the 430-million-crown ferry deal": the sum prices the deal
+    if (head.pos_ != "NOUN" or quantities.unit_name(head.lemma_)) and (valued := _valued(head)) is not None:
+        # "put the merger bill at GBP52m": the bill; "put the cost of the damage at GBP85m":
+        # the damage, not any cost
+        of = _prep_object(valued, ("of",))
+        return _compound_lemma(of if of is not None and of.pos_ == "NOUN" else valued)
     if (whole := _ratio_whole(head)) is not None:
         return _compound_lemma(whole)  # "one in five adults" measures adults
     if head.lemma_.casefold() in _UNIT_NOUNS | _SHARE_NOUNS:
@@ -1322,7 +1385,11 @@ def _quantity_attribute(token) -> str:
         ):
             measured = measured.head  # "the 24-metre whale skeleton": the skeleton
         return _compound_lemma(measured)  # "the 24-metre skeleton": the skeleton's length
-    elif head.pos_ == "NOUN" and head.lemma_.casefold() not in _CURRENCY_WORDS and head.i != token.i:
+    elif (
+        (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower))  # (a noun tagged PROPN)
+        and head.lemma_.casefold() not in _CURRENCY_WORDS
+        and head.i != token.i
+    ):
         # "42,000-seat arena" measures seats; "11,000 staff" staff.
         if (
             head.lemma_.casefold() in _CHANGE_NOUNS
@@ -1343,9 +1410,35 @@ def _quantity_attribute(token) -> str:
         verb = head.head.head if head.head.pos_ == "ADP" else head.head
         if verb.pos_ == "VERB" and verb.lemma_.casefold() in MEASURE_VERBS:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None and verb.dep_ == "xcomp":
+                # "the bill is expected to reach GBP31m": the subject of the verb it complements
+                subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ == "NOUN":
                 return _compound_lemma(subject)
     return ""
+
+
+# Verbs that give their object a value "at" a figure: "put the cost at GBP52m", "valued the
+# club at EUR1bn", "the toll was estimated at 40".
+_VALUING_VERBS = frozenset("put set estimate peg fix cap place assess forecast project".split())
+
+
+def _valued(figure):
+    """The noun a valuing verb gives the figure to ("put the merger bill at GBP52m": the bill;
+    "the damage was estimated at $3m": the damage), or None."""
+    at = figure.head
+    if figure.dep_ != "pobj" or at.lower_ != "at":
+        return None
+    if at.head.pos_ == "NOUN" and at.head.dep_ in ("dobj", "nsubjpass"):
+        # (the parser may hang "at" on the noun: "sets [the catch ... at 41,200 tonnes]")
+        return at.head if at.head.head.lemma_.casefold() in _VALUING_VERBS else None
+    if at.head.pos_ != "VERB":
+        return None
+    verb = at.head
+    if verb.lemma_.casefold() not in _VALUING_VERBS:
+        return None
+    role = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
+    return next((c for c in verb.children if c.dep_ == role and c.pos_ == "NOUN"), None)
 
 
 def _priced_noun(token, length: int) -> str:

@@ -272,8 +272,7 @@ def _post_of(noun):
         if field is None or field.pos_ != "NOUN":
             return None
         words = tuple(_word(t) for t in (*[c for c in field.lefts if c.dep_ == "compound"], field, noun) if t.is_alpha)
-        org = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
-        return words, org
+        return words, _organisation(noun)
     if not person_noun(noun.lower_) and not person_noun(noun.lemma_.casefold()):
         return None
     # (not "Norwegian", not the "old" of "a 58-year-old heiress")
@@ -281,8 +280,38 @@ def _post_of(noun):
     if any(c.lower_ in _NOT_NOW for c in noun.lefts):
         return None
     words = tuple(_word(t) for t in (*modifiers, noun) if t.is_alpha)
-    org = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
-    return words, org
+    return words, _organisation(noun)
+
+
+# Names the model may give a body that holds posts: it often takes a firm's name for a
+# person's ("Arrin Snowsports' chief executive"), never for a country's or a people's.
+_BODY_NAMES = frozenset({"ORG", "PERSON", ""})
+
+
+def _organisation(post):
+    """The body a post named by a common noun is at: its possessor ("Brennock Water's chief
+    executive", "the federation's chair") or what it is "of" ("chief executive of the Aldermere
+    Federation"). A place ("Norway's foreign minister") is left to the post's words, and so is a
+    person ("the victim's lawyer")."""
+    for child in post.children:
+        if child.dep_ == "poss" and child.ent_type_ == "ORG":
+            return child
+    for child in post.children:
+        if child.dep_ == "poss" and _body(child):
+            return child
+    for child in post.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            body = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if body is not None and _body(body):
+                return body
+    return None
+
+
+def _body(token) -> bool:
+    """A name the model did not take for a place, or a common noun for no kind of person."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in _BODY_NAMES
+    return token.pos_ == "NOUN" and not person_noun(token.lemma_.casefold())
 
 
 def _word(token) -> str:

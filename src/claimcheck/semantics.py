@@ -151,6 +151,11 @@ def same_verb_meaning(a: str, b: str) -> bool:
     return a == b and a not in WEAK_VERBS or same_sense(verb_senses(a), verb_senses(b))
 
 
+def is_noun(word: str) -> bool:
+    """WordNet knows the word as a noun with something it is a kind of."""
+    return word in _hypernyms()
+
+
 def hypernyms(noun: str) -> tuple[str, ...]:
     """What a noun is a kind of, nearest first ("passenger" -> traveler, person)."""
     return _hypernyms().get(noun, ())

@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from claimcheck import events, temporal
+from claimcheck import events, semantics, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import LIGHT_VERBS, MEASURE_VERBS
 from claimcheck.model import Claim, ClaimTime, Finding, Severity
@@ -70,8 +71,6 @@ DEFAULT_MESSAGE = "{event}: dated {a} in one place and {b} in another"
 Options = NoOptions
 
 
-
-
 def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if another_of_kind(a) != another_of_kind(b) or inaugural(a) != inaugural(b):
         return False  # "rejected a smaller scheme in 2024"; "the race, first held in 1998"
@@ -86,6 +85,8 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return True
     if same_verb and not (events.named_by_noun(a) or events.named_by_noun(b)):
         return False  # one verb, other participants: two events ("released in 1988" / "in 1980")
+    if _one_start(a, b, lexicon):
+        return True
     # One event in other words, verbal or nominal ("sank" / "went down", "the reopening" /
     # "reopened"): within one story, with a participant in common.
     return (
@@ -97,6 +98,25 @@ def same_event(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         and not agents_apart(a, b, lexicon)
         and not roles_crossed(a, b, lexicon)
     )
+
+
+# Verbs that start what their object names: "opened an inquiry", "launched an investigation".
+_STARTING = frozenset(
+    ("begin", "start", "open", "launch", "initiate", "commence", "institute", "kick off", "set up")
+)
+
+
+def _one_start(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """Two claims of one story that start one activity, named by the same or synonymous nouns
+    ("opened a statutory inquiry on 3 February" / "launched its investigation on 27 January")."""
+    if a.predicate not in _STARTING or b.predicate not in _STARTING or not (a.polarity and b.polarity):
+        return False
+    if not (a.object_key and b.object_key) or not lexicon.one_story(a.doc, b.doc):
+        return False
+    head = a.object_key.split()[-1]
+    if not semantics.is_event_noun(head) or another_of_kind(a) or another_of_kind(b):
+        return False
+    return keys_corefer(a.object_key, b.object_key, lexicon) and not agents_apart(a, b, lexicon)
 
 
 def dated_pair(a: Claim, b: Claim) -> tuple[ClaimTime, ClaimTime] | None:
@@ -164,7 +184,18 @@ _BARE_CLOCK = re.compile(
 def incompatible(ta: ClaimTime, tb: ClaimTime, a: Claim | None = None, b: Claim | None = None) -> bool:
     va, vb = ta.mention.time, tb.mention.time
     if _bare_clock(ta, a) != _bare_clock(tb, b):
-        return False  # "struck at around 02:15" / "struck before dawn on 9 March"
+        # A time of day with no day of its own is of the other's day, whatever day its
+        # report took it for: "drawn at 7.45pm" / "drawn at 8.30pm on Friday" are two times,
+        # "struck at around 02:15" / "struck before dawn on 9 March" no two times of day.
+        if not (_CLOCK.search(va.value) and _CLOCK.search(vb.value)):
+            return False
+        if _bare_clock(ta, a):
+            ta = _on_day_of(ta, tb)
+        else:
+            tb = _on_day_of(tb, ta)
+        return not _near_clocks(ta, a, tb, b) and _CLOCK.search(ta.mention.time.value).group() != _CLOCK.search(
+            tb.mention.time.value
+        ).group()
     if _near_clocks(ta, a, tb, b):
         return False  # "shortly before noon" / "at 11:40"
     if temporal.disjoint(va, vb):
@@ -212,6 +243,13 @@ def _clock_span(text: str, mention: str) -> tuple[int, int]:
     if found is None:
         return 0, 0
     return _CLOCK_SPAN.get(found["w"].casefold(), _APPROXIMATE_SPAN)
+
+
+def _on_day_of(time: ClaimTime, other: ClaimTime) -> ClaimTime:
+    """``time``'s time of day on ``other``'s day."""
+    day = other.mention.time
+    value = replace(time.mention.time, value=day.value[:10] + time.mention.time.value[10:], earliest=day.earliest, latest=day.latest)
+    return replace(time, mention=replace(time.mention, time=value))
 
 
 def _bare_clock(time: ClaimTime, claim: Claim | None) -> bool:

@@ -227,10 +227,25 @@ def _one_thing_of_story(a: Claim, b: Claim, lexicon) -> bool:
         return False  # (also a plan against a state: "stays closed" / "may reopen once inspected")
     if named_apart(a.object_key, b.object_key, a, b, lexicon):
         return False
+    if a.object_key and b.object_key and _two_actors(a, b, lexicon):
+        return False  # "the council backed the merger" / "a petition opposing the merger"
     theme_a, theme_b = a.object_key or a.subject_key, b.object_key or b.subject_key
     if theme_a and theme_b:
         return key_matcher(a, b, lexicon)(theme_a, theme_b) or events.kinds_corefer(theme_a, theme_b)
     return topic_shared(a, b)
+
+
+def _two_actors(a: Claim, b: Claim, lexicon) -> bool:
+    """Both claims say who acts on their object, and they are two: neither subject is the
+    other, a kind of it, shares a word with it ("the board" / "board members") or a stem
+    ("council" / "councillors")."""
+    x, y = a.subject_key, b.subject_key
+    if not x or not y or key_matcher(a, b, lexicon)(x, y) or events.kinds_corefer(x, y):
+        return False
+    if set(x.split()) & set(y.split()):
+        return False
+    head_x, head_y = events.head(x), events.head(y)
+    return head_x[:5] != head_y[:5]
 
 
 def _evolved(a: Claim, b: Claim) -> bool:

@@ -255,7 +255,7 @@ _INAUGURAL = re.compile(
 )
 _ANOTHER = re.compile(
     r"(?i)(?:(?:a|an)\s+(?:smaller|larger|bigger|earlier|older|cheaper|similar|separate|rival|different)"
-    r"|several|many|numerous|various|other|rival)\b"
+    r"|another|several|many|numerous|various|other|rival)\b"
 )
 
 

@@ -472,6 +472,8 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
                 continue
             if subset_part(a, qa) or subset_part(b, qb):
                 continue
+            if _series(a, qa, lexicon) or _series(b, qb, lexicon):
+                continue  # "a first rise of 7%, followed by increases of 5% and 5%" / "a 21% rise"
             kind = qa.quantity.kind
             if kind != qb.quantity.kind or kind in ("ordinal", "year-like"):
                 continue
@@ -530,6 +532,22 @@ _RATE_AFTER = re.compile(
     r"|^\s*(?:[a-z-]+\s+){1,2}?(?:in|on|for)\s+(?:each|every)\s+([a-z]+)",
     re.I,
 )
+
+
+def _series(claim: Claim, q: ClaimQuantity, lexicon: Lexicon) -> bool:
+    """The clause gives the attribute several values of one kind, none of them an earlier
+    value: a series of steps or of parts ("increases of 5% in 2027 and 5% in 2028"), no one
+    of which is the whole."""
+    if not q.attribute_key:
+        return False
+    return any(
+        o is not q
+        and not o.superseded
+        and o.quantity.kind == q.quantity.kind
+        # (a value coordinated with it has no noun of its own: "5% in 2027 and 5% in 2028")
+        and (not o.attribute_key or attributes_match(o.attribute_key, q.attribute_key, lexicon))
+        for o in claim.quantities
+    )
 
 
 def _share_of_people(q: ClaimQuantity) -> bool:

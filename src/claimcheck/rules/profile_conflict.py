@@ -256,8 +256,10 @@ def _offices_exclusive(words_a: list[str], words_b: list[str]) -> bool | None:
         return True
     if _second(words_a) != _second(words_b):
         return True  # "deputy mayor" / "mayor"
+    # (one office's words only narrowing the other's is one office: "Aldermere's fisheries
+    # secretary" / "Fisheries Secretary")
     qualifiers_a, qualifiers_b = set(words_a[:-1]), set(words_b[:-1])
-    return bool(qualifiers_a and qualifiers_b and qualifiers_a != qualifiers_b)
+    return bool(qualifiers_a and qualifiers_b) and not (qualifiers_a <= qualifiers_b or qualifiers_b <= qualifiers_a)
 
 
 def _kin(noun: str) -> set[str]:
@@ -287,8 +289,17 @@ def _one_post(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     words = a.object_key.split()
     if not (words[-1] in _SINGLE_POSTS or (len(words) > 1 and words[-1] in _SINGLE_IF_QUALIFIED)):
         return False
-    org_a, org_b = possessor(a.object), possessor(b.object)
+    org_a, org_b = _body(a), _body(b)
     return bool(org_a and org_b) and names_match(org_a, org_b, lexicon, True)
+
+
+def _body(claim: Claim) -> str:
+    """The body a post is at, named ("aldermere fishermen's federation") or by a common noun
+    ("federation"), or ""."""
+    body, _, post = claim.object.rpartition("'s ")
+    if not post or not body:
+        body, _, post = claim.object.rpartition("' ")
+    return " ".join(body.casefold().removeprefix("the ").split())
 
 
 def _post(claim: Claim) -> str:
@@ -298,7 +309,7 @@ def _post(claim: Claim) -> str:
 
 def _shown(claim: Claim) -> str:
     """A post as a message shows it, with its organisation when it has one ("labour minister")."""
-    org = possessor(claim.object)
+    org = _body(claim)
     return f"{org} {_post(claim)}" if org else _post(claim)
 
 
