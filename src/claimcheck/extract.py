@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "48"  # 48: title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "49"  # 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -995,6 +995,11 @@ def _speaker(verb):
     return speaker
 
 
+# Participles that pass their noun to the verb they complement: "journeys set to cost",
+# "a scheme expected to open", "a minister tipped to resign".
+_RAISING = frozenset("set expect schedule plan forecast project tip".split())
+
+
 def _find_subject(verb):
     for child in verb.children:
         if child.dep_ == "agent":
@@ -1023,6 +1028,8 @@ def _find_subject(verb):
                 return head.head
             if verb.dep_ == "acl" and verb.tag_ == "VBG":
                 return head.head  # "a petition opposing the merger": the petition opposes it
+            if head.dep_ == "acl" and head.tag_ == "VBN" and verb.dep_ == "xcomp" and head.lemma_.casefold() in _RAISING:
+                return head.head  # "single journeys set to cost GBP2.80": the journeys cost it
             return None
         else:
             break
@@ -1404,6 +1411,10 @@ def _quantity_attribute(token) -> str:
         if subject is not None and subject.pos_ == "NOUN":
             return _compound_lemma(subject)
     if (paid_for := _paid_for(head)) is not None:
+        if head.dep_ == "dobj" and paid_for.lemma_.casefold() not in _COST_NOUNS:
+            # "will pay GBP2.50 for a single journey": what a journey costs, as "a journey
+            # will cost GBP2.80" says it
+            return f"{paid_for.lemma_.casefold()} cost"
         return _compound_lemma(paid_for)
     if head.dep_ in ("pobj", "dobj") and head.head.pos_ in ("VERB", "ADP"):
         # "the toll rose to 19", "the toll reached 19": the figure measures the subject.
@@ -1622,6 +1633,10 @@ def _duration_attribute(token, end: int) -> str:
 _PAYMENT_VERBS = frozenset("pay spend charge offer bid receive".split())
 # Verbs of trading: a sum "for" which something changes hands is its price ("sold the unit for $2m").
 _TRADE_VERBS = frozenset("buy sell acquire purchase".split())
+
+
+# Nouns that already name a sum: "paid GBP5m for the fee" is the fee.
+_COST_NOUNS = frozenset("cost price fee fare bill charge rent toll sum".split())
 
 
 def _paid_for(number):

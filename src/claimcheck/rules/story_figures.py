@@ -77,6 +77,38 @@ def story_figure_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[
             slots.setdefault(claim.doc, {}).setdefault(_slot(figure), []).append(figure)
     for figures_a, figures_b in shared_slots(slots, lexicon):
         yield from _pairs(figures_a, figures_b, lexicon)
+    yield from _people_counted_once(slots, lexicon)
+
+
+# The fewest people a count of a crowd or a group gives.
+_CROWD = 10
+
+
+def _people_counted_once(
+    slots: dict[str, dict[tuple[str, str, str], list[Figure]]], lexicon: Lexicon
+) -> Iterator[tuple[Figure, Figure]]:
+    """Two reports of one story that each count people once, by other nouns and other verbs
+    ("1,850 skiers took to the slopes" / "fewer than 900 visitors turned up"): the one crowd,
+    or group, each report speaks of. A report counting people twice (the injured and the
+    evacuated) counts two groups, and its counts are left to the slots above; so are a few
+    people ("its two partners"), who are not a crowd."""
+    crowds: dict[str, list[Figure]] = {}
+    for doc, by_slot in slots.items():
+        people = [
+            f
+            for figures in by_slot.values()
+            for f in figures
+            if f.quantity.quantity.kind == "count" and not f.rate and person_noun(events.head(f.attribute))
+        ]
+        if any(f.quantity.quantity.value < _CROWD for f in people):
+            continue
+        if people and _one_value(people):
+            crowds[doc] = people
+    for figures_a, figures_b in shared_slots({doc: {"people": people} for doc, people in crowds.items()}, lexicon):
+        for fa in figures_a:
+            for fb in figures_b:
+                if fa.noun != fb.noun and _together(fa, fb, lexicon, crowd=True):
+                    yield fa, fb
 
 
 def _slot(figure: Figure) -> tuple[str, str, str]:
@@ -134,11 +166,12 @@ def _same_event(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
     return bool(fa.event) and (fa.event == fb.event or lexicon.same_event(fa.event, fb.event))
 
 
-def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
+def _together(fa: Figure, fb: Figure, lexicon: Lexicon, crowd: bool = False) -> bool:
     """Nothing sets the two sentences apart: dates, years, ordinals, numbered names, owners,
     two named agents; and both say what is (or will be), not what might be. (A participle
     names a done event whatever the clause's verb: "it would pay the 31 injured
-    passengers".)"""
+    passengers".) Two kinds of people are two groups, but for the one ``crowd`` each report
+    counts."""
     a, b = fa.claim, fb.claim
     if instance_years(a) != instance_years(b) or ordinals(a) != ordinals(b) or numbered_apart(a, b):
         return False
@@ -150,7 +183,7 @@ def _together(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
         return False
     if named_apart(a.object_key, b.object_key, a, b, lexicon):
         return False  # "Berg was found guilty on two counts" / "Lund ... on five counts"
-    if _people_apart(a.subject_key, b.subject_key, a, b):
+    if not crowd and _people_apart(a.subject_key, b.subject_key, a, b):
         return False  # "adults will pay $9" / "pensioners will pay $5.50"
     if another_of_kind(a) or another_of_kind(b):
         return False  # "cuts at several other companies, which shed 6,000 jobs"
