@@ -175,11 +175,13 @@ KNOWN_VIOLATIONS = {
     # sentences with a finding on another pair (a paraphrased prize, "previously 1.65" / "used
     # to cost 1.65"), a few are false alarms (a patient's wait against "waited over a year").
     "blind18": 9,
-    # blind19's three: the complaints a regulator had received by two days (40 "since
+    # blind19's four: the complaints a regulator had received by two days (40 "since
     # December", 65 "by Friday morning": a running count the rule takes for one); the odds of
     # the jackpot ("about one in 139 million" / "1 in 139,838,160"); the day picking began
-    # ("on 8 September" / "in the second week of September", a date-granularity note).
-    "blind19": 3,
+    # ("on 8 September" / "in the second week of September", a date-granularity note); and a
+    # senate's unanimous vote sharing its sentence with a council's vote, whose tally another
+    # report gives otherwise (a true clash on another pair of the same sentences).
+    "blind19": 4,
 }
 
 MIN_RECALL = {
@@ -190,14 +192,14 @@ MIN_RECALL = {
     "heldout": 0.55,
     "heldout2": 0.35,
     "heldout3": 0.31,
-    "blind1": 0.36,
-    "blind2": 0.27,
+    "blind1": 0.38,
+    "blind2": 0.29,
     "blind3": 0.09,
     "blind4": 0.28,
     "blind5": 0.36,
-    "blind6": 0.18,
+    "blind6": 0.19,
     "blind7": 0.18,
-    "blind8": 0.12,
+    "blind8": 0.14,
     "blind9": 0.17,
     "blind10": 0.23,
     "blind11": 0.33,
@@ -216,11 +218,11 @@ MIN_RECALL = {
     # blind18 (19 reports, 8 stories, 83 contradictions, 77 consistent pairs), written sealed and
     # run once on the fifth session's final code (6b79857): 16/83, precision 11/17, 9 violated
     # (that session's starting code: 15/83, 11/19, 8). Not used to change the code.
-    "blind18": 0.19,
+    "blind18": 0.2,
     # blind19 (18 reports, 8 stories, 65 contradictions, 47 consistent pairs), written sealed and
     # run once on the sixth session's starting code (45f20ef): 1/65, precision 1/5, 2 violated.
     # Then studied for general causes (title-case headlines, posts' bodies, "put X at N").
-    "blind19": 0.12,
+    "blind19": 0.18,
 }
 
 

@@ -15,6 +15,8 @@ from claimcheck import tallies
         ("The decision went to a vote of three to two.", "vote", 3, 2),
         ("It backed the plan by a narrow 5-4 majority.", "vote", 5, 4),
         ("Dunmore Athletic beat Pellmouth Rovers 3-1.", "score", 3, 1),
+        ("The council approved it with 11 votes in favour and six against.", "vote", 11, 6),
+        ("The bill passed in a vote of 40 for and 38 against.", "vote", 40, 38),
     ],
 )
 def test_result(text: str, kind: str, high: int, low: int) -> None:

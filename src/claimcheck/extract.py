@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "49"  # 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "51"  # 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -525,6 +525,10 @@ class _ArticleClaims:
                 obj, object_key = ("", "") if patient.like_num else self._noun_key(patient)
                 if any(c.dep_ == "dobj" for c in verb.children):
                     obj, object_key = self._object(verb)  # "suspect granted bail": bail was granted
+            elif (judged := _judged(verb)) is not None:
+                # "the arrangements were judged effective": the arrangements are effective
+                subject, subject_key = self._noun_key(_antecedent(judged, verb))
+                obj, object_key = "", ""
             else:
                 subject, subject_key = self._subject(verb)
                 obj, object_key = self._object(verb)
@@ -914,11 +918,52 @@ def _idiom_complement(verb) -> tuple[str, ...]:
     return ()
 
 
+# Verbs that give their object a quality by judgement: "judged effective", "rated good",
+# "declared unsafe", "deemed unfit".
+_JUDGING = frozenset("judge rate declare deem pronounce certify grade consider find rule".split())
+
+
+# Verdicts, which the verdict rules read as events ("found guilty"), not as qualities.
+_VERDICT_WORDS = frozenset("guilty innocent liable".split())
+
+
+def _judgement(verb):
+    """The adjective a verb of judgement gives its object ("were judged effective"), or None."""
+    lemma = "rate" if verb.lower_ in ("rated", "rates") else verb.lemma_.casefold()  # (the model: "rat")
+    if lemma not in _JUDGING:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.pos_ == "ADJ"
+            and c.lower_ not in _VERDICT_WORDS
+            and (c.dep_ == "oprd" or c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children))
+        ),
+        None,
+    )
+
+
+def _judged(verb):
+    """What a verb of judgement gives a quality: its passive subject or its object ("judged the
+    bridge safe"; the parser may make the bridge the adjective's own subject)."""
+    quality = _judgement(verb)
+    if quality is None:
+        return None
+    if quality.dep_ == "ccomp":
+        return next(c for c in quality.children if c.dep_ == "nsubj")
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
 def _predicate(verb) -> str:
+    if (quality := _judgement(verb)) is not None and _judged(verb) is not None:
+        return f"be {quality.lemma_.casefold()}"
     parts = [verb.lemma_.casefold()]
     for child in verb.children:
-        if child.dep_ == "prt" or child.dep_ == "advmod" and child.lower_ in _PLACE_PARTICLES:
-            parts.append(child.lower_)
+        if child.dep_ == "prt" or child.dep_ == "advmod" and (
+            child.lower_ in _PLACE_PARTICLES or f"{parts[0]} {child.lower_}" in semantics.idioms()
+        ):
+            parts.append(child.lower_)  # "went ahead", "ran aground": the parser's adverb is the particle
     idiom = _idiom_noun(verb)
     if idiom is not None:
         parts.append(idiom.lower_)
@@ -1000,6 +1045,17 @@ def _speaker(verb):
 _RAISING = frozenset("set expect schedule plan forecast project tip".split())
 
 
+def _subject_taken_for_object(reporting, verb):
+    """"Inspectors found safeguarding was not effective": the parser may take the clause's
+    subject for the object of the verb that reports it, the noun phrase right before ``verb``."""
+    if reporting.i > verb.i or reporting.pos_ != "VERB":
+        return None
+    taken = next((c for c in reporting.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if taken is None or max(t.i for t in taken.subtree) != verb.i - 1:
+        return None
+    return taken
+
+
 def _find_subject(verb):
     for child in verb.children:
         if child.dep_ == "agent":
@@ -1007,11 +1063,17 @@ def _find_subject(verb):
             if pobj is not None:
                 return pobj
     for child in verb.children:
+        if child.dep_ == "csubj" and (taken := _subject_taken_for_object(child, verb)) is not None:
+            return taken
         if child.dep_ in ("nsubj", "csubj"):
             return child
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive:
         return None
+    if verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        taken = _subject_taken_for_object(verb.head, verb)
+        if taken is not None:
+            return taken
     # Controlled and coordinated verbs share their governor's subject: "Acme plans to X".
     head = verb
     for _ in range(4):
@@ -1735,9 +1797,22 @@ def _compound_lemma(noun) -> str:
         and not _measure_word(c)
         and c.lemma_.casefold() not in _UNIT_NOUNS  # "a 32 per cent premium"
         and c.lemma_.casefold() not in _CURRENCY_WORDS  # "a 340 million crown contract"
+        and not _adjective_compound(c)
     ]
     parts.append(noun.lemma_.casefold())
     return " ".join(parts)
+
+
+def _adjective_compound(token) -> bool:
+    """The noun ends a hyphenated adjective ("last-ditch talks", "long-term deal",
+    "high-speed line"): it qualifies the noun after it, naming no kind of it."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i - 2].pos_ in ("ADJ", "ADV")
+    )
 
 
 def _measure_word(token) -> bool:

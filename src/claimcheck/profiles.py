@@ -36,7 +36,7 @@ _POST_WORDS = frozenset(
 # Posts whose first WordNet sense is no person ("chair": a seat, "principal": a sum, "whip").
 _POSTS_OF_OTHER_FIRST_SENSE = frozenset("chair co-chair cochair vice-chair principal whip convenor".split())
 _PROFESSION_ENDING = re.compile(r"(?:ologist|ographer|icist|onomist|ician)$")
-_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'-]+){0,3}\s*$")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[\w'-]+){0,3},?\s*$")  # ("the 49-year-old head, X")
 # Names the model may tag as a place are still read ("Strand, a 58-year-old heiress"): an age or
 # a post is what makes a description, and only people have those.
 _NOT_NAMES = frozenset({"DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
@@ -174,8 +174,10 @@ def _age(head, start: int) -> tuple[str, tuple[int, int]] | None:
             return None
         value, span = match.group(1), (begin + match.start(1), begin + match.end(1))
         number = next((t for t in doc[max(0, start - 12) : start] if t.idx == span[0]), None)
-        # the age must qualify this name, not another ("a 47-year-old woman from Cardle")
-        if number is None or not any(a.i == head.i for a in number.ancestors):
+        # the age must qualify this name, not another ("a 47-year-old woman from Cardle"), or
+        # the noun the name is in apposition to ("the 49-year-old headteacher, Olwen Pritchard")
+        qualified = (head.i, head.head.i) if head.dep_ == "appos" else (head.i,)
+        if number is None or not any(a.i in qualified for a in number.ancestors):
             return None
         return (value, span) if int(value) in _AGES else None
     value = number.text

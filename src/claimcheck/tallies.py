@@ -27,7 +27,9 @@ _WORDED = {word: value for word, value in SMALL_NUMBERS.items() if value <= 20}
 _N = r"(\d{1,4}|" + "|".join(_WORDED) + r")"
 _VOTES = re.compile(
     rf"\b{_N}\s+votes?\s+to\s+{_N}\b"
-    rf"|\b(?:voted|vote\s+of|by)\s+{_N}\s+to\s+{_N}\b(?![\d,%]|[.,]\d|\s*(?:per\s?cent|percent)\b)",
+    rf"|\b(?:voted|vote\s+of|by)\s+{_N}\s+to\s+{_N}\b(?![\d,%]|[.,]\d|\s*(?:per\s?cent|percent)\b)"
+    # "with 11 votes in favour and six against", "by 104 for to 87 against"
+    rf"|\b{_N}\s+(?:votes?\s+)?(?:in\s+favou?r|for)\s*(?:,|and|to|with)?\s+{_N}\s+(?:votes?\s+)?against\b",
     re.I,
 )
 _SCORE_WORDS = re.compile(

@@ -28,6 +28,7 @@ from claimcheck import semantics
 from claimcheck.align import CandidatePair
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.profiles import SECOND_RANKS as _SECOND
+from claimcheck.profiles import person_noun
 from claimcheck.rules.matching import Context, Lexicon, names_match, possessor, render_message
 
 DEFAULT_SEVERITY = Severity.WARNING
@@ -284,13 +285,24 @@ def _known_as(a: Claim, b: Claim) -> bool:
 def _one_post(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """One post of one named organisation that only one person holds at a time, given to two
     named people."""
-    if a.object_key != b.object_key or not (a.subject_key in a.entities and b.subject_key in b.entities):
+    if not (a.subject_key in a.entities and b.subject_key in b.entities):
         return False
-    words = a.object_key.split()
+    (post_a, org_a), (post_b, org_b) = _post_at(a), _post_at(b)
+    if post_a != post_b:
+        return False
+    words = post_a.split()
     if not (words[-1] in _SINGLE_POSTS or (len(words) > 1 and words[-1] in _SINGLE_IF_QUALIFIED)):
         return False
-    org_a, org_b = _body(a), _body(b)
     return bool(org_a and org_b) and names_match(org_a, org_b, lexicon, True)
+
+
+def _post_at(claim: Claim) -> tuple[str, str]:
+    """A post's key and the body it is at, counting a body named by the post's first words
+    ("association president": the association's president)."""
+    words, body = claim.object_key.split(), _body(claim)
+    while len(words) > 1 and semantics.is_a(words[0], "organization") and not person_noun(words[0]):
+        body, words = body or words[0], words[1:]
+    return " ".join(words), body
 
 
 def _body(claim: Claim) -> str:
