@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "51"  # 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "52"  # 52: "it" stands for the subject before it or the last sentence's; "the ship" names a name by its first or last word only; "No. 5" is no denial; a post's "deputy" as the parser hangs it, and a post tagged as a name in lower case; 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -426,6 +426,7 @@ class _ArticleClaims:
         self.person_keys: set[str] = set()
         self.sentence_people: list[str] = []  # the people the sentence being read names
         self.last_sentence_person = ""  # the one person the last sentence was about, if any
+        self.last_sentence_thing = ""  # what the last sentence's first claim was about, if no person
         self.named: list[str] = []  # entity keys in order of first mention
         self.untagged_names: set[str] = set()  # keys of proper nouns the model tagged as no entity
         self.descriptors: dict[str, set[str]] = {}  # entity key -> nouns the article calls it by
@@ -446,6 +447,15 @@ class _ArticleClaims:
                 claims = [dataclasses.replace(c, modality=Modality.HEDGED) for c in claims]
             self._claims.extend(claims)
             self.last_sentence_person = self._person_spoken_of(claims)
+            self.last_sentence_thing = self._thing_spoken_of(claims)
+
+    def _thing_spoken_of(self, claims: list[Claim]) -> str:
+        """The subject of a sentence's first claim, when it is no person: what "it" in the next
+        sentence most likely stands for ("The Aurora Bright ... It grounded on Saturday")."""
+        main = next((c for c in claims if c.predicate and not c.profile), None)
+        if main is None or not main.subject_key or main.subject_key in self.person_keys:
+            return ""
+        return main.subject_key
 
     def _person_spoken_of(self, claims: list[Claim]) -> str:
         """The person a sentence is about: the subject or object of its first claim, if a person,
@@ -599,7 +609,7 @@ class _ArticleClaims:
                 subject=subject,
                 subject_key=subject_key,
                 predicate=fold(label) if label else "",
-                polarity=not any(t.dep_ == "neg" for t in sent),
+                polarity=not any(t.dep_ == "neg" and not _number_sign(t) for t in sent),
                 modality=Modality.DONE,
                 source=source,
                 times=tuple(claim_time for _, _, _, claim_time in dated),
@@ -733,6 +743,12 @@ class _ArticleClaims:
         if lower in _PRONOUNS:
             if lower in ("he", "she", "him", "her") and self.last_person:
                 return token.text, self.last_person
+            if lower == "it" and _referring_it(token):
+                before = _subject_before(token)
+                if before is not None:
+                    return token.text, self._noun_key(before)[1]  # "how the ship came ashore since it grounded"
+                if token.i == token.sent.start and self.last_sentence_thing:
+                    return token.text, self.last_sentence_thing
             return token.text, ""
         span = _noun_phrase(token)
         if (
@@ -747,7 +763,8 @@ class _ArticleClaims:
         if token.pos_ == "NOUN" and _bare_definite(token):
             # "the storm" after "Storm Orla", "the bridge" after "the Tamar Bridge".
             head = token.lemma_.casefold()
-            named = next((k for k in reversed(self.named) if head in k.split()), None)
+            # (its first or last word: "the ship" is no "Kessel Ship Canal")
+            named = next((k for k in reversed(self.named) if head in (k.split()[0], k.split()[-1])), None)
             if named is not None:
                 return span.text, named
         name = _name_in(token, span)
@@ -1045,6 +1062,32 @@ def _speaker(verb):
 _RAISING = frozenset("set expect schedule plan forecast project tip".split())
 
 
+def _referring_it(token) -> bool:
+    """ "It" as the subject of a verb that says something of it ("it grounded on Saturday"), not
+    the empty "it" of "it is unclear whether", "it emerged that", "it was raining"."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.lemma_.casefold() in ("be", "seem", "appear", "emerge", "rain", "snow", "remain", "take", "look"):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
+
+
+def _subject_before(token):
+    """The nearest subject before ``token`` in its sentence that names a thing, not a person."""
+    return next(
+        (
+            t
+            for t in reversed(token.sent[: token.i - token.sent.start])
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ in ("NOUN", "PROPN")
+            and t.ent_type_ != "PERSON"
+            and not profiles.person_noun(t.lemma_.casefold())
+        ),
+        None,
+    )
+
+
 def _subject_taken_for_object(reporting, verb):
     """"Inspectors found safeguarding was not effective": the parser may take the clause's
     subject for the object of the verb that reports it, the noun phrase right before ``verb``."""
@@ -1233,9 +1276,16 @@ def _proper_compound(token):
     return token.doc[start : token.i + 1]
 
 
+def _number_sign(token) -> bool:
+    """ "No." of "No. 5 Squadron", which the parser may take for a negation."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3]
+    return token.lower_ == "no" and len(after) == 2 and after[0].text == "." and after[1].like_num
+
+
 def _negated(verb) -> bool:
     for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in ("never",):
+        if (child.dep_ == "neg" and not _number_sign(child)) or child.lower_ in ("never",):
             return True
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and _negative_argument(child):
             return True  # "no one was hurt", "nobody died", "there will be no tax increase"
@@ -1290,8 +1340,9 @@ def _negative_argument(token) -> bool:
     for child in token.children:
         if child.dep_ == "det" and child.lower_ == "no":
             after = token.doc[child.i + 1]
-            # "no other club", "no more than $5m", "No 10 said": not a denial ("no one" is)
-            if after.lower_ in _NOT_DENYING or (after.like_num and after.lower_ != "one"):
+            # "no other club", "no more than $5m", "No 10 said", "No. 5 Squadron": not a
+            # denial ("no one" is)
+            if after.lower_ in _NOT_DENYING or (after.like_num and after.lower_ != "one") or after.text == ".":
                 continue
             return True
     return False

@@ -211,11 +211,11 @@ def _posts(head, start: int):
         after = head.doc[child.i + 1] if child.i + 1 < len(head.doc) else None
         if after is not None and after.pos_ == "PROPN":
             continue  # "Kestrel Rail chief executive Harriet Olawale": the post is hers
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and _common_noun(child):
             post = _post_of(child)
             if post is not None:
                 yield post
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+    if head.dep_ == "appos" and _common_noun(head.head) and head.head.i < head.i:
         post = _post_of(head.head)
         if post is not None:
             yield post
@@ -278,7 +278,7 @@ def _post_of(noun):
     if not person_noun(noun.lower_) and not person_noun(noun.lemma_.casefold()):
         return None
     # (not "Norwegian", not the "old" of "a 58-year-old heiress")
-    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_]
+    modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.ent_type_]
     if any(c.lower_ in _NOT_NOW for c in noun.lefts):
         return None
     words = tuple(_word(t) for t in (*modifiers, noun) if t.is_alpha)
@@ -314,6 +314,12 @@ def _body(token) -> bool:
     if token.pos_ == "PROPN":
         return token.ent_type_ in _BODY_NAMES
     return token.pos_ == "NOUN" and not person_noun(token.lemma_.casefold())
+
+
+def _common_noun(token) -> bool:
+    """A common noun, or one the model tagged as a name though written in lower case ("the
+    deputy national statistician")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
 
 
 def _word(token) -> str:

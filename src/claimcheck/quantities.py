@@ -1135,6 +1135,15 @@ _WORDED_READERS = (
 )
 
 
+def ordinal_value(word: str) -> int | None:
+    """The number an ordinal gives ("third": 3, "21st": 21), or None."""
+    word = word.casefold()
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    found = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word)
+    return int(found.group(1)) if found else None
+
+
 def _read_ordinal_word(text: str, match: re.Match[str]) -> _Reading | None:
     """Word ordinals count only as ranks ("third-largest"); alone they are too often not numbers."""
     if not _SUPERLATIVE_AFTER.match(text, match.end()):

@@ -242,8 +242,10 @@ def _two_actors(a: Claim, b: Claim, lexicon) -> bool:
     x, y = a.subject_key, b.subject_key
     if not x or not y or key_matcher(a, b, lexicon)(x, y) or events.kinds_corefer(x, y):
         return False
-    if set(x.split()) & set(y.split()):
-        return False
+    words_x = set(x.split()) | set(a.subject.casefold().split())
+    words_y = set(y.split()) | set(b.subject.casefold().split())
+    if (words_x & words_y) - {"the", "a", "an", "its", "their"}:
+        return False  # ("Dunmere Board", keyed "dunmere", / "the board")
     head_x, head_y = events.head(x), events.head(y)
     return head_x[:5] != head_y[:5]
 

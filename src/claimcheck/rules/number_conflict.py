@@ -35,7 +35,7 @@ from typing import Any
 from claimcheck import events, quantities, semantics, tallies, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import LAST_AS_VERB, MEASURE_VERBS, POSITION_VERBS
-from claimcheck.model import Claim, ClaimQuantity, Finding, Severity
+from claimcheck.model import Claim, ClaimQuantity, Finding, Modality, Severity
 from claimcheck.profiles import person_noun
 from claimcheck.rules.matching import (
     Context,
@@ -294,10 +294,13 @@ def figures_evolve(a: Claim, b: Claim, qa: ClaimQuantity, qb: ClaimQuantity) -> 
     # text gives as standing now); a price, a fee, a share, or a count of something finished
     # ("the hearing heard 14 witnesses", "the slide destroyed four houses") given differently
     # on different days is still a discrepancy: a past fact cannot have evolved between them.
+    # (a count of what a plan will do, "the ban will affect 1.3 million customers", is no
+    # tally of what has happened so far)
+    planned = a.modality == b.modality == Modality.PLANNED
     return (
         reported_on_two_days(a, b)
         and qa.quantity.kind == "count"
-        and (running(a, qa) or running(b, qb) or tally(a, qa) or tally(b, qb))
+        and (running(a, qa) or running(b, qb) or (not planned and (tally(a, qa) or tally(b, qb))))
         and not _done_before_both(a, b)
     )
 
@@ -824,7 +827,18 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue
             yield _figure_finding(rule, a, qa, b, qb)
             break
+    from claimcheck.rules.ranks import rank_pairs
     from claimcheck.rules.story_figures import story_figure_pairs  # (it builds on this module)
+
+    for ra, rb in rank_pairs(context.claims, context.lexicon):
+        if hedged(ra.claim) or hedged(rb.claim) or times_separate(ra.claim, rb.claim):
+            continue
+        yield rule.finding(
+            message=render_message(rule.message, attribute="rank", a=ra.text, b=rb.text),
+            claims=(ra.claim, rb.claim),
+            differences=(ra.text, rb.text),
+            slot=f"rank of {ra.name}",
+        )
 
     for fa, fb in story_figure_pairs(context.claims, context.lexicon):
         a, qa, b, qb = fa.claim, fa.quantity, fb.claim, fb.quantity

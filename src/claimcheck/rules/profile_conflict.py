@@ -59,6 +59,9 @@ _RANKS = frozenset(
     "constable sergeant inspector superintendent commander lieutenant major colonel brigadier "
     "admiral corporal commissioner".split()
 )
+# Words that make a rank another rank ("chief inspector", "lieutenant colonel"); a branch
+# ("detective", "police") does not.
+_RANK_STEPS = frozenset("chief deputy assistant lieutenant vice rear staff".split())
 _SINGLE_IF_QUALIFIED = frozenset("director minister secretary officer coach manager editor".split())
 # Posts that lead or run something: one person holds one of them in a story, but for the
 # pairs held together by custom ("president and vice-chancellor", "chairman and chief executive").
@@ -189,7 +192,8 @@ def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: st
         return suite_a != suite_b  # "chief executive" / "chief technology officer"
     head_a, head_b = lexicon.noun_class(words_a[-1]), lexicon.noun_class(words_b[-1])
     if head_a in _RANKS and head_b in _RANKS:
-        return head_a != head_b  # "Superintendent" / "Inspector"
+        # "Superintendent" / "Inspector"; "Detective Chief Inspector" / "Detective Inspector"
+        return head_a != head_b or _RANK_STEPS & set(words_a[:-1]) != _RANK_STEPS & set(words_b[:-1])
     if head_a == head_b and _second(words_a) != _second(words_b):
         return True  # "deputy director" / "director", "assistant coach" / "head coach"
     if head_a == head_b and head_a in _LEADING_POSTS:
