@@ -51,6 +51,7 @@ ANCHORS = {
     "blind17": "written sealed; first run 7/82, precision 7/16; a regression check since",
     "blind18": "written sealed, run once after the fifth session's last change: 16/83, precision 11/17, 9 violated; not studied",
     "blind19": "written sealed; first run (sixth session's starting code) 1/65, precision 1/5, 2 violated; studied since",
+    "blind20": "written sealed; first run (d5af12b, mid sixth session) 4/66, precision 4/9, 3 violated; studied since",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -165,6 +166,7 @@ def main(argv: list[str]) -> int:
                     "blind17",
                     "blind18",
                     "blind19",
+                    "blind20",
                 )
             ),
         ]

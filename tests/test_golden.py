@@ -182,6 +182,13 @@ KNOWN_VIOLATIONS = {
     # senate's unanimous vote sharing its sentence with a council's vote, whose tally another
     # report gives otherwise (a true clash on another pair of the same sentences).
     "blind19": 4,
+    # blind20's three: two people "treated by paramedics" / "paramedics checked two people ...
+    # but no one was taken to hospital", read as one event asserted and denied; a deal's value
+    # sharing its sentence with a true clash of two values; a forecast cost whose sentence also
+    # gives the original budget ("now forecast at 3.1bn, up from an original budget of 2.7bn"),
+    # compared with the other report's 3.1bn. The first and last were false alarms at its first
+    # run too.
+    "blind20": 3,
 }
 
 MIN_RECALL = {
@@ -201,7 +208,7 @@ MIN_RECALL = {
     "blind7": 0.18,
     "blind8": 0.14,
     "blind9": 0.17,
-    "blind10": 0.23,
+    "blind10": 0.25,
     "blind11": 0.33,
     "blind12": 0.21,
     "blind13": 0.23,
@@ -223,6 +230,10 @@ MIN_RECALL = {
     # run once on the sixth session's starting code (45f20ef): 1/65, precision 1/5, 2 violated.
     # Then studied for general causes (title-case headlines, posts' bodies, "put X at N").
     "blind19": 0.18,
+    # blind20 (20 reports, 8 stories, 66 contradictions, 65 consistent pairs), written sealed and
+    # run once on d5af12b (the sixth session after its first eight commits): 4/66, precision
+    # 4/9, 3 violated (the session's starting code 45f20ef: 4/66, 4/10, 4). Then studied.
+    "blind20": 0.12,
 }
 
 

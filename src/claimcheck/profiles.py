@@ -258,9 +258,25 @@ def _words_before(head, start: int):
         token = doc[i]
         if token.tag_ == "POS":
             token = token.head if token.head.i < token.i else doc[i - 1]
+        elif _title_word(token):
+            return (_word(token), *(_word(t) for t in words)), None  # "Group Commander", "Station Manager"
         if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES and token.ent_type_ != "PERSON":
             org = token
     return tuple(_word(t) for t in words), org
+
+
+def _title_word(token) -> bool:
+    """A capitalised common noun opening a title ("Group Commander", "Station Manager", "Wing
+    Commander"), not the last word of a body's name ("Kestrel Rail chief executive")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > token.sent.start else None
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
+        and (semantics.is_noun(token.lower_) or token.lower_ in semantics.verbs())  # (a word of the dictionary)
+        and (before is None or before.pos_ not in ("PROPN", "NOUN"))
+    )
 
 
 def _post_of(noun):

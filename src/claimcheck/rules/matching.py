@@ -226,9 +226,11 @@ def keys_corefer(a: str, b: str, lexicon: Lexicon) -> bool:
 
 
 _ORDINAL = re.compile(
-    # ("last-ditch talks", "second-hand cars": not which instance)
+    # ("last-ditch talks", "second-hand cars": not which instance; nor "last week", a time)
     r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|previous)\b"
-    r"(?![-\u2010-\u2015])",
+    r"(?![-\u2010-\u2015])"
+    r"(?!\s+(?:week|weekend|month|year|night|season|summer|winter|spring|autumn|decade|century|time|term|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)",
     re.I,
 )
 

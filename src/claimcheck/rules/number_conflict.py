@@ -567,7 +567,15 @@ def rate_unit(claim: Claim, q: ClaimQuantity) -> str:
     """What a figure is given per ("GBP2.45 a share": "share", "25,000 cars a day": "day"), or ""
     for a total."""
     found = _RATE_AFTER.match(claim.text[q.quantity.end : q.quantity.end + 30])
-    return next(g for g in found.groups() if g).casefold() if found else ""  # "5,000 climbers a year"
+    if found:
+        return next(g for g in found.groups() if g).casefold()  # "5,000 climbers a year"
+    before = _PERIODIC_BEFORE.search(claim.text[max(0, q.quantity.start - 40) : q.quantity.start])
+    return _PERIODIC[before.group(1).casefold()] if before else ""  # "an annual salary of GBP178,000"
+
+
+# Adjectives of a period before the noun a figure measures: "an annual salary of", "monthly fee".
+_PERIODIC = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+_PERIODIC_BEFORE = re.compile(r"\b(annual|yearly|monthly|weekly|daily)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:of\s+)?$", re.I)
 
 
 def intended(claim: Claim, q: ClaimQuantity) -> bool:

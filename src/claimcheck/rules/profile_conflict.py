@@ -66,7 +66,7 @@ _SINGLE_IF_QUALIFIED = frozenset("director minister secretary officer coach mana
 # Posts that lead or run something: one person holds one of them in a story, but for the
 # pairs held together by custom ("president and vice-chancellor", "chairman and chief executive").
 _LEADING_POSTS = frozenset(
-    "director chief head president chairman chairwoman chair chairperson executive manager officer "
+    "director chief head president chairman chairwoman chair chairperson executive manager officer commander "
     "secretary commissioner master governor superintendent principal editor coordinator leader".split()
 )
 # Offices of state that run a place or a government: a mayor is no city manager. (A senator or

@@ -242,8 +242,15 @@ def _figures(claim: Claim, lexicon: Lexicon) -> Iterator[Figure]:
             else "",
             rate=nc.rate_unit(claim, q),
             named=bool(participle),
-            # (a share the subject is, "turnout was 58 percent", is no share of the event's)
-            bound=by_verb or (q.quantity.kind in _EVENT_BOUND and attribute == _member_of(q.attribute_key)),
+            # (a share the subject is, "turnout was 58 percent", is no share of the event's; a
+            # share of a named thing, "a premium of 42 per cent", neither: only a share of
+            # people, "11 percent of patients", is of the event they took part in)
+            bound=by_verb
+            or (
+                q.quantity.kind in _EVENT_BOUND
+                and attribute == _member_of(q.attribute_key)
+                and (q.quantity.kind == "count" or person_noun(events.head(attribute)))
+            ),
         )
 
 
