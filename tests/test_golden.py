@@ -234,6 +234,10 @@ MIN_RECALL = {
     # run once on d5af12b (the sixth session after its first eight commits): 4/66, precision
     # 4/9, 3 violated (the session's starting code 45f20ef: 4/66, 4/10, 4). Then studied.
     "blind20": 0.12,
+    # blind21 (20 reports, 8 stories, 69 contradictions, 62 consistent pairs), written sealed and
+    # run once on the sixth session's final code (50b1ac0): 8/69, precision 8/11, 0 violated
+    # (the session's starting code 45f20ef: 7/69, 7/9, 0). Not used to change the code.
+    "blind21": 0.11,
 }
 
 
