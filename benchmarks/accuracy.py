@@ -52,7 +52,7 @@ ANCHORS = {
     "blind18": "written sealed, run once after the fifth session's last change: 16/83, precision 11/17, 9 violated; not studied",
     "blind19": "written sealed; first run (sixth session's starting code) 1/65, precision 1/5, 2 violated; studied since",
     "blind20": "written sealed; first run (d5af12b, mid sixth session) 4/66, precision 4/9, 3 violated; studied since",
-    "blind21": "written sealed, run once on the sixth session's final code (50b1ac0), never used to change it: 8/69, precision 8/11, 0 violated; the held-out figure",
+    "blind21": "written sealed; first run (50b1ac0, late sixth session) 8/69, precision 8/11, 0 violated; studied since",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 

@@ -182,13 +182,12 @@ KNOWN_VIOLATIONS = {
     # senate's unanimous vote sharing its sentence with a council's vote, whose tally another
     # report gives otherwise (a true clash on another pair of the same sentences).
     "blind19": 4,
-    # blind20's three: two people "treated by paramedics" / "paramedics checked two people ...
-    # but no one was taken to hospital", read as one event asserted and denied; a deal's value
-    # sharing its sentence with a true clash of two values; a forecast cost whose sentence also
-    # gives the original budget ("now forecast at 3.1bn, up from an original budget of 2.7bn"),
-    # compared with the other report's 3.1bn. The first and last were false alarms at its first
-    # run too.
-    "blind20": 3,
+    # blind20's two: two people "treated by paramedics" / "paramedics checked two people ...
+    # but no one was taken to hospital", read as one event asserted and denied (a false alarm at
+    # its first run too); a deal's value sharing its sentence with a true clash of two values.
+    # (A third at its first run, a forecast cost against the original budget its sentence also
+    # gave, went with the currency sign read as part of its figure: "GBP2.7bn".)
+    "blind20": 2,
 }
 
 MIN_RECALL = {
@@ -235,9 +234,9 @@ MIN_RECALL = {
     # 4/9, 3 violated (the session's starting code 45f20ef: 4/66, 4/10, 4). Then studied.
     "blind20": 0.12,
     # blind21 (20 reports, 8 stories, 69 contradictions, 62 consistent pairs), written sealed and
-    # run once on the sixth session's final code (50b1ac0): 8/69, precision 8/11, 0 violated
-    # (the session's starting code 45f20ef: 7/69, 7/9, 0). Not used to change the code.
-    "blind21": 0.11,
+    # run once on 50b1ac0: 8/69, precision 8/11, 0 violated (the session's starting code
+    # 45f20ef: 7/69, 7/9, 0). Then studied.
+    "blind21": 0.17,
 }
 
 

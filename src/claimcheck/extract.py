@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "53"  # 53: a capitalised common noun opening a title is the title's ("Group Commander"); 52: "it" stands for the subject before it or the last sentence's; "the ship" names a name by its first or last word only; "No. 5" is no denial; a post's "deputy" as the parser hangs it, and a post tagged as a name in lower case; 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "54"  # 54: "pay N in costs" is costs; "a deal valued at N"; a currency sign before a number the model did not read as one ("GBP1.6bn"); 53: a capitalised common noun opening a title is the title's ("Group Commander"); 52: "it" stands for the subject before it or the last sentence's; "the ship" names a name by its first or last word only; "No. 5" is no denial; a post's "deputy" as the parser hangs it, and a post tagged as a name in lower case; 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -1452,8 +1452,8 @@ def _quantity_attribute(token) -> str:
     """What a number measures: its noun ('11,000 staff'), the noun it is 'of' ('fee of €90m'),
     or the subject of a copula ('the cost would be $1.1bn')."""
     head = token
-    if token.tag_ == "$" and token.head.like_num and token.head.i > token.i:
-        head = token = token.head  # "$312 million": the number, not the currency sign before it
+    if token.tag_ == "$" and (token.head.like_num or token.head.pos_ == "NUM") and token.head.i > token.i:
+        head = token = token.head  # "$312 million", "GBP1.6bn": the number, not the currency sign before it
     if (
         token.dep_ in ("advmod", "amod", "det")
         and token.pos_ in ("ADV", "ADJ", "DET")
@@ -1559,6 +1559,8 @@ def _valued(figure):
     if at.head.pos_ != "VERB":
         return None
     verb = at.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.casefold() in (*_VALUING_VERBS, "value"):
+        return verb.head if verb.head.pos_ == "NOUN" else None  # "a deal valued at GBP2.7bn": the deal
     if verb.lemma_.casefold() not in _VALUING_VERBS:
         return None
     role = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
@@ -1586,6 +1588,14 @@ def _priced_noun(token, length: int) -> str:
     return ""
 
 
+# Kinds of sum a figure is paid "in" ("GBP48,500 in prosecution costs", "$2m in damages"), not the
+# form it is paid in ("in cash", "in shares", "in total", "in cryptocurrency").
+_SUM_KINDS = frozenset(
+    "cost compensation damage fee fine penalty bonus tax grant subsidy aid wage dividend royalty "
+    "refund pension rent interest loan funding donation settlement".split()
+)
+
+
 def _sum_verb(token) -> str:
     """What a sum of money is, when only its verb says: "the mission cost EUR410m" (a cost),
     "raised $5m", "investors lost about GBP38m", "values the company at $640m" (a value); not a
@@ -1604,6 +1614,18 @@ def _sum_verb(token) -> str:
         verb = verb.head  # "valued at", "estimated at", "priced at"
     elif not (head.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB"):
         return ""
+    paid_in = next(
+        (
+            g
+            for c in (*verb.children, *head.children)
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i > head.i
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i <= c.i + 3 and g.lemma_.casefold() in _SUM_KINDS
+        ),
+        None,
+    )
+    if paid_in is not None:
+        return _compound_lemma(paid_in)  # "ordered to pay GBP48,500 in prosecution costs": those costs
     lemma = verb.lemma_.casefold()
     return lemma if lemma not in WEAK_VERBS | MEASURE_VERBS else ""
 

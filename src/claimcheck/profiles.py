@@ -258,8 +258,8 @@ def _words_before(head, start: int):
         token = doc[i]
         if token.tag_ == "POS":
             token = token.head if token.head.i < token.i else doc[i - 1]
-        elif _title_word(token):
-            return (_word(token), *(_word(t) for t in words)), None  # "Group Commander", "Station Manager"
+        elif len(words) == 1 and words[0].is_title and _title_word(token):
+            return (_word(token), _word(words[0])), None  # "Group Commander", "Station Manager"
         if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAMES and token.ent_type_ != "PERSON":
             org = token
     return tuple(_word(t) for t in words), org

@@ -44,10 +44,11 @@ _RANK = re.compile(
 # "came third in the general classification".
 _PLACED = re.compile(
     _NAME
+    + r"(?:,\s+[^,;]{1,60},)?"  # "Kessel Harrow, a joint venture of two groups, finished third"
     + r"(?:,\s+(?:who|which)\s+|\s+|,\s+)(?:finished|came|placed|ended|was)?\s*"
     + rf"(?P<ordinal>{_ORDINAL})(?:\s+place)?"
     + r"(?P<overall>\s+(?:overall|in\s+the\s+general\s+classification|in\s+the\s+overall\s+standings))?"
-    + r"(?=\s*(?:[,.;]|with\b|in\b|on\b|after\b|behind\b|$))"
+    + r"(?=\s*(?:[,.;]|with\b|in\b|on\b|after\b|behind\b|last\b|this\b|$))"
 )
 # What after a place makes it the place of a part of the contest, not of its result.
 _PART_AFTER = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?(?:stage|heat|round|leg|lap|race|qualifying|semi)", re.I)
