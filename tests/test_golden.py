@@ -188,6 +188,10 @@ KNOWN_VIOLATIONS = {
     # (A third at its first run, a forecast cost against the original budget its sentence also
     # gave, went with the currency sign read as part of its figure: "GBP2.7bn".)
     "blind20": 2,
+    # blind22's two at its first run (kept as it left them, not studied): two sums one group would
+    # spend on two things ("300,000 on new studios" / "around 120,000 upgrading the transmitter"),
+    # a false alarm; and a play-off exit told twice in sentences that also hold a true clash.
+    "blind22": 2,
 }
 
 MIN_RECALL = {
@@ -237,6 +241,10 @@ MIN_RECALL = {
     # run once on 50b1ac0: 8/69, precision 8/11, 0 violated (the session's starting code
     # 45f20ef: 7/69, 7/9, 0). Then studied.
     "blind21": 0.17,
+    # blind22 (18 reports, 8 stories, 66 contradictions, 49 consistent pairs), written sealed and
+    # run once on the sixth session's final code (81735c1): 3/66, precision 3/6, 2 violated (the
+    # session's starting code 45f20ef: 2/66, 2/5, 1). Not used to change the code.
+    "blind22": 0.04,
 }
 
 
