@@ -279,7 +279,8 @@ def headline_case(nlp, doc, lower_in_body: dict[str, bool]):
 
 
 def _dictionary_word(word: str) -> bool:
-    """A word WordNet knows as a noun or a verb, or an inflection of one."""
+    """A verb WordNet knows or a noun of the hypernym table, or an inflection of one (nouns the
+    table lacks, "fare", "quota", are read from the article's body when it uses them)."""
     forms = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"), word.removesuffix("d")}
     if word.endswith("ies"):
         forms.add(word[:-3] + "y")

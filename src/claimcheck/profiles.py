@@ -274,7 +274,7 @@ def _title_word(token) -> bool:
         token.pos_ == "PROPN"
         and token.is_title
         and token.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
-        and (semantics.is_noun(token.lower_) or token.lower_ in semantics.verbs())  # (a word of the dictionary)
+        and (semantics.is_noun(token.lower_) or token.lower_ in semantics.verbs())  # ("group" is a verb too)
         and (before is None or before.pos_ not in ("PROPN", "NOUN"))
     )
 

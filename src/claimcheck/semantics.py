@@ -152,7 +152,8 @@ def same_verb_meaning(a: str, b: str) -> bool:
 
 
 def is_noun(word: str) -> bool:
-    """WordNet knows the word as a noun with something it is a kind of."""
+    """The word is a noun of the hypernym table: one whose first WordNet sense is a person,
+    animal, artifact, group, location or plant (not every noun: not "fare" or "quota")."""
     return word in _hypernyms()
 
 
