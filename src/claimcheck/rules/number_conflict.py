@@ -592,6 +592,8 @@ def _price_of(a: Claim, qa: ClaimQuantity, b: Claim, qb: ClaimQuantity, lexicon:
     that thing ("the GBP68m project") are one price."""
     if lexicon.noun_class(events.head(qa.attribute_key)) != "cost" or not qb.attribute_key:
         return False
+    if events.head(qb.attribute_key) in qa.attribute_key.split()[:-1]:
+        return True  # "paid $12m for the ferry" (the ferry's cost) / "the $15m ferry"
     core = [k for k in (a.subject_key, a.object_key) if k]
     return any(keys_corefer(k, qb.attribute_key, lexicon) for k in core) and lexicon.one_story(a.doc, b.doc)
 
