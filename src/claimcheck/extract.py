@@ -536,9 +536,9 @@ class _ArticleClaims:
                 obj, object_key = ("", "") if patient.like_num else self._noun_key(patient)
                 if any(c.dep_ == "dobj" for c in verb.children):
                     obj, object_key = self._object(verb)  # "suspect granted bail": bail was granted
-            elif (judged := _judged(verb)) is not None:
+            elif (judgement := _judgement(verb)) is not None:
                 # "the arrangements were judged effective": the arrangements are effective
-                subject, subject_key = self._noun_key(_antecedent(judged, verb))
+                subject, subject_key = self._noun_key(_antecedent(judgement[1], verb))
                 obj, object_key = "", ""
             else:
                 subject, subject_key = self._subject(verb)
@@ -946,11 +946,13 @@ _VERDICT_WORDS = frozenset("guilty innocent liable".split())
 
 
 def _judgement(verb):
-    """The adjective a verb of judgement gives its object ("were judged effective"), or None."""
+    """The adjective a verb of judgement gives, and what it gives it to ("the arrangements were
+    judged effective": effective, the arrangements; "found the bridge safe", where the parser
+    may make the bridge the adjective's own subject), or None."""
     lemma = "rate" if verb.lower_ in ("rated", "rates") else verb.lemma_.casefold()  # (the model: "rat")
     if lemma not in _JUDGING:
         return None
-    return next(
+    quality = next(
         (
             c
             for c in verb.children
@@ -960,22 +962,18 @@ def _judgement(verb):
         ),
         None,
     )
-
-
-def _judged(verb):
-    """What a verb of judgement gives a quality: its passive subject or its object ("judged the
-    bridge safe"; the parser may make the bridge the adjective's own subject)."""
-    quality = _judgement(verb)
     if quality is None:
         return None
     if quality.dep_ == "ccomp":
-        return next(c for c in quality.children if c.dep_ == "nsubj")
-    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        judged = next(c for c in quality.children if c.dep_ == "nsubj")
+    else:
+        judged = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return (quality, judged) if judged is not None else None
 
 
 def _predicate(verb) -> str:
-    if (quality := _judgement(verb)) is not None and _judged(verb) is not None:
-        return f"be {quality.lemma_.casefold()}"
+    if (judgement := _judgement(verb)) is not None:
+        return f"be {judgement[0].lemma_.casefold()}"
     parts = [verb.lemma_.casefold()]
     for child in verb.children:
         if child.dep_ == "prt" or child.dep_ == "advmod" and (

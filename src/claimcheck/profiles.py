@@ -311,12 +311,10 @@ def _organisation(post):
     executive", "the federation's chair") or what it is "of" ("chief executive of the Aldermere
     Federation"). A place ("Norway's foreign minister") is left to the post's words, and so is a
     person ("the victim's lawyer")."""
-    for child in post.children:
-        if child.dep_ == "poss" and child.ent_type_ == "ORG":
-            return child
-    for child in post.children:
-        if child.dep_ == "poss" and _body(child):
-            return child
+    possessors = [c for c in post.children if c.dep_ == "poss"]
+    named = next((c for c in possessors if c.ent_type_ == "ORG"), None)
+    if named is not None or (named := next((c for c in possessors if _body(c)), None)) is not None:
+        return named
     for child in post.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             body = next((g for g in child.children if g.dep_ == "pobj"), None)

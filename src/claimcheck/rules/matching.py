@@ -229,7 +229,7 @@ _ORDINAL = re.compile(
     # ("last-ditch talks", "second-hand cars": not which instance; nor "last week", a time)
     r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous"
     # ("the final" of a contest is a match, not which instance: "final" counts before a noun)
-    r"|final(?=\s+(?!(?:on|in|at|of|against|with|and|or|was|is|will|after|before|between|at)\b)[a-z]))\b"
+    r"|final(?=\s+(?!(?:on|in|at|of|against|with|and|or|was|is|will|after|before|between)\b)[a-z]))\b"
     r"(?![-\u2010-\u2015])"
     r"(?!\s+(?:week|weekend|month|year|night|season|summer|winter|spring|autumn|decade|century|time|term|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)",

@@ -65,6 +65,7 @@ from claimcheck.rules.matching import (
     same_story,
     times_separate,
 )
+from claimcheck.rules.ranks import rank_pairs
 
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULT_MESSAGE = "{attribute}: {a} in one place, {b} in another"
@@ -837,7 +838,6 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue
             yield _figure_finding(rule, a, qa, b, qb)
             break
-    from claimcheck.rules.ranks import rank_pairs
     from claimcheck.rules.story_figures import story_figure_pairs  # (it builds on this module)
 
     for ra, rb in rank_pairs(context.claims, context.lexicon):

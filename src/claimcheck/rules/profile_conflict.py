@@ -303,13 +303,13 @@ def _one_post(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 def _post_at(claim: Claim) -> tuple[str, str]:
     """A post's key and the body it is at, counting a body named by the post's first words
     ("association president": the association's president)."""
-    words, body = claim.object_key.split(), _body(claim)
+    words, body = claim.object_key.split(), _post_body(claim)
     while len(words) > 1 and semantics.is_a(words[0], "organization") and not person_noun(words[0]):
         body, words = body or words[0], words[1:]
     return " ".join(words), body
 
 
-def _body(claim: Claim) -> str:
+def _post_body(claim: Claim) -> str:
     """The body a post is at, named ("aldermere fishermen's federation") or by a common noun
     ("federation"), or ""."""
     body, _, post = claim.object.rpartition("'s ")
@@ -325,7 +325,7 @@ def _post(claim: Claim) -> str:
 
 def _shown(claim: Claim) -> str:
     """A post as a message shows it, with its organisation when it has one ("labour minister")."""
-    org = _body(claim)
+    org = _post_body(claim)
     return f"{org} {_post(claim)}" if org else _post(claim)
 
 

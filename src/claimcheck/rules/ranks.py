@@ -71,9 +71,7 @@ def ranks(claim: Claim, lexicon: Lexicon) -> Iterator[Rank]:
         if not any(names_match(name, entity, lexicon, True) for entity in claim.entities):
             continue  # a name the model found, not "This" or "Officials"
         ordinal = found.group("ordinal")
-        place = ordinal_value(ordinal) if ordinal else 1
-        if place is None:
-            continue
+        place = ordinal_value(ordinal) if ordinal else 1  # (the pattern reads only ordinals it knows)
         owner = (found.group("owner") or "").casefold().removeprefix("the ").strip()
         where = (found.group("where") or "").casefold()
         yield Rank(
@@ -93,13 +91,10 @@ def places(claim: Claim, lexicon: Lexicon) -> Iterator[Rank]:
             continue
         if _PART_AFTER.match(claim.text[found.end() :]):
             continue  # "third on stage two": a part's place
-        place = ordinal_value(found.group("ordinal"))
-        if place is None:
-            continue
         yield Rank(
             claim=claim,
             name=name,
-            place=place,
+            place=ordinal_value(found.group("ordinal")),
             scope="overall" if found.group("overall") else "",
             text=claim.text[found.start("ordinal") : found.end()],
             ranking="result",
@@ -109,7 +104,11 @@ def places(claim: Claim, lexicon: Lexicon) -> Iterator[Rank]:
 def rank_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tuple[Rank, Rank]]:
     """Pairs of ranks one story gives one name, in one ranking, that differ."""
     by_sentence: dict[tuple[str, int, str], Rank] = {}
+    read: set[tuple[str, int]] = set()
     for claim in claims:
+        if (claim.doc, claim.start) in read:
+            continue  # (a sentence's claims share its text: read it once)
+        read.add((claim.doc, claim.start))
         for rank in (*ranks(claim, lexicon), *places(claim, lexicon)):
             by_sentence.setdefault((claim.doc, claim.start, rank.ranking), rank)  # one per sentence
     found = sorted(by_sentence.values(), key=lambda r: (r.claim.doc, r.claim.start))
