@@ -111,3 +111,16 @@ def test_a_clash_inside_one_article_stays_its_own_finding():
     other = _sentence("b.md", 0, "7 years")
     joined = group_slots((_finding(first, second), _finding(first, other)), {"a.md": 0, "b.md": 1})
     assert len(joined) == 2
+
+
+def test_one_slot_given_four_ways_in_one_article_is_one_finding():
+    # a chain of clashes among four sentences of one article (issue 12's repeated article)
+    one, two, three, four = (_sentence("a.md", 100 * n, f"{n + 5} years") for n in range(4))
+    order = {"a.md": 0}
+    pairs = (_finding(one, two), _finding(two, three), _finding(three, four), _finding(one, four))
+    joined = group_slots(pairs, order)
+    assert len(joined) == 1
+    assert [c.start for c in joined[0].claims] == [0, 100, 200, 300]
+    assert joined[0].message == "sentence: 5 years, 6 years, 7 years and 8 years"
+    # three sentences stay pairs, each naming the two that differ
+    assert len(group_slots(pairs[:2], order)) == 2

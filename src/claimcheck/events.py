@@ -12,8 +12,8 @@ A *slot* is one attribute of an event or entity that can hold one value: the eve
 figure measuring an attribute ("sentence", "fee", "wolf"), its polarity or outcome. Two
 incompatible values in one slot are a contradiction; the rule kinds judge compatibility
 (bounds, approximations, granularity, units, change over time), and a slot holding several
-clashing values across four reports or more gives one finding that lists them all (among two
-or three reports, one finding per pair of reports that differ).
+clashing values across four reports or more, or in four sentences of one article or more,
+gives one finding that lists them all (among two or three, one finding per pair that differ).
 """
 
 from __future__ import annotations
@@ -216,7 +216,8 @@ TOPICS = {
         "figures that change between reports, such as a running death toll). When four reports "
         "or more give a slot different values, they make one finding listing every value and how "
         "many places give it; among two or three reports, each pair of reports that differ is a "
-        'finding. `claimcheck claims` shows each claim\'s slots ("date" and what '
+        "finding; the same holds for four sentences of one article or more. "
+        '`claimcheck claims` shows each claim\'s slots ("date" and what '
         "each figure measures) in its Event / slots column."
     ),
 }

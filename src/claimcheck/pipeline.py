@@ -373,11 +373,13 @@ def findings_in_story(
 
 
 def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Finding]:
-    """Clashes of one slot across many reports become one finding: findings of one rule and slot
-    that compare two articles and share a claim (one report said "8 years", another "6 years",
-    others "7 years") are joined, listing each value once with the first sentence that gives it,
-    when they span ``GROUP_FROM_REPORTS`` reports or more. A clash inside one article stays a
-    finding of that article; findings without a slot stay as they are."""
+    """Clashes of one slot given many ways become one finding: findings of one rule and slot
+    that share a claim (one report said "8 years", another "6 years", others "7 years") are
+    joined, listing each value once with the first sentence that gives it, when they span
+    ``GROUP_FROM_REPORTS`` reports or more. Clashes inside one article are joined apart from
+    those between articles, when they span ``GROUP_FROM_SENTENCES`` of its sentences or more
+    (an article giving one date six ways is one finding, not fifteen pairs). Findings without
+    a slot stay as they are."""
     parent = list(range(len(findings)))
 
     def root(i: int) -> int:
@@ -388,10 +390,11 @@ def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Fi
 
     first_with: dict[tuple, int] = {}
     for index, finding in enumerate(findings):
-        if not finding.slot or len({claim.doc for claim in finding.claims}) < 2:
+        if not finding.slot:
             continue
+        within = len({claim.doc for claim in finding.claims}) < 2
         for claim in finding.claims:
-            key = (finding.rule, finding.slot, claim.doc, claim.start, claim.predicate)
+            key = (finding.rule, finding.slot, within, claim.doc, claim.start, claim.predicate)
             if key in first_with:
                 parent[root(index)] = root(first_with[key])
             else:
@@ -401,10 +404,14 @@ def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Fi
         groups.setdefault(root(index), []).append(finding)
     joined: list[Finding] = []
     for members in groups.values():
-        if len({claim.doc for finding in members for claim in finding.claims}) < GROUP_FROM_REPORTS:
-            joined.extend(members)  # a clash among two or three reports: each pair says which two differ
-        else:
+        docs = {claim.doc for finding in members for claim in finding.claims}
+        if len(docs) >= GROUP_FROM_REPORTS or (
+            len(docs) == 1
+            and len({claim.start for finding in members for claim in finding.claims}) >= GROUP_FROM_SENTENCES
+        ):
             joined.append(_joined(members, order))
+        else:
+            joined.extend(members)  # a clash among two or three: each pair says which two differ
     return joined
 
 
@@ -413,6 +420,10 @@ def group_slots(findings: tuple[Finding, ...], order: dict[str, int]) -> list[Fi
 # technology officer"; "B says chief executive, C ..."), a value repeated across many reports
 # as one finding (issue 12: one figure across 2,000 reports had given every pair).
 GROUP_FROM_REPORTS = 4
+# The same within one article: in the golden sets no slot clashes in more than two sentences of
+# one article; a generated article repeating one event with other dates (issue 12's 200 KB
+# case) gave a finding for every pair of its sentences.
+GROUP_FROM_SENTENCES = 4
 
 
 def _joined(members: list[Finding], order: dict[str, int]) -> Finding:
