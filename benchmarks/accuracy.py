@@ -53,7 +53,8 @@ ANCHORS = {
     "blind19": "written sealed; first run (sixth session's starting code) 1/65, precision 1/5, 2 violated; studied since",
     "blind20": "written sealed; first run (d5af12b, mid sixth session) 4/66, precision 4/9, 3 violated; studied since",
     "blind21": "written sealed; first run (50b1ac0, late sixth session) 8/69, precision 8/11, 0 violated; studied since",
-    "blind22": "written sealed, run once on the sixth session's final code (81735c1), never used to change it: 3/66, precision 3/6, 2 violated; the held-out figure",
+    "blind22": "written sealed, run once on the sixth session's final code (81735c1), never used to change it: 3/66, precision 3/6, 2 violated; the held-out figure then",
+    "blind23": "written sealed, run once on the seventh session's starting code (fc4af1c): 9/85, precision 9/11, 0 violated",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -171,6 +172,7 @@ def main(argv: list[str]) -> int:
                     "blind20",
                     "blind21",
                     "blind22",
+                    "blind23",
                 )
             ),
         ]

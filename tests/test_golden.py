@@ -245,6 +245,9 @@ MIN_RECALL = {
     # run once on the sixth session's final code (81735c1): 3/66, precision 3/6, 2 violated (the
     # session's starting code 45f20ef: 2/66, 2/5, 1). Not used to change the code.
     "blind22": 0.04,
+    # blind23 (22 reports, 8 stories, 85 contradictions, 63 consistent pairs), written sealed and
+    # run once on the seventh session's starting code (fc4af1c): 9/85, precision 9/11, 0 violated.
+    "blind23": 0.1,
 }
 
 
