@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from claimcheck import events
 from claimcheck.model import Claim, ClaimQuantity, Finding, Quantity, Severity
 from claimcheck.pipeline import group_slots
@@ -124,3 +127,19 @@ def test_one_slot_given_four_ways_in_one_article_is_one_finding():
     assert joined[0].message == "sentence: 5 years, 6 years, 7 years and 8 years"
     # three sentences stay pairs, each naming the two that differ
     assert len(group_slots(pairs[:2], order)) == 2
+
+
+def test_a_figure_changed_over_four_reports_is_one_history_in_the_order_of_their_days():
+    def toll(doc: str, day: int, value: str) -> Claim:
+        return replace(_sentence(doc, 0, value, "death toll"), published=date(2026, 3, day))
+
+    # reading order (file names) is not the order of the reports' days
+    d, c, b, a = toll("d.md", 2, "12 dead"), toll("c.md", 3, "15 dead"), toll("b.md", 4, "19 dead"), toll("a.md", 5, "23 dead")
+
+    def changed(x: Claim, y: Claim) -> Finding:
+        return replace(_finding(x, y), rule="change-over-time", kind="change-over-time", slot="death toll")
+
+    order = {"a.md": 0, "b.md": 1, "c.md": 2, "d.md": 3}
+    (joined,) = group_slots((changed(d, c), changed(c, b), changed(b, a)), order)
+    assert [claim.doc for claim in joined.claims] == ["d.md", "c.md", "b.md", "a.md"]
+    assert joined.message == "death toll changed over time: 12 dead, then 15 dead, then 19 dead, then 23 dead"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.extract import parse_batch_size
 from claimcheck.ingest import parse_article
 from claimcheck.model import Modality, TimeRole
 
@@ -309,3 +310,11 @@ def test_copula_up_and_down_and_steady_states_are_predicates(claims_of):
     assert find(claims, "be down").subject == "Sales"
     assert find(claims, "hold steady").subject == "Sales"
     assert find(claims, "keep unchanged").object == "its dividend"
+
+
+def test_long_paragraphs_are_parsed_in_smaller_batches():
+    assert parse_batch_size(["A short paragraph."] * 500, 64) == 64
+    assert parse_batch_size(["x" * 800, "y" * 20], 64) == 62
+    assert parse_batch_size(["x" * 20_000, "y" * 20], 64) == 2
+    assert parse_batch_size(["x" * 100_000], 64) == 1
+    assert parse_batch_size([], 64) == 64

@@ -198,6 +198,19 @@ def model_identity(name: str) -> tuple[str, str]:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', name)}", str(nlp.meta.get("version", "0"))
 
 
+# The most characters one parsing batch should hold (spaCy needs about 3.5 MB per 1,000).
+PARSE_BATCH_CHARS = 50_000
+
+
+def parse_batch_size(texts: Sequence[str], configured: int) -> int:
+    """How many paragraphs spaCy parses at once. It holds working memory for all the
+    characters of a batch: 64 long paragraphs at once (a 200 KB article of two) took 800 MiB.
+    Long paragraphs go in smaller batches; news paragraphs (under 800 characters) keep the
+    configured size. The parses are the same whatever the batch."""
+    longest = max((len(text) for text in texts), default=1)
+    return max(1, min(configured, PARSE_BATCH_CHARS // max(1, longest)))
+
+
 def extract_claims(
     articles: Sequence[Article],
     aliases: AliasTable,
@@ -217,7 +230,7 @@ def extract_claims(
             content = paragraph.text[paragraph.label_end :]
             units.append((number, paragraph, paragraph.start + paragraph.label_end, content))
     texts = (text for _, _, _, text in units)
-    kwargs = {"batch_size": settings.batch_size}
+    kwargs = {"batch_size": parse_batch_size([text for *_, text in units], settings.batch_size)}
     if settings.jobs > 1:
         kwargs["n_process"] = settings.jobs
     docs = nlp.pipe(texts, **kwargs)

@@ -433,17 +433,29 @@ def _joined(members: list[Finding], order: dict[str, int]) -> Finding:
     for finding in members:
         for claim, value in zip(finding.claims, finding.differences, strict=False):
             mentions.setdefault((claim.doc, claim.start, claim.predicate), (claim, value))
-    ranked = sorted(mentions.values(), key=lambda cv: (order.get(cv[0].doc, 0), cv[0].start, cv[0].predicate))
+    first = members[0]
+    changed = first.kind == "change-over-time"  # a history: its values in the order of the reports' days
+    ranked = sorted(
+        mentions.values(),
+        key=lambda cv: (
+            (cv[0].published or date.min) if changed else date.min,
+            order.get(cv[0].doc, 0),
+            cv[0].start,
+            cv[0].predicate,
+        ),
+    )
     by_value: dict[str, list[tuple[Claim, str]]] = {}
     for claim, value in ranked:
         by_value.setdefault(" ".join(value.casefold().split()), []).append((claim, value))
     claims = tuple(claim for claim, _ in ranked)
     differences = tuple(value for _, value in ranked)
-    first = members[0]
     described = [
         same[0][1] if len(same) == 1 else f"{same[0][1]} ({len(same)} places)" for same in by_value.values()
     ]
-    message = f"{first.slot}: {events.slot_values(described)}"
+    if changed:
+        message = f"{first.slot} changed over time: {', then '.join(described)}"
+    else:
+        message = f"{first.slot}: {events.slot_values(described)}"
     severity = max((f.severity for f in members), key=lambda s: s.rank)
     return replace(
         first,

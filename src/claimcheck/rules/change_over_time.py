@@ -87,5 +87,6 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 ),
                 claims=(a, b),
                 differences=(qa.quantity.text, qb.quantity.text),
+                slot=qa.attribute or qb.attribute or "",
             )
             break
