@@ -617,3 +617,43 @@ def test_warm_stories_decodes_the_caches_stories(tmp_path):
     with ClaimCache(path) as cache:
         cache.put_stories({"s1": (), "s2": ()}, ["s1", "s2"])
     assert pipeline.warm_stories(path) == {"s1": (), "s2": ()}
+
+
+def test_warm_profiles_answer_before_the_cache(tmp_path, monkeypatch, default_config):
+    from datetime import date
+
+    from claimcheck import pipeline
+    from claimcheck.cache import ClaimCache
+    from claimcheck.model import Article, Claim
+
+    claim = Claim(
+        doc="", paragraph=0, line=1, column=1, start=0, end=20, text="The council met.",
+        subject="The council", subject_key="council", predicate="meet", entities=("council",),
+        published=date(2026, 3, 2),
+    )
+    path = tmp_path / "cache.sqlite"
+    with ClaimCache(path) as cache:
+        cache.put_many({"k1": (claim,), "k2": ()})
+    warm = pipeline.warm_profiles(path)
+    assert warm == {"k1": (1, frozenset({"council"}), date(2026, 3, 2)), "k2": (0, frozenset(), None)}
+
+    class Cache:
+        asked: list[str] = []
+
+        def __init__(self):
+            self.path = path
+
+        def profiles(self, keys):
+            self.asked.extend(keys)
+            return {}
+
+        def put_many(self, items):
+            assert not items
+
+    fake = Cache()
+    monkeypatch.setattr(pipeline, "WARM_PROFILES", {str(path.resolve()): warm})
+    articles = [Article(doc=doc, text="", paragraphs=()) for doc in ("a.md", "b.md")]
+    result = pipeline.stored_claims(fake, articles, {"a.md": "k1", "b.md": "k2"}, default_config, 1)
+    assert fake.asked == []  # every profile was warm
+    assert result["a.md"][0] == 1 and result["a.md"][1].entities == frozenset({"council"})
+    assert result["b.md"] == (0, None)

@@ -250,3 +250,21 @@ def test_a_wire_dateline_is_no_part_of_the_sentence(line, dateline):
     article = parse_article("t.md", f"# Headline of the report\n\n{line}\n")
     body = article.paragraphs[-1]
     assert body.label is None and body.text[: body.label_end] == dateline
+
+
+def test_folders_are_listed_in_path_order_without_hidden_files_or_linked_folders(tmp_path, monkeypatch):
+    from claimcheck.ingest import collect_paths
+
+    tree = tmp_path / "tree"
+    for name in ("a/x.md", "a-b/y.md", "a.md", ".hid/z.md", "sub/.deep/q.md", "sub/w.TXT", "B/c.markdown", "skip.pdf", ".dot.md"):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("# t\n\nText.\n", encoding="utf-8")
+    (tree / "sub" / "linkdir").symlink_to(tree / "a")
+    (tree / "sub" / "link.md").symlink_to(tree / "a.md")
+    (tree / "sub" / "broken.md").symlink_to(tree / "nowhere")
+    # the order sorted Path objects have: by parts ("a/x.md" before "a-b/y.md")
+    expected = ["B/c.markdown", "a/x.md", "a-b/y.md", "a.md", "sub/link.md", "sub/w.TXT"]
+    monkeypatch.chdir(tmp_path)
+    assert collect_paths(["./tree/"]) == (tuple(f"tree/{name}" for name in expected), ())
+    monkeypatch.chdir(tree)
+    assert collect_paths(["."]) == (tuple(expected), ())

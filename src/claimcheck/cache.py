@@ -117,6 +117,22 @@ def read_stories(path: str | os.PathLike[str]) -> dict[str, str]:
     return dict(_read_only(path, "SELECT key, payload FROM stories"))
 
 
+def read_profiles(path: str | os.PathLike[str]) -> list[tuple[str, int, str]]:
+    """Every claim key's (key, number of claims, serialised profile) in the cache at ``path``,
+    read without changing anything (see :func:`_read_only`)."""
+    return _read_only(path, "SELECT key, count, profile FROM claims")
+
+
+def decode_profile(count: int, profile: str) -> tuple[int, frozenset[str], date | None] | None:
+    """A stored profile as :meth:`ClaimCache.profiles` gives it; None when unreadable (the
+    article is then extracted again)."""
+    try:
+        names, published = json.loads(profile)
+        return count, frozenset(names), date.fromisoformat(published) if published else None
+    except (ValueError, TypeError):
+        return None
+
+
 def _read_only(path: str | os.PathLike[str], sql: str) -> list[tuple]:
     """The rows of ``sql`` in the cache at ``path``, read without creating, repairing or
     rebuilding the file; none when it cannot be read or is of another schema. For a process
@@ -262,15 +278,9 @@ class ClaimCache:
         found: dict[str, tuple[int, frozenset[str], date | None]] = {}
         for rows in self._select_in("SELECT key, count, profile FROM claims WHERE key IN ({})", keys):
             for key, count, profile in rows:
-                try:
-                    names, published = json.loads(profile)
-                    found[key] = (
-                        count,
-                        frozenset(names),
-                        date.fromisoformat(published) if published else None,
-                    )
-                except (ValueError, TypeError):
-                    continue  # unreadable: the article is extracted again
+                decoded = decode_profile(count, profile)
+                if decoded is not None:
+                    found[key] = decoded
         return found
 
     def files(self) -> dict[str, tuple[str, str]]:

@@ -187,13 +187,14 @@ class Daemon:
             self._load_model(name)
 
     def _read_file_index(self) -> None:
-        """Decode the cache's file index and story findings ahead of the next run
-        (pipeline.WARM_FILES, WARM_STORIES), which its worker inherits: the run then decodes
-        only what was cached since."""
+        """Decode the cache's file index, claim profiles and story findings ahead of the next
+        run (pipeline.WARM_FILES, WARM_PROFILES, WARM_STORIES), which its worker inherits: the
+        run then decodes only what was cached since."""
         from claimcheck import pipeline
 
         path = self.folder / CACHE_NAME
         pipeline.WARM_FILES[str(path)] = pipeline.warm_files(path)
+        pipeline.WARM_PROFILES[str(path)] = pipeline.warm_profiles(path)
         pipeline.WARM_STORIES[str(path)] = pipeline.warm_stories(path)
 
     def _loop(self) -> None:
@@ -329,8 +330,12 @@ class Daemon:
         }
 
     def _fork(self, conn: socket.socket, message: dict, fds: list[int]) -> None:
+        # The worker's collections (and its last gc.collect) need not walk the daemon's loaded
+        # code and pipeline: they are frozen in the worker. The daemon itself unfreezes them.
+        gc.freeze()
         pid = os.fork()
         if pid:
+            gc.unfreeze()
             self.workers.add(pid)
             self.runs += 1
             return

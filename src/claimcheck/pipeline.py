@@ -606,6 +606,26 @@ WARM_FILES: dict[str, dict[str, tuple[str, Article]]] = {}
 WARM_STORIES: dict[str, dict[str, tuple[Finding, ...]]] = {}
 
 
+# The story profile of every claim key in a cache (number of claims, entity keys, publication
+# date), decoded ahead by the daemon as WARM_FILES are: by the cache file's resolved path. A
+# claim key names its article's content and the extraction, so its profile never changes.
+WARM_PROFILES: dict[str, dict[str, tuple[int, frozenset[str], date | None]]] = {}
+
+
+def warm_profiles(cache_path: str | os.PathLike[str]) -> dict[str, tuple[int, frozenset[str], date | None]]:
+    """The profile of every claim key in the cache at ``cache_path``, decoded, for
+    :data:`WARM_PROFILES`; keys already there are kept as they are."""
+    from claimcheck.cache import decode_profile, read_profiles
+
+    known = WARM_PROFILES.get(str(Path(cache_path).resolve()), {})
+    decoded: dict[str, tuple[int, frozenset[str], date | None]] = {}
+    for key, count, profile in read_profiles(cache_path):
+        entry = known.get(key) or decode_profile(count, profile)
+        if entry is not None:
+            decoded[key] = entry
+    return decoded
+
+
 def warm_stories(cache_path: str | os.PathLike[str]) -> dict[str, tuple[Finding, ...]]:
     """The findings of every story in the cache at ``cache_path``, decoded, for
     :data:`WARM_STORIES`; stories already there are kept as they are (a key never changes
@@ -730,7 +750,9 @@ def stored_claims(
     its cluster (:mod:`claimcheck.cluster`)."""
     result: dict[str, tuple[int, stories.Profile | None]] = {}
     missing = []
-    known = cache.profiles([keys[a.doc] for a in articles])
+    warm = WARM_PROFILES.get(str(Path(cache.path).resolve()), {}) if WARM_PROFILES else {}
+    known = {keys[a.doc]: warm[keys[a.doc]] for a in articles if keys[a.doc] in warm}
+    known.update(cache.profiles([keys[a.doc] for a in articles if keys[a.doc] not in known]))
     for article in articles:
         hit = known.get(keys[article.doc])
         if hit is None:
