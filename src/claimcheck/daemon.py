@@ -11,11 +11,13 @@ output, files written, messages and exit code are the direct run's, and a run se
 and the cache on disk as a direct run does, since nothing of one run outlives its worker.
 Workers run side by side, as direct runs may (the SQLite cache serialises their writes).
 This is Mercurial's chg design (mypy's dmypy and eslint_d run in the server process itself).
-Besides loaded code, the daemon keeps two things of the cache decoded for its workers, read
+Besides loaded code, the daemon keeps three things of the cache decoded for its workers, read
 again (read-only) after every run: the file index (``pipeline.WARM_FILES``), from which a
 worker takes an article only when its file's size, times and inode are those indexed, the
 test the cache's own index passes, so a file changed on disk is read again exactly as a
-direct run reads it; and the findings of each story (``pipeline.WARM_STORIES``), under keys
+direct run reads it; the story profile of each claim key (``pipeline.WARM_PROFILES``: a key
+names an article's content and the extraction, so its profile never changes); and the
+findings of each story (``pipeline.WARM_STORIES``), under keys
 that cover everything they depend on (articles, claims, configuration, code), so they are
 what the cache holds or what checking the story again would give. What is not there is read
 from the cache, as a direct run reads it.
