@@ -54,7 +54,8 @@ ANCHORS = {
     "blind20": "written sealed; first run (d5af12b, mid sixth session) 4/66, precision 4/9, 3 violated; studied since",
     "blind21": "written sealed; first run (50b1ac0, late sixth session) 8/69, precision 8/11, 0 violated; studied since",
     "blind22": "written sealed, run once on the sixth session's final code (81735c1), never used to change it: 3/66, precision 3/6, 2 violated; the held-out figure then",
-    "blind23": "written sealed, run once on the seventh session's starting code (fc4af1c): 9/85, precision 9/11, 0 violated",
+    "blind23": "written sealed; first run (seventh session's starting code fc4af1c) 9/85, precision 9/11, 0 violated; studied since",
+    "blind24": "written sealed, run once on the seventh session's code after its changes, never used to change it: 7/68, precision 7/8, 0 violated; the held-out figure",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -173,6 +174,7 @@ def main(argv: list[str]) -> int:
                     "blind21",
                     "blind22",
                     "blind23",
+                    "blind24",
                 )
             ),
         ]

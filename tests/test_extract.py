@@ -318,3 +318,18 @@ def test_long_paragraphs_are_parsed_in_smaller_batches():
     assert parse_batch_size(["x" * 20_000, "y" * 20], 64) == 2
     assert parse_batch_size(["x" * 100_000], 64) == 1
     assert parse_batch_size([], 64) == 64
+
+
+def test_verbs_the_model_lemmatised_to_a_shorter_verb_are_mended(claims_of):
+    # the model gives "fin", "rat", "hop", "tap"; a one-syllable "fin" would double: "finned"
+    assert find(claims_of("Regulators fined the Tarvo mill in May."), "fine")
+    assert find(claims_of("Inspectors rated the Ulden bridge unsafe."), "rate")
+    # doubled or two-syllable forms keep their lemma
+    assert find(claims_of("Port officials barred the Merrow trawler."), "bar")
+    assert find(claims_of("The minister visited the Kelby plant."), "visit")
+
+
+def test_who_stands_for_a_name_the_model_mistagged(claims_of):
+    # the model tags "Swift" an adjective here; the relative clause is still about the name
+    claims = claims_of("Swift, 29, who is serving a five-year sentence for fraud, was arrested at a farm.")
+    assert find(claims, "serve").subject_key == "swift"

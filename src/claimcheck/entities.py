@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _DETERMINERS = frozenset("the a an its their his her our your my this that these those former new ex".split())
+# Courtesy titles before a name: "Mr Pritchard" is the Pritchard named in full elsewhere.
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof professor sir dame".split())
 # Legal forms, group words and club suffixes that do not change which organisation is meant.
 CORPORATE_SUFFIXES = frozenset(
     """sa s.a. ag inc inc. incorporated corp corp. corporation ltd ltd. limited plc nv n.v. se gmbh llc
@@ -72,6 +74,10 @@ class AliasTable:
         while words and words[0] in _DETERMINERS:
             words = words[1:]
         joined = " ".join(words)
+        if joined not in self.mapping:
+            while len(words) > 1 and words[0] in _HONORIFICS:
+                words = words[1:]
+            joined = " ".join(words)
         if joined in self.mapping:
             return self.mapping[joined]
         while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:

@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "55"  # 55: a sum paid for or sold for a thing is what the thing costs, for trade verbs too; 54: "pay N in costs" is costs; "a deal valued at N"; a currency sign before a number the model did not read as one ("GBP1.6bn"); 53: a capitalised common noun opening a title is the title's ("Group Commander"); 52: "it" stands for the subject before it or the last sentence's; "the ship" names a name by its first or last word only; "No. 5" is no denial; a post's "deputy" as the parser hangs it, and a post tagged as a name in lower case; 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "56"  # 56: courtesy titles are no part of a name ("Mr Pritchard"); verbs the model lemmatised to a shorter verb ("fined" -> "fin"); the price of a named thing is keyed by its name ("larkspur pictures cost"); the "m" of "$1.1m" is part of the number; "who" stands for a name the model mistagged; 55: a sum paid for or sold for a thing is what the thing costs, for trade verbs too; 54: "pay N in costs" is costs; "a deal valued at N"; a currency sign before a number the model did not read as one ("GBP1.6bn"); 53: a capitalised common noun opening a title is the title's ("Group Commander"); 52: "it" stands for the subject before it or the last sentence's; "the ship" names a name by its first or last word only; "No. 5" is no denial; a post's "deputy" as the parser hangs it, and a post tagged as a name in lower case; 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -243,10 +243,38 @@ def extract_claims(
                 body = "\n".join(p.text for p in articles[number].paragraphs if not p.headline)
                 cases[number] = written_in_lower_case(body)
             doc = headline_words(nlp, headline_verb(nlp, headline_case(nlp, doc, cases[number])))
-        builders[number].add(paragraph, offset, doc)
+        builders[number].add(paragraph, offset, fix_verb_lemmas(doc))
         if progress is not None and (done % 16 == 0 or done == total):
             progress(done, total)
     return {article.doc: builder.claims() for article, builder in zip(articles, builders, strict=True)}
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def fix_verb_lemmas(doc):
+    """Verbs the model lemmatised to a shorter verb: "fined" -> "fin", "rated" -> "rat",
+    "hoped" -> "hop", "taped" -> "tap". A verb of one syllable ending consonant, vowel,
+    consonant doubles its last letter before "-ed" and "-ing" ("fin": "finned"), so "fined"
+    is "fine" wherever WordNet knows that verb. ``doc`` is changed in place and returned."""
+    verbs = semantics.verbs()
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBD", "VBN", "VBG"):
+            continue
+        lemma, text = token.lemma_.casefold(), token.lower_
+        if not (text == lemma + "ed" or text == lemma + "ing") or not _one_syllable_cvc(lemma):
+            continue
+        if lemma + "e" in verbs:
+            token.lemma_ = lemma + "e"
+    return doc
+
+
+def _one_syllable_cvc(word: str) -> bool:
+    """"fin", "rat", "star": one vowel, between two consonants at the end (not w, x or y)."""
+    if len(word) < 3 or not word.isalpha() or word[-1] in _VOWELS or word[-1] in "wxy":
+        return False
+    vowels = [i for i, c in enumerate(word) if c in _VOWELS]
+    return len(vowels) == 1 and vowels[0] == len(word) - 2
 
 
 # A word inside a sentence: after a letter, a digit, a comma and the like, not after the end of
@@ -1046,10 +1074,10 @@ def _antecedent(token, verb):
     if (
         token.lower_ in ("who", "which", "that", "whom")
         and verb.dep_ == "relcl"
-        and verb.head.pos_
-        in (
-            "NOUN",
-            "PROPN",
+        and (
+            verb.head.pos_ in ("NOUN", "PROPN")
+            # a name the model mistagged ("Askew, 29, who is serving ...": ADV)
+            or (verb.head.is_title and verb.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
         )
     ):
         return verb.head
@@ -1520,6 +1548,7 @@ def _quantity_attribute(token) -> str:
     elif (
         (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_lower))  # (a noun tagged PROPN)
         and head.lemma_.casefold() not in _CURRENCY_WORDS
+        and head.lower_ not in _MAGNITUDES  # "fined $1.1m": "m" (tagged a noun) is the number's
         and head.i != token.i
     ):
         # "42,000-seat arena" measures seats; "11,000 staff" staff.
@@ -1536,6 +1565,10 @@ def _quantity_attribute(token) -> str:
         if subject is not None and subject.pos_ == "NOUN":
             return _compound_lemma(subject)
     if (paid_for := _paid_for(head)) is not None:
+        if (name := _name_of(paid_for)) is not None:
+            # "buy Larkspur Pictures for $2.4bn", "buy the film studio Larkspur Pictures for
+            # $1.85bn": what the named thing costs, however its noun is parsed
+            return f"{name} cost"
         if paid_for.lemma_.casefold() not in _COST_NOUNS:
             # "will pay GBP2.50 for a single journey", "sold the archive for $3m": what a journey
             # or the archive costs, as "a journey will cost GBP2.80" says it
@@ -1616,7 +1649,7 @@ def _sum_verb(token) -> str:
     for _ in range(4):  # from "about" or "GBP" to the figure's head ("million")
         above = head.head
         if head.dep_ in ("quantmod", "compound", "nummod", "nmod") and above.i != head.i and (
-            above.like_num or above.tag_ in ("$", "CD")
+            above.like_num or above.tag_ in ("$", "CD") or above.lower_ in _MAGNITUDES
         ):
             head = above
         else:
@@ -1786,6 +1819,26 @@ _TRADE_VERBS = frozenset("buy sell acquire purchase".split())
 _COST_NOUNS = frozenset("cost price fee fare bill charge rent toll sum".split())
 
 
+# Kinds of names a thing bought or sold may have (a company, a building, a work, a player).
+_TRADED_NAMES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"})
+
+
+def _name_of(noun) -> str | None:
+    """The name of the thing a noun is, as a key ("larkspur pictures"): the named entity the
+    noun is part of, or one apposed to it or named in the compound before it ("the studio
+    Larkspur Pictures"); None for a thing without a name."""
+    candidates = [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
+    for token in candidates:
+        if token.ent_type_ in _TRADED_NAMES:
+            span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if span is not None:
+                return _NAMES.canonical(span.text) or None
+    return None
+
+
+_NAMES = AliasTable()
+
+
 def _paid_for(number):
     """What a sum of money is the price of, from the verb it is paid or traded with."""
     verb = number.head
@@ -1866,6 +1919,8 @@ def _prep_object(noun, preps: tuple[str, ...]):
 
 # A match score after a team's name ("Leeds Rhinos 2-1") is not part of the name.
 _SCORE = re.compile(r"\s+\d{1,3}\s*[-–]\s*\d{1,3}$")
+# Abbreviated orders of magnitude the tokenizer splits from their number ("$1.1m", "GBP2bn").
+_MAGNITUDES = frozenset("m mn bn b k tn".split())
 _CURRENCY_WORDS = frozenset(
     "euro dollar pound yen franc yuan rupee krona krone real peso won crown dinar dirham shilling zloty".split()
 )

@@ -35,7 +35,7 @@ from typing import Any
 from claimcheck import events, quantities, semantics, tallies, temporal
 from claimcheck.align import CandidatePair
 from claimcheck.lexicon import LAST_AS_VERB, MEASURE_VERBS, POSITION_VERBS
-from claimcheck.model import Claim, ClaimQuantity, Finding, Modality, Severity
+from claimcheck.model import Claim, ClaimQuantity, Finding, Modality, Severity, TimeRole
 from claimcheck.profiles import person_noun
 from claimcheck.rules.matching import (
     Context,
@@ -51,6 +51,7 @@ from claimcheck.rules.matching import (
     keys_compatible,
     keys_corefer,
     keys_equal,
+    named_apart,
     names_match,
     not_apart,
     numbered_apart,
@@ -184,7 +185,10 @@ def _changed_here(text: str, q: ClaimQuantity) -> bool:
 _NUMBER = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand|hundred|thousand)"
 )
-_RATIO_AFTER = re.compile(rf"^\s*(?:in|out of|of|per)\s+(?:every\s+)?{_NUMBER}\b(?!-)", re.I)  # ("in one-off")
+# (not "in one-off", "$2.4bn in one of the biggest deals", nor a year: "fined $1.1m in 2022")
+_RATIO_AFTER = re.compile(
+    rf"^\s*(?:in|out of|of|per)\s+(?:every\s+)?(?!(?:1[89]|20)\d\d\b){_NUMBER}\b(?!-)(?!\s+of\b)", re.I
+)
 _RATIO_BEFORE = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:in|out of|of)\s+(?:every\s+|the\s+)?$", re.I)
 
 
@@ -450,6 +454,22 @@ def restated_figures(pair: CandidatePair, lexicon: Lexicon) -> Iterator[tuple[Cl
                 yield qa, qb
 
 
+def effective_from(claim: Claim) -> frozenset[str]:
+    """When the claim's values take effect ("from July", "as of 1 May"): TIMEX3 values."""
+    return frozenset(t.mention.time.value for t in claim.times if t.role is TimeRole.EFFECTIVE)
+
+
+def _named_prices(claim: Claim) -> frozenset[str]:
+    """The attributes of the claim's sums that price a thing it names ("larkspur pictures cost")."""
+    return frozenset(
+        q.attribute_key
+        for q in claim.quantities
+        if q.quantity.kind == "money"
+        and q.attribute_key.endswith(" cost")
+        and q.attribute_key.removesuffix(" cost") in claim.entities
+    )
+
+
 def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQuantity, ClaimQuantity]]:
     """Figures of one slot worded differently: two claims of one story that share a participant
     give the same attribute ("a six-year term" / "sentenced to eight years", "a fee of EUR30m"
@@ -458,8 +478,16 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
     animals were released", not the eleven wolves a pack numbers)."""
     if not (a.quantities and b.quantities) or instance_years(a) != instance_years(b):
         return
-    if a.polarity != b.polarity or not comparable_modality(a, b):
+    if a.polarity != b.polarity:
         return
+    # A plan and an outcome are two versions of a date or a count, but a price agreed for a
+    # named thing is one whether the sale is to come or done ("agreed to buy Larkspur Pictures
+    # for $1.85bn" / "is buying Larkspur Pictures for $2.4bn").
+    named_prices = comparable_modality(a, b) or _named_prices(a) & _named_prices(b)
+    if not named_prices:
+        return
+    if a.predicate == b.predicate and named_apart(a.object_key, b.object_key, a, b, lexicon):
+        return  # "X was jailed for nine years" / "Y was jailed for five years": two people
     meet = participants_meet(a, b, lexicon)
     # An unnamed subject ("the 24-year-old has agreed a five-year contract") may be anyone the
     # story names: its measures and sums compare, its counts do not.
@@ -481,6 +509,10 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             kind = qa.quantity.kind
             if kind != qb.quantity.kind or kind in ("ordinal", "year-like"):
                 continue
+            if named_prices is not True and not (
+                qa.attribute_key == qb.attribute_key and qa.attribute_key in named_prices
+            ):
+                continue  # a plan against an outcome: only the price of a named thing compares
             named_a, named_b = slot_attribute(qa.attribute_key), slot_attribute(qb.attribute_key)
             if kind == "money" and (_price_of(a, qa, b, qb, lexicon) or _price_of(b, qb, a, qa, lexicon)):
                 yield qa, qb  # "the project would cost GBP86m" / "the GBP68m project"
@@ -834,6 +866,8 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
                 continue  # "the union wants 9%" / "drivers were offered 4%": two parties' positions
             if rate_unit(a, qa) != rate_unit(b, qb):
                 continue  # "GBP2.45 a share" / "a GBP1.6 billion offer": a price per unit and a total
+            if effective_from(a) != effective_from(b) and a.modality != b.modality:
+                continue  # "will pay $2.90 from July" / "pay $2.40": a value taking effect, and one before
             if figures_evolve(a, b, qa, qb) or not conflicting(qa, qb, options):
                 continue
             yield _figure_finding(rule, a, qa, b, qb)
