@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _DETERMINERS = frozenset("the a an its their his her our your my this that these those former new ex".split())
-# Courtesy titles before a name: "Mr Pritchard" is the Pritchard named in full elsewhere.
+# Courtesy titles before a name: "Mr Pellow" is the Pellow named in full elsewhere.
 _HONORIFICS = frozenset("mr mrs ms miss mx dr prof professor sir dame".split())
 # Legal forms, group words and club suffixes that do not change which organisation is meant.
 CORPORATE_SUFFIXES = frozenset(

@@ -460,7 +460,7 @@ def effective_from(claim: Claim) -> frozenset[str]:
 
 
 def _named_prices(claim: Claim) -> frozenset[str]:
-    """The attributes of the claim's sums that price a thing it names ("larkspur pictures cost")."""
+    """The attributes of the claim's sums that price a thing it names ("morrow ovens cost")."""
     return frozenset(
         q.attribute_key
         for q in claim.quantities
@@ -481,10 +481,11 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
     if a.polarity != b.polarity:
         return
     # A plan and an outcome are two versions of a date or a count, but a price agreed for a
-    # named thing is one whether the sale is to come or done ("agreed to buy Larkspur Pictures
-    # for $1.85bn" / "is buying Larkspur Pictures for $2.4bn").
-    named_prices = comparable_modality(a, b) or _named_prices(a) & _named_prices(b)
-    if not named_prices:
+    # named thing is one whether the sale is to come or done ("agreed to buy Morrow Ovens for
+    # $3.1bn" / "is buying Morrow Ovens for $4.6bn").
+    plan_and_outcome = not comparable_modality(a, b)
+    prices = _named_prices(a) & _named_prices(b) if plan_and_outcome else frozenset()
+    if plan_and_outcome and not prices:
         return
     if a.predicate == b.predicate and named_apart(a.object_key, b.object_key, a, b, lexicon):
         return  # "X was jailed for nine years" / "Y was jailed for five years": two people
@@ -509,9 +510,7 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
             kind = qa.quantity.kind
             if kind != qb.quantity.kind or kind in ("ordinal", "year-like"):
                 continue
-            if named_prices is not True and not (
-                qa.attribute_key == qb.attribute_key and qa.attribute_key in named_prices
-            ):
+            if plan_and_outcome and not (qa.attribute_key == qb.attribute_key and qa.attribute_key in prices):
                 continue  # a plan against an outcome: only the price of a named thing compares
             named_a, named_b = slot_attribute(qa.attribute_key), slot_attribute(qb.attribute_key)
             if kind == "money" and (_price_of(a, qa, b, qb, lexicon) or _price_of(b, qb, a, qa, lexicon)):
