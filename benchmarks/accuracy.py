@@ -55,7 +55,8 @@ ANCHORS = {
     "blind21": "written sealed; first run (50b1ac0, late sixth session) 8/69, precision 8/11, 0 violated; studied since",
     "blind22": "written sealed, run once on the sixth session's final code (81735c1), never used to change it: 3/66, precision 3/6, 2 violated; the held-out figure then",
     "blind23": "written sealed; first run (seventh session's starting code fc4af1c) 9/85, precision 9/11, 0 violated; studied since",
-    "blind24": "written sealed, run once on the seventh session's code after its changes, never used to change it: 7/68, precision 7/8, 0 violated; the held-out figure",
+    "blind24": "written sealed, run once on the seventh session's code after its changes, never used to change it: 7/68, precision 7/8, 0 violated",
+    "blind25": "written sealed, run once on the seventh session's code (5406942): 12/84, precision 12/17, 0 violated (starting code: 12/84, 12/18)",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -175,6 +176,7 @@ def main(argv: list[str]) -> int:
                     "blind22",
                     "blind23",
                     "blind24",
+                    "blind25",
                 )
             ),
         ]

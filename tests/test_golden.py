@@ -254,6 +254,10 @@ MIN_RECALL = {
     # run once on the seventh session's code after those changes: 7/68, precision 7/8, 0
     # violated (the session's starting code fc4af1c: 6/68, 6/7, 0). Not used to change the code.
     "blind24": 0.1,
+    # blind25 (20 reports, 8 stories, 84 contradictions, 56 consistent pairs), written sealed and
+    # run once on the seventh session's code after its changes (5406942): 12/84, precision 12/17,
+    # 0 violated (the session's starting code fc4af1c: 12/84, 12/18, 0).
+    "blind25": 0.14,
 }
 
 
