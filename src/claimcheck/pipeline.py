@@ -56,16 +56,19 @@ ClaimExtractor = Callable[[Sequence[Article]], dict[str, tuple[Claim, ...]]]
 def build_lexicon(config: Config) -> Lexicon:
     groups: dict[str, list[tuple[str, int]]] = {}
     synonyms: dict[str, str] = {}
+    in_turn: set[str] = set()
     for rule in config.rules:
         if isinstance(rule.options, ExclusiveOptions):
             for number, group in enumerate(rule.options.groups):
                 for phrase in group:
                     groups.setdefault(phrase, []).append((rule.id, number))
+            if rule.options.in_turn:
+                in_turn.add(rule.id)
     for words in config.synonyms:
         representative = words[0]
         for word in words:
             synonyms.setdefault(word, representative)
-    return Lexicon(groups={k: tuple(v) for k, v in groups.items()}, synonyms=synonyms)
+    return Lexicon(groups={k: tuple(v) for k, v in groups.items()}, synonyms=synonyms, in_turn=frozenset(in_turn))
 
 
 def alias_table(config: Config) -> AliasTable:

@@ -257,7 +257,10 @@ def _bare_clock(time: ClaimTime, claim: Claim | None) -> bool:
     if not _BARE_CLOCK.match(time.mention.text.strip()):
         return False
     return claim is None or not any(
-        t is not time and not _BARE_CLOCK.match(t.mention.text.strip()) for t in claim.times
+        t is not time
+        and t.mention.time.type in ("DATE", "TIME")  # ("within 20 minutes" gives no day)
+        and not _BARE_CLOCK.match(t.mention.text.strip())
+        for t in claim.times
     )
 
 

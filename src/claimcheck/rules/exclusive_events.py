@@ -11,7 +11,9 @@ thing one status is set against another unit giving it another, when the two spe
 thing in other words ("Kessby's schools stayed open on Monday" / "every school in Kessby
 shut on Monday", a day later). A unit giving both statuses tells a sequence.
 
-Options: ``groups``, a list of lists of lower-case lemma phrases ("call off", "put on hold").
+Options: ``groups``, a list of lists of lower-case lemma phrases ("call off", "put on hold");
+``in_turn = true`` where the outcomes can follow one another (a site opens, later shuts), so
+their dates are two events' dates, not one event's given twice.
 
 Passes: "The board approved the merger in May. Regulators approved the merger in June."
 Fails: "Acme postponed the IPO in January 2024. In January 2024, Acme cancelled its IPO."
@@ -56,9 +58,15 @@ DEFAULT_MESSAGE = "{subject}: one sentence says '{a}', another says '{b}'; these
 @dataclass(frozen=True, slots=True)
 class Options:
     groups: tuple[tuple[str, ...], ...] = ()
+    # The outcomes can follow one another ("opened in 1974", "shut on 8 April"): each has its
+    # own date, so date-conflict does not take two of them for one event dated twice.
+    in_turn: bool = False
 
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Options:
+        in_turn = raw.get("in_turn", False)
+        if not isinstance(in_turn, bool):
+            raise ValueError("in_turn: must be true or false")
         groups = raw.get("groups", ())
         if not isinstance(groups, list) or len(groups) < 2:
             raise ValueError("groups: give at least two lists of phrases")
@@ -67,7 +75,7 @@ class Options:
             if not isinstance(group, list) or not group or not all(isinstance(p, str) for p in group):
                 raise ValueError(f"groups[{number}]: must be a non-empty list of strings")
             out.append(tuple(normalise_phrase(p) for p in group))
-        return cls(groups=tuple(out))
+        return cls(groups=tuple(out), in_turn=in_turn)
 
 
 def normalise_phrase(phrase: str) -> str:

@@ -24,6 +24,8 @@ class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
     # pairs of articles that report the same story (see pipeline.related_documents)
     related_docs: frozenset[tuple[str, str]] = frozenset()
+    # families (rule ids) whose outcomes can follow one another: "opened", later "shut"
+    in_turn: frozenset[str] = frozenset()
 
     def related(self, a: str, b: str) -> bool:
         return (a, b) in self.related_docs or (b, a) in self.related_docs
@@ -58,8 +60,9 @@ class Lexicon:
         whose date the two claims give."""
         # Only opposite outcomes (different groups) are one event: "appointed" and "promoted"
         # are two steps of a career, "convicted" and "acquitted" two versions of one verdict.
+        # Outcomes that follow one another ("opened in 1974" / "shut on 8 April") are two events.
         groups_a, groups_b = set(self.groups.get(a, ())), set(self.groups.get(b, ()))
-        return any(ra == rb and ga != gb for ra, ga in groups_a for rb, gb in groups_b)
+        return any(ra == rb and ga != gb and ra not in self.in_turn for ra, ga in groups_a for rb, gb in groups_b)
 
     def noun_class(self, key: str) -> str:
         return self.synonyms.get(key, key)
