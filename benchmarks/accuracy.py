@@ -56,7 +56,8 @@ ANCHORS = {
     "blind22": "written sealed, run once on the sixth session's final code (81735c1), never used to change it: 3/66, precision 3/6, 2 violated; the held-out figure then",
     "blind23": "written sealed; first run (seventh session's starting code fc4af1c) 9/85, precision 9/11, 0 violated; studied since",
     "blind24": "written sealed, run once on the seventh session's code after its changes, never used to change it: 7/68, precision 7/8, 0 violated",
-    "blind25": "written sealed, run once on the seventh session's code (5406942): 12/84, precision 12/17, 0 violated (starting code: 12/84, 12/18)",
+    "blind25": "written sealed, run once on the seventh session's code (5406942): 12/84, precision 12/17, 0 violated (starting code: 12/84, 12/18); studied since",
+    "blind26": "written sealed, run once on 54fa865: 14/89, precision 15/20, 1 violated (starting code fc4af1c: 13/89, 14/19, 1)",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -177,6 +178,7 @@ def main(argv: list[str]) -> int:
                     "blind23",
                     "blind24",
                     "blind25",
+                    "blind26",
                 )
             ),
         ]
