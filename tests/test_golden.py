@@ -188,9 +188,6 @@ KNOWN_VIOLATIONS = {
     # (A third at its first run, a forecast cost against the original budget its sentence also
     # gave, went with the currency sign read as part of its figure: "GBP2.7bn".)
     "blind20": 2,
-    # blind26's one at its first run: a festival "on the last weekend of September" against "on
-    # 26 and 27 September", which are that weekend (the last weekend read as another).
-    "blind26": 1,
     # blind22's two at its first run (kept as it left them, not studied): two sums one group would
     # spend on two things ("300,000 on new studios" / "around 120,000 upgrading the transmitter"),
     # a false alarm; and a play-off exit told twice in sentences that also hold a true clash.
@@ -262,7 +259,9 @@ MIN_RECALL = {
     # 0 violated (the session's starting code fc4af1c: 12/84, 12/18, 0).
     "blind25": 0.14,
     # blind26 (20 reports, 8 stories, 89 contradictions, 53 consistent pairs), written sealed and
-    # run once on 54fa865: 14/89, precision 15/20, 1 violated (fc4af1c: 13/89, 14/19, 1).
+    # run once on 54fa865: 14/89, precision 15/20, 1 violated (fc4af1c: 13/89, 14/19, 1); then
+    # studied (a day inside "the last weekend of September", "no one seriously hurt", a title of
+    # address taken for a post, traders counted as the crowd): 14/89, 15/16, 0 violated.
     "blind26": 0.15,
 }
 

@@ -207,6 +207,14 @@ def incompatible(ta: ClaimTime, tb: ClaimTime, a: Claim | None = None, b: Claim 
     if clock_a and clock_b and va.value[:10] == vb.value[:10]:
         return clock_a.group() != clock_b.group()  # "left at 18:40" / "departed at 20:15"
     both_known = None not in (va.earliest, va.latest, vb.earliest, vb.latest)
+    if both_known and (
+        (vb.earliest == vb.latest and va.earliest <= vb.earliest <= va.latest)
+        or (va.earliest == va.latest and vb.earliest <= va.earliest <= vb.latest)
+    ):
+        # a day inside a stretch: "the last weekend of September" / "on 26 and 27 September";
+        # two stretches are still two ("made between June 2023 and March 2025" / "between
+        # January 2024 and March 2025")
+        return False
     return both_known and (va.earliest, va.latest) != (vb.earliest, vb.latest)
 
 

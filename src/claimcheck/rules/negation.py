@@ -126,6 +126,8 @@ def _none_of(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
         return False
     if not same_event_kind(a, b, lexicon):
         return False
+    if _GRAVELY.search(a.text) and not _GRAVE.search(b.text):
+        return False  # "no one seriously hurt" / "19 people were treated for cuts"
     keys = {k for k in (b.subject_key, b.object_key) if k}
     heads = {events.head(k) for k in keys}
     if not any(
@@ -135,6 +137,11 @@ def _none_of(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     if a.doc == b.doc:
         return not times_separate(a, b)
     return _before_denial(a, b)
+
+
+# A denial of grave harm only ("no one was seriously hurt"), and what makes harm grave.
+_GRAVELY = re.compile(r"\b(?:seriously|badly|critically|severely|gravely)\s+(?:\w+\s+)?(?:hurt|injured|wounded|harmed|ill|burned|burnt)\b", re.I)
+_GRAVE = re.compile(r"\b(?:serious|seriously|critical|critically|severe|severely|grave|gravely|life-threatening|died|dies|dead|killed|fatal|fatally)\b", re.I)
 
 
 # Denials of an event named by a noun: "no arrests have been made", "no deaths were reported".

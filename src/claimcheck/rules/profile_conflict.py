@@ -319,8 +319,14 @@ def _post_body(claim: Claim) -> str:
 
 
 def _post(claim: Claim) -> str:
-    """The post as written, without its organisation ("chief executive")."""
-    return claim.object.rpartition("'s ")[2].casefold()
+    """The post as written, without its organisation ("chief executive") or a courtesy title
+    written before the name ("Vice-chancellor Professor X": the vice-chancellor)."""
+    words = claim.object.rpartition("'s ")[2].casefold().split()
+    return " ".join(w for w in words if w.strip(".") not in _COURTESY_TITLES)
+
+
+# Titles of address, not posts: "Professor Carrow" may be the vice-chancellor.
+_COURTESY_TITLES = frozenset("professor prof dr doctor sir dame mr mrs ms miss".split())
 
 
 def _shown(claim: Claim) -> str:

@@ -98,7 +98,10 @@ def _people_counted_once(
             f
             for figures in by_slot.values()
             for f in figures
-            if f.quantity.quantity.kind == "count" and not f.rate and person_noun(events.head(f.attribute))
+            if f.quantity.quantity.kind == "count"
+            and not f.rate
+            and person_noun(events.head(f.attribute))
+            and not _working(events.head(f.attribute))
         ]
         if any(f.quantity.quantity.value < _CROWD for f in people):
             continue
@@ -109,6 +112,15 @@ def _people_counted_once(
             for fb in figures_b:
                 if fa.noun != fb.noun and _together(fa, fb, lexicon, crowd=True):
                     yield fa, fb
+
+
+# Kinds of people who work at an event rather than make up its crowd: "120 traders", "40
+# volunteers", "85 stallholders" against "14,000 visitors".
+_WORKING = frozenset("worker merchant trader agent representative professional employee official seller".split())
+
+
+def _working(noun: str) -> bool:
+    return noun in _WORKING or bool(_WORKING & set(semantics.hypernyms(noun))) or noun.endswith("holder")
 
 
 def _slot(figure: Figure) -> tuple[str, str, str]:
