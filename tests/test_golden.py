@@ -192,6 +192,9 @@ KNOWN_VIOLATIONS = {
     # spend on two things ("300,000 on new studios" / "around 120,000 upgrading the transmitter"),
     # a false alarm; and a play-off exit told twice in sentences that also hold a true clash.
     "blind22": 2,
+    # blind27's two at its first run, each inside a true clash's sentences: a batsman's 64 told
+    # twice; a fire's building named two ways where its start is dated 11pm Monday and 4am Tuesday.
+    "blind27": 2,
 }
 
 MIN_RECALL = {
@@ -263,6 +266,10 @@ MIN_RECALL = {
     # studied (a day inside "the last weekend of September", "no one seriously hurt", a title of
     # address taken for a post, traders counted as the crowd): 14/89, 15/16, 0 violated.
     "blind26": 0.15,
+    # blind27 (18 reports, 8 stories, 57 contradictions, 49 consistent pairs), written sealed and
+    # run once on the seventh session's final code (610e13c): 13/57, precision 12/16, 2 violated,
+    # exactly as the session's starting code fc4af1c. Not used to change the code.
+    "blind27": 0.22,
 }
 
 
