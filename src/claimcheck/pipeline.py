@@ -312,7 +312,7 @@ class StoryMemo:
         self._used.extend(keys)
         # A story's key covers everything its findings depend on: decoded ahead, they are
         # those the cache holds, or those checking it again would give.
-        warm = WARM_STORIES.get(str(Path(self._cache.path).resolve()), {}) if WARM_STORIES else {}
+        warm = _warm(WARM_STORIES, self._cache.path)
         found = self._cache.get_stories([key for key in keys if key not in warm])
         return [warm[key] if key in warm else found.get(key) for key in keys]
 
@@ -609,6 +609,12 @@ WARM_FILES: dict[str, dict[str, tuple[str, Article]]] = {}
 WARM_STORIES: dict[str, dict[str, tuple[Finding, ...]]] = {}
 
 
+def _warm(table: dict[str, dict], cache_path: str | os.PathLike[str]) -> dict:
+    """What a table decoded ahead (:data:`WARM_FILES`, :data:`WARM_PROFILES`,
+    :data:`WARM_STORIES`) holds for the cache at ``cache_path``: empty outside the daemon."""
+    return table.get(str(Path(cache_path).resolve()), {}) if table else {}
+
+
 # The story profile of every claim key in a cache (number of claims, entity keys, publication
 # date), decoded ahead by the daemon as WARM_FILES are: by the cache file's resolved path. A
 # claim key names its article's content and the extraction, so its profile never changes.
@@ -620,7 +626,7 @@ def warm_profiles(cache_path: str | os.PathLike[str]) -> dict[str, tuple[int, fr
     :data:`WARM_PROFILES`; keys already there are kept as they are."""
     from claimcheck.cache import decode_profile, read_profiles
 
-    known = WARM_PROFILES.get(str(Path(cache_path).resolve()), {})
+    known = _warm(WARM_PROFILES, cache_path)
     decoded: dict[str, tuple[int, frozenset[str], date | None]] = {}
     for key, count, profile in read_profiles(cache_path):
         entry = known.get(key) or decode_profile(count, profile)
@@ -636,7 +642,7 @@ def warm_stories(cache_path: str | os.PathLike[str]) -> dict[str, tuple[Finding,
     from claimcheck.cache import read_stories
     from claimcheck.serial import findings_from_json
 
-    known = WARM_STORIES.get(str(Path(cache_path).resolve()), {})
+    known = _warm(WARM_STORIES, cache_path)
     decoded: dict[str, tuple[Finding, ...]] = {}
     for key, payload in read_stories(cache_path).items():
         findings = known.get(key)
@@ -654,7 +660,7 @@ def warm_files(cache_path: str | os.PathLike[str]) -> dict[str, tuple[str, Artic
     already there with the same stamp are kept as they are (not decoded again)."""
     from claimcheck.cache import read_file_index
 
-    known = WARM_FILES.get(str(Path(cache_path).resolve()), {})
+    known = _warm(WARM_FILES, cache_path)
     decoded: dict[str, tuple[str, Article]] = {}
     for doc, (stamp, text) in read_file_index(cache_path).items():
         entry = known.get(doc)
@@ -682,7 +688,7 @@ class FileIndex:
         self._cache = cache
         self._known: dict[str, tuple[str, str]] | None = None
         self._fresh: list[tuple[str, str, str]] = []
-        self._warm = WARM_FILES.get(str(Path(cache.path).resolve()), {}) if WARM_FILES else {}
+        self._warm = _warm(WARM_FILES, cache.path)
 
     def read(self, doc: str, stdin_text: str | bytes | None, limits: Limits) -> Article:
         if doc == STDIN:
@@ -753,7 +759,7 @@ def stored_claims(
     its cluster (:mod:`claimcheck.cluster`)."""
     result: dict[str, tuple[int, stories.Profile | None]] = {}
     missing = []
-    warm = WARM_PROFILES.get(str(Path(cache.path).resolve()), {}) if WARM_PROFILES else {}
+    warm = _warm(WARM_PROFILES, cache.path)
     known = {keys[a.doc]: warm[keys[a.doc]] for a in articles if keys[a.doc] in warm}
     known.update(cache.profiles([keys[a.doc] for a in articles if keys[a.doc] not in known]))
     for article in articles:
