@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _DETERMINERS = frozenset("the a an its their his her our your my this that these those former new ex".split())
-# Courtesy titles before a name: "Mr Pellow" is the Pellow named in full elsewhere.
-_HONORIFICS = frozenset("mr mrs ms miss mx dr prof professor sir dame".split())
+# Courtesy titles before a name: "Mr Dorrity" is the Dorrity named in full elsewhere.
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof professor sir dame".split())
 # Legal forms, group words and club suffixes that do not change which organisation is meant.
 CORPORATE_SUFFIXES = frozenset(
     """sa s.a. ag inc inc. incorporated corp corp. corporation ltd ltd. limited plc nv n.v. se gmbh llc
@@ -75,7 +75,7 @@ class AliasTable:
             words = words[1:]
         joined = " ".join(words)
         if joined not in self.mapping:
-            while len(words) > 1 and words[0] in _HONORIFICS:
+            while len(words) > 1 and words[0] in HONORIFICS:
                 words = words[1:]
             joined = " ".join(words)
         if joined in self.mapping:

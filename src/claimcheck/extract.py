@@ -45,7 +45,7 @@ from claimcheck.model import (
     TimeRole,
 )
 
-EXTRACTION_VERSION = "56"  # 56: courtesy titles are no part of a name ("Mr Pellow"); verbs the model lemmatised to a shorter verb ("fined" -> "fin"); the price of a named thing is keyed by its name ("morrow ovens cost"); the "m" of "$1.1m" is part of the number; "who" stands for a name the model mistagged; 55: a sum paid for or sold for a thing is what the thing costs, for trade verbs too; 54: "pay N in costs" is costs; "a deal valued at N"; a currency sign before a number the model did not read as one ("GBP1.6bn"); 53: a capitalised common noun opening a title is the title's ("Group Commander"); 52: "it" stands for the subject before it or the last sentence's; "the ship" names a name by its first or last word only; "No. 5" is no denial; a post's "deputy" as the parser hangs it, and a post tagged as a name in lower case; 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
+EXTRACTION_VERSION = "56"  # 56: courtesy titles are no part of a name ("Mr Dorrity"); verbs the model lemmatised to a shorter verb ("fined" -> "fin"); the price of a named thing is keyed by its name ("quenby ovens cost"); the "m" of "$1.1m" is part of the number; "who" stands for a name the model mistagged; 55: a sum paid for or sold for a thing is what the thing costs, for trade verbs too; 54: "pay N in costs" is costs; "a deal valued at N"; a currency sign before a number the model did not read as one ("GBP1.6bn"); 53: a capitalised common noun opening a title is the title's ("Group Commander"); 52: "it" stands for the subject before it or the last sentence's; "the ship" names a name by its first or last word only; "No. 5" is no denial; a post's "deputy" as the parser hangs it, and a post tagged as a name in lower case; 51: a hyphenated adjective names no kind of its noun ("last-ditch talks"); an age before the noun a name is apposed to; 50: verbs of judgement give their object a quality ("judged effective", "found X safe"); a clause subject the parser took for the object of "found" or "said"; "went ahead" as a phrasal verb; 49: "pay N for a X" is what X costs; "X set to cost N": X costs it; 48: a participle's noun is its subject ("a petition opposing"); title-case headlines read in sentence case; the body a post is at ("chief executive of X", "the union's chair"); "put X at N" gives X's value; a measure verb raised under "expected to"; 47: "will not reopen until Monday" reopens on Monday; 46: "chair", "principal", "whip" are posts; 45: a "verb" after a light verb with a noun or determiner before it is a noun ("makes emergency stop"); 44: "declined to apologise" read as a verb; a change cue in an "according to" source is no change of the event; 43: a unit before a noun measures the noun ("the 24-metre skeleton"), hours and minutes are lengths of time, earthquake magnitudes; 42: "head of operations" is a post; 41: headline shorthand: "three dead", "X to acquire Y"; 40: "were not interrupted" (a participle read as a complement) is negated; 39: "by nearly a quarter" is a share, not a time; 38: wire datelines are no part of the first sentence; 37: "came ashore", "ran aground" are phrasal verbs; 36: "The 61-year-old" opening a sentence is the person last named; 35: "there will be no X", "no plans to X" deny; 34: "9 in the morning", "11 at night"; 33: "treated for" anything is an injury, "left X unchanged"; 32: headline verbs read as nouns parsed again; "was up", "held steady", "kept X unchanged"; 31: posts leading a name are no part of it ("Chief Financial Officer X"), a deputy before a portfolio; 30: a rate's period is no length; 29: correction notes; 28: "fall short"; 27: more currencies, sums before their noun; 26: "throughout" heads an adjunct; 25: idioms with a preposition ("treated for burns"); 24: states held; 23: passive headlines; 22: sums by their verb; 21: posts before names; 20: what a length of time is "of"; 19: profiles
 _GLUED_STOP = r"(?<=[0-9a-z%)])\.(?=[A-Z][a-z])"
 
 _ENTITY_LABELS = frozenset(
@@ -493,7 +493,7 @@ class _ArticleClaims:
 
     def _thing_spoken_of(self, claims: list[Claim]) -> str:
         """The subject of a sentence's first claim, when it is no person: what "it" in the next
-        sentence most likely stands for ("The Aurora Bright ... It grounded on Saturday")."""
+        sentence most likely stands for ("The Merrin Star ... It grounded on Saturday")."""
         main = next((c for c in claims if c.predicate and not c.profile), None)
         if main is None or not main.subject_key or main.subject_key in self.person_keys:
             return ""
@@ -805,7 +805,7 @@ class _ArticleClaims:
         if token.pos_ == "NOUN" and _bare_definite(token):
             # "the storm" after "Storm Orla", "the bridge" after "the Tamar Bridge".
             head = token.lemma_.casefold()
-            # (its first or last word: "the ship" is no "Kessel Ship Canal")
+            # (its first or last word: "the ship" is no "Yarcombe Ship Canal")
             named = next((k for k in reversed(self.named) if head in (k.split()[0], k.split()[-1])), None)
             if named is not None:
                 return span.text, named
@@ -1566,7 +1566,7 @@ def _quantity_attribute(token) -> str:
             return _compound_lemma(subject)
     if (paid_for := _paid_for(head)) is not None:
         if (name := _name_of(paid_for)) is not None:
-            # "buy Morrow Ovens for $4.6bn", "buy the bakery chain Morrow Ovens for $3.1bn":
+            # "buy Quenby Ovens for $4.6bn", "buy the bakery chain Quenby Ovens for $3.1bn":
             # what the named thing costs, however its noun is parsed
             return f"{name} cost"
         if paid_for.lemma_.casefold() not in _COST_NOUNS:
@@ -1824,9 +1824,9 @@ _TRADED_NAMES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "PERSON"})
 
 
 def _name_of(noun) -> str | None:
-    """The name of the thing a noun is, as a key ("morrow ovens"): the named entity the
+    """The name of the thing a noun is, as a key ("quenby ovens"): the named entity the
     noun is part of, or one apposed to it or named in the compound before it ("the studio
-    Morrow Ovens"); None for a thing without a name."""
+    Quenby Ovens"); None for a thing without a name."""
     candidates = [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
     for token in candidates:
         if token.ent_type_ in _TRADED_NAMES:

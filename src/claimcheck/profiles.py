@@ -175,7 +175,7 @@ def _age(head, start: int) -> tuple[str, tuple[int, int]] | None:
         value, span = match.group(1), (begin + match.start(1), begin + match.end(1))
         number = next((t for t in doc[max(0, start - 12) : start] if t.idx == span[0]), None)
         # the age must qualify this name, not another ("a 47-year-old woman from Cardle"), or
-        # the noun the name is in apposition to ("the 49-year-old headteacher, Olwen Pritchard")
+        # the noun the name is in apposition to ("the 49-year-old headteacher, Olwen Polglase")
         qualified = (head.i, head.head.i) if head.dep_ == "appos" else (head.i,)
         if number is None or not any(a.i in qualified for a in number.ancestors):
             return None
@@ -267,7 +267,7 @@ def _words_before(head, start: int):
 
 def _title_word(token) -> bool:
     """A capitalised common noun opening a title ("Group Commander", "Station Manager", "Wing
-    Commander"), not the last word of a body's name ("Kestrel Rail chief executive")."""
+    Commander"), not the last word of a body's name ("Quillby Rail chief executive")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > token.sent.start else None
     return (

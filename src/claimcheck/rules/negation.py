@@ -95,7 +95,7 @@ def _restatement(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
 def _named_without_object(a: Claim, b: Claim) -> bool:
     """Two claims of a named subject, neither with an object ("Strand apologised" / "Strand
     declined to apologise"), or the denial with none: denying the act at all denies it done to
-    anyone ("Ostrowski declined to apologise" / "Ostrowski apologised to customers"; not
+    anyone ("Pavlic declined to apologise" / "Pavlic apologised to customers"; not
     "apologised" / "did not apologise to the families")."""
     if not (a.subject_key in a.entities and b.subject_key in b.entities):
         return False

@@ -460,7 +460,7 @@ def effective_from(claim: Claim) -> frozenset[str]:
 
 
 def _named_prices(claim: Claim) -> frozenset[str]:
-    """The attributes of the claim's sums that price a thing it names ("morrow ovens cost")."""
+    """The attributes of the claim's sums that price a thing it names ("quenby ovens cost")."""
     return frozenset(
         q.attribute_key
         for q in claim.quantities
@@ -481,8 +481,8 @@ def slot_figures(a: Claim, b: Claim, lexicon: Lexicon) -> Iterator[tuple[ClaimQu
     if a.polarity != b.polarity:
         return
     # A plan and an outcome are two versions of a date or a count, but a price agreed for a
-    # named thing is one whether the sale is to come or done ("agreed to buy Morrow Ovens for
-    # $3.1bn" / "is buying Morrow Ovens for $4.6bn").
+    # named thing is one whether the sale is to come or done ("agreed to buy Quenby Ovens for
+    # $3.1bn" / "is buying Quenby Ovens for $4.6bn").
     plan_and_outcome = not comparable_modality(a, b)
     prices = _named_prices(a) & _named_prices(b) if plan_and_outcome else frozenset()
     if plan_and_outcome and not prices:

@@ -26,6 +26,7 @@ from typing import Any
 
 from claimcheck import semantics
 from claimcheck.align import CandidatePair
+from claimcheck.entities import HONORIFICS
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.profiles import SECOND_RANKS as _SECOND
 from claimcheck.profiles import person_noun
@@ -325,8 +326,9 @@ def _post(claim: Claim) -> str:
     return " ".join(w for w in words if w.strip(".") not in _COURTESY_TITLES)
 
 
-# Titles of address, not posts: "Professor Carrow" may be the vice-chancellor.
-_COURTESY_TITLES = frozenset("professor prof dr doctor sir dame mr mrs ms miss".split())
+# Titles of address, not posts: "Professor Varcoe" may be the vice-chancellor. (The titles a
+# name drops, and "doctor" written out.)
+_COURTESY_TITLES = HONORIFICS | {"doctor"}
 
 
 def _shown(claim: Claim) -> str:

@@ -1,6 +1,6 @@
 """Ranks by size: a named company, city or body described as the Nth-largest of its kind.
 
-"Fairway Foods, the country's second-largest grocer" and "Fairway, the third-largest supermarket
+"Brisa Foods, the country's second-largest grocer" and "Brisa, the third-largest supermarket
 group in the country" give one thing two ranks in one ranking. A rank is read where a name
 stands in apposition to it or is its subject ("X, the ...", "X is the ..."); "largest" and
 "biggest" are one ranking, and "largest" alone is first. Two ranks compare when they are of one
@@ -8,7 +8,7 @@ name within one story and their scopes agree: both say where ("the country's", "
 and say it alike, or neither says it. What the ranking counts ("grocer", "supermarket group")
 is left to the writer: reports word it differently.
 
-Places in a contest's result are read the same way ("Ines Roca finished sixth", "Demeulder,
+Places in a contest's result are read the same way ("Mara Ilvesk finished sixth", "Vandersteen,
 second overall,"), but for a part of the contest ("third on stage two"); a place "overall" or
 "in the general classification" is of the standings, and compares only with another such.
 
@@ -32,7 +32,7 @@ _SCOPE_BEFORE = r"(?:the\s+|(?P<owner>[A-Z][\w-]*|the\s+country|the\s+world|the\
 _NOT_KIND = r"(?:of|in|on|at|to|for|by|with|and|or|the|a|an|ever|yet|since|so|than|thing|one|ones)"
 _RANK = re.compile(
     _NAME
-    + r"(?:,\s+(?:which|who)\b[^,;]{0,80},)?"  # "Veltrix, which has 41% of the market, is ..."
+    + r"(?:,\s+(?:which|who)\b[^,;]{0,80},)?"  # "Ormond, which has 41% of the market, is ..."
     + r"(?:,\s+|\s+(?:is|was|remains|has\s+become|became)\s+(?:now\s+|currently\s+|still\s+|already\s+)?)"
     + _SCOPE_BEFORE
     + rf"(?:(?P<ordinal>{_ORDINAL})[-\s])?(?P<size>largest|biggest)\s+(?!{_NOT_KIND}\b)(?P<kind>[a-z]+(?:[\s-](?!{_NOT_KIND}\b|behind\b|after\b)[a-z]+)?)"
@@ -40,11 +40,11 @@ _RANK = re.compile(
 )
 
 
-# A place in a contest's result: "Ines Roca finished sixth", "Demeulder, second overall,",
+# A place in a contest's result: "Mara Ilvesk finished sixth", "Vandersteen, second overall,",
 # "came third in the general classification".
 _PLACED = re.compile(
     _NAME
-    + r"(?:,\s+[^,;]{1,60},)?"  # "Kessel Harrow, a joint venture of two groups, finished third"
+    + r"(?:,\s+[^,;]{1,60},)?"  # "Tarn Holloway, a joint venture of two groups, finished third"
     + r"(?:,\s+(?:who|which)\s+|\s+|,\s+)(?:finished|came|placed|ended|was)?\s*"
     + rf"(?P<ordinal>{_ORDINAL})(?:\s+place)?"
     + r"(?P<overall>\s+(?:overall|in\s+the\s+general\s+classification|in\s+the\s+overall\s+standings))?"
