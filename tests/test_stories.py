@@ -32,6 +32,40 @@ def test_stories_are_connected_groups_of_related_articles():
     assert stories.within(groups[0], partners) == related
 
 
+def test_a_folder_of_one_story_is_one_story_though_every_report_gives_its_names():
+    """Names in most articles say little of which story (a country in a national corpus), unless
+    they travel together: then they are the names of the story most of the articles tell."""
+    folder = [_profile(f"r{n}.md", "draxley foods", "port celyn", f"witness {n}") for n in range(6)]
+    assert len(stories.related_pairs(folder)) == 15
+    # A story told by most of a corpus: its reports are related, the other articles are not.
+    corpus = folder + [_profile(f"other{n}.md", f"body {n}", f"town {n}") for n in range(3)]
+    assert stories.related_pairs(corpus) == stories.related_pairs(folder)
+    # A country and its capital, each in most articles of a national corpus, part company.
+    national = [
+        _profile(f"n{n}.md", *(("arland",) if n % 3 else ()), *(("vesk",) if n % 3 != 1 else ()), f"topic {n}")
+        for n in range(9)
+    ]
+    assert stories.related_pairs(national) == frozenset()
+    # Reports of one story published weeks apart are still two stories.
+    late = [_profile("late.md", "draxley foods", "port celyn", day=date(2025, 5, 1))]
+    assert not any("late.md" in pair for pair in stories.related_pairs(folder + late))
+
+
+def test_one_story_told_by_many_reports_is_checked_across_its_reports(tmp_path, default_config):
+    """Twelve reports of one event all name its company and its town; two give it other days."""
+    for n in range(12):
+        day = "Tuesday, 4 March" if n == 7 else "Monday, 3 March"
+        (tmp_path / f"report{n:02d}.md").write_text(
+            f"---\ntitle: Fire at Draxley Foods\npublished: 2025-03-0{5 + n % 3}\nsource: Outlet {n}\n---\n\n"
+            f"A fire destroyed the Draxley Foods bakery in Port Celyn on {day}.\n\n"
+            f"Witness {'ABCDEFGHIJKL'[n]}ander said the smoke could be seen from the harbour.\n",
+            encoding="utf-8",
+        )
+    report = pipeline.run([str(tmp_path)], default_config, RunOptions(jobs=1))
+    clashing = [f for f in report.findings if "report07.md" in {c.doc.rsplit("/", 1)[-1] for c in f.claims}]
+    assert clashing and all(f.kind == "date-conflict" for f in clashing)
+
+
 def test_a_profile_is_the_names_and_date_of_an_article():
     claim = Claim(doc="a.md", paragraph=0, line=1, column=1, start=0, end=1, text="x", entities=("x",))
     assert stories.profile("a.md", (claim,)) == stories.Profile("a.md", frozenset({"x"}), None)
@@ -115,3 +149,4 @@ def test_a_file_changed_a_moment_ago_is_not_indexed(tmp_path, default_config, mo
     monkeypatch.setattr(pipeline, "read_article", counting_read)
     pipeline.run([str(folder)], default_config, options)
     assert len(read) == len(list(folder.iterdir()))
+

@@ -3,6 +3,9 @@
 Two articles are related when they name at least two of the same entities (leaving out names
 most articles give, like a country in a national corpus) and, where both are dated, were
 published within two weeks of each other; a story is a connected group of related articles.
+Names most articles give still relate them when they travel together: a company and the town
+of its fire, named in every one of a folder's forty reports of that fire, are the story's own
+names, where a country and its capital, each in most of a national corpus, part company.
 Claims of different stories are never compared, so the work, and the memory it needs, grows
 with the size of the largest story rather than with the corpus; and a new article re-checks
 only the stories it joins.
@@ -14,7 +17,7 @@ are read back one story at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +27,7 @@ STORY_MIN_SHARED = 2  # named entities two reports must share to be one story
 STORY_MAX_DAYS = 14  # and the most days between their publication dates
 COMMON_SHARE = 0.5  # a name in more than this share of the articles (of five or more) is common
 MAX_NAME_ARTICLES = 50  # a name in very many articles says little about which story
+TOGETHER = 0.8  # two such names in this share of each other's articles are one story's names
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,31 +62,60 @@ def related_pairs(articles: Sequence[Profile]) -> frozenset[tuple[str, str]]:
     docs = sorted(entities)
     if len(docs) < 2:
         return frozenset()
-    frequency: dict[str, int] = {}
-    for names in entities.values():
-        for name in names:
-            frequency[name] = frequency.get(name, 0) + 1
-    common = {name for name, count in frequency.items() if len(docs) > 4 and count > len(docs) * COMMON_SHARE}
     by_name: dict[str, list[str]] = {}
     for doc in docs:
-        for name in entities[doc] - common:
+        for name in entities[doc]:
             by_name.setdefault(name, []).append(doc)
+    frequent = {
+        name
+        for name, members in by_name.items()
+        if len(members) > MAX_NAME_ARTICLES or (len(docs) > 4 and len(members) > len(docs) * COMMON_SHARE)
+    }
     shared: dict[tuple[str, str], int] = {}
-    for members in by_name.values():
-        if len(members) > MAX_NAME_ARTICLES:
+    for name, members in by_name.items():
+        if name in frequent:
             continue
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
                 shared[(first, second)] = shared.get((first, second), 0) + 1
-    related = set()
-    for (first, second), count in shared.items():
-        if count < STORY_MIN_SHARED:
-            continue
-        day_a, day_b = published[first], published[second]
-        if day_a and day_b and abs((day_a - day_b).days) > STORY_MAX_DAYS:
-            continue
-        related.add((first, second))
+    related = {
+        pair
+        for pair, count in shared.items()
+        if count >= STORY_MIN_SHARED and _near(published[pair[0]], published[pair[1]])
+    }
+    for members in _together(frequent, by_name):
+        related.update(_within_days(members, published))
     return frozenset(related)
+
+
+def _near(day_a: date | None, day_b: date | None) -> bool:
+    return not (day_a and day_b and abs((day_a - day_b).days) > STORY_MAX_DAYS)
+
+
+def _together(frequent: set[str], by_name: dict[str, list[str]]) -> Iterator[list[str]]:
+    """The articles (sorted) naming two frequent names that travel together: each name is in
+    the other's articles at least ``TOGETHER`` of the time."""
+    names = sorted(frequent)
+    held = {name: set(by_name[name]) for name in names}
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            both = held[first] & held[second]
+            if len(both) >= TOGETHER * max(len(held[first]), len(held[second])):
+                yield sorted(both)
+
+
+def _within_days(members: list[str], published: dict[str, date | None]) -> Iterator[tuple[str, str]]:
+    """Pairs (a, b), a < b, of ``members`` published within STORY_MAX_DAYS of each other (an
+    undated article pairs with every other), found along the dates rather than over every pair."""
+    undated = [doc for doc in members if published[doc] is None]
+    dated = sorted((doc for doc in members if published[doc] is not None), key=lambda doc: published[doc])
+    for doc in undated:
+        yield from (tuple(sorted((doc, other))) for other in members if other != doc)
+    start = 0
+    for end, doc in enumerate(dated):
+        while (published[doc] - published[dated[start]]).days > STORY_MAX_DAYS:
+            start += 1
+        yield from (tuple(sorted((other, doc))) for other in dated[start:end])
 
 
 def group(docs: Sequence[str], related: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
