@@ -12,8 +12,13 @@ larger corpus are the corpus of N articles, so sizes compare like with like.
 ``--few-entities`` draws every name from a pool of a dozen, the corpus of issue 12's first
 measurements, where nearly every report shares names with every other.
 
+``--one-story`` writes one story told by N reports instead (``story_reports``): every report
+gives the story's facts in its own words and adds its own witnesses, with their own figures,
+so a story's sentences grow with its reports as they do when a big event is covered for days.
+
     python3 benchmarks/corpus.py OUT_DIR --articles 1000
     python3 benchmarks/corpus.py OUT_DIR --articles 2000 --few-entities
+    python3 benchmarks/corpus.py OUT_DIR --articles 40 --one-story
 """
 
 from __future__ import annotations
@@ -239,11 +244,63 @@ def articles(count: int, seed: int = 12, few_entities: bool = False) -> Iterator
             written += 1
 
 
-def write_corpus(dest: Path, count: int, seed: int = 12, few_entities: bool = False) -> int:
+# What a report adds of its own: a witness or an official with their own figures, about the
+# story's company and place. Each figure is its named person's, so no two reports' figures
+# fill one slot.
+_OWN_SENTENCES = (
+    "{person}, {age}, who has run a bakery in {place} for {n} years, said trade had fallen by a third.",
+    "{person}, a councillor in {place}, has represented her ward for {n} years.",
+    "{person}, who owns {n} flats near the {company} site, said tenants had complained of smoke.",
+    "{person}, {age}, drove {n} kilometres to collect her mother from {place}.",
+    "{person} has volunteered at the {place} food bank for {n} months.",
+    "{person}, a nurse at the {place} clinic, has worked there since {year}.",
+)
+
+
+def story_reports(count: int, seed: int = 12) -> Iterator[tuple[str, str]]:
+    """(file name, markdown text) of ``count`` reports of one story, a few a day from many outlets."""
+    rng = random.Random(seed)
+    names = Names(rng, None)
+    facts = Facts(
+        kind="fire",
+        person=names.person(),
+        company=names.company(),
+        other=names.company(),
+        place=names.place(),
+        day=START,
+        number=rng.randint(5, 900),
+        amount=rng.randint(2, 400),
+        outcome=True,
+    )
+    for number in range(count):
+        outlet = f"{OUTLETS[number % len(OUTLETS)]} {number // len(OUTLETS) + 1}"
+        published = START + timedelta(days=1 + number * 10 // count)  # over ten days
+        paragraphs = _paragraphs(facts, number)
+        for template in rng.sample(_OWN_SENTENCES, 4):
+            paragraphs.append(
+                template.format(
+                    person=names.person(),
+                    age=rng.randint(21, 80),
+                    place=facts.place,
+                    company=facts.company,
+                    n=rng.randint(2, 90),
+                    year=rng.randint(1990, 2023),
+                )
+            )
+        body = "\n\n".join(paragraphs)
+        title = f"Fire in {facts.place}"
+        text = f"---\ntitle: {title}\nsource: {outlet}\npublished: {published.isoformat()}\n---\n\n{body}\n"
+        yield f"{published.isoformat()}-report{number:04d}.md", text
+
+
+def write_corpus(
+    dest: Path, count: int, seed: int = 12, few_entities: bool = False, one_story: bool = False
+) -> int:
     """Write ``count`` articles into ``dest`` (created); the number written."""
     dest.mkdir(parents=True, exist_ok=True)
     written = 0
-    for name, text in articles(count, seed, few_entities):
+    made = story_reports(count, seed) if one_story else articles(count, seed, few_entities)
+    for name, text in made:
         (dest / name).write_text(text, encoding="utf-8")
         written += 1
     return written
@@ -257,8 +314,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--few-entities", action="store_true")
+    parser.add_argument("--one-story", action="store_true", help="one story told by every report")
     args = parser.parse_args(argv)
-    print(write_corpus(args.dest, args.articles, args.seed, args.few_entities))
+    print(write_corpus(args.dest, args.articles, args.seed, args.few_entities, args.one_story))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@
 (e) share of alignment + rules (pipeline.check_story, one call per story) against extraction
 (f) --jobs: a cold run (--no-cache) with -j 1, the default (0: as many as help), and one and
     two processes per core, which claimcheck lowers to the cores
+(g) one story told by 10, 20, 40, 80, 160 and 320 reports (corpus.story_reports; --quick stops
+    at 160): align + rules against extraction of the same run, and how fast align + rules grows
+    as the reports double (2 is quadratic, 1 linear)
 
 Shared 2-core machines are noisy, so runs are interleaved (bare, cold, cold with cache, warm,
 then again) and each ratio is the median of the per-round ratios. Nothing is written into the
@@ -21,6 +24,7 @@ import argparse
 import datetime
 import gc
 import json
+import math
 import os
 import platform
 import resource
@@ -50,6 +54,7 @@ from common import (  # noqa: E402  (benchmarks/ is not a package)
 from claimcheck import extract, pipeline, quantities, temporal  # noqa: E402
 from claimcheck.config import Config, load_config  # noqa: E402
 from claimcheck.pipeline import RunOptions  # noqa: E402
+from corpus import write_corpus  # noqa: E402
 
 README = Path(__file__).resolve().parent / "README.md"
 FIGURES_START = "<!-- figures:start (written by speed.py --write-readme) -->"
@@ -81,6 +86,7 @@ class Results:
     stage_calls: dict[str, int] = field(default_factory=dict)
     scale: list[dict] = field(default_factory=list)
     jobs: dict[str, list[float]] = field(default_factory=dict)  # "-j N (M processes)" -> wall times
+    story: list[dict] = field(default_factory=list)  # (g): one row per number of reports
 
     def add(self, name: str, clock: Clock) -> None:
         self.rounds.setdefault(name, []).append(clock)
@@ -313,6 +319,76 @@ def scale_rounds(
 # -- setup ---------------------------------------------------------------------------------------
 
 
+# -- (g): one story of many reports --------------------------------------------------------------
+
+
+def story_rounds(results: Results, config: Config, scratch: Path, sizes: tuple[int, ...]) -> None:
+    """One cold, uncached run per size of one generated story, alignment and rules timed apart
+    from extraction (the same run's linear baseline)."""
+    for reports in sizes:
+        folder = scratch / f"story{reports}"
+        write_corpus(folder, reports, one_story=True)
+        timer = StageTimer()
+        timer.wrap("extraction", pipeline, "extract_claims")
+        timer.wrap("align + rules", pipeline, "check_story")
+        timer.wrap("align", pipeline, "candidate_pairs")
+        counted, pair_counts = pipeline.candidate_pairs, []
+
+        def count_pairs(*args, _counted=counted, _into=pair_counts, **kwargs):
+            pairs = _counted(*args, **kwargs)
+            _into.append(len(pairs))
+            return pairs
+
+        pipeline.candidate_pairs = count_pairs
+        try:
+            gc.collect()
+            clock, report = measure(report_run(folder, config, None))
+        finally:
+            timer.restore()
+            pipeline.candidate_pairs = counted
+        row = {
+            "reports": reports,
+            "claims": len(report.claims),
+            "pairs": sum(pair_counts),
+            "findings": len(report.findings),
+            "wall": clock.wall,
+            "extraction": timer.seconds["extraction"],
+            "align_rules": timer.seconds["align + rules"],
+            "align": timer.seconds["align"],
+        }
+        results.story.append(row)
+        print(
+            f"  {reports} reports: {row['claims']} claims, {row['pairs']} pairs, extraction "
+            f"{row['extraction']:.1f} s, align + rules {row['align_rules']:.1f} s",
+            flush=True,
+        )
+
+
+def growth(row: dict, previous: dict) -> float:
+    """log2 of how much align + rules grew from the previous size (2 reports per 1): 1 is linear."""
+    return math.log(row["align_rules"] / previous["align_rules"]) / math.log(row["reports"] / previous["reports"])
+
+
+def story_markdown(results: Results) -> list[str]:
+    lines = [
+        "",
+        "One story told by many reports (`corpus.story_reports`, `--no-cache`, in-process, -j 1):",
+        "",
+        "| reports | claims | candidate pairs | findings | extraction s | align + rules s | of which align s "
+        "| align + rules / extraction | growth of align + rules |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    previous = None
+    for row in results.story:
+        grew = f"{growth(row, previous):.2f}" if previous else ""
+        lines.append(
+            f"| {row['reports']} | {row['claims']} | {row['pairs']} | {row['findings']} | {row['extraction']:.1f} "
+            f"| {row['align_rules']:.1f} | {row['align']:.1f} | {row['align_rules'] / row['extraction']:.2f} | {grew} |"
+        )
+        previous = row
+    return lines
+
+
 def warm_up(corpus: Path, config: Config) -> None:
     """One small run first, so neither side pays for lazy first-call work (regexes, vectors)."""
     files = [str(p) for p in article_files(corpus)[:WARM_UP_ARTICLES]]
@@ -387,6 +463,8 @@ def figures_markdown(results: Results, when: str) -> str:
                 f"| {1000 * row['wall'] / row['articles']:.0f} | {linearity(row, base):.2f} | {row['extraction']:.1f} "
                 f"| {row['align_rules']:.1f} | {row['peak_rss_mb']:.0f} |"
             )
+    if r.story:
+        lines += story_markdown(r)
     return "\n".join(lines)
 
 
@@ -432,7 +510,7 @@ def linearity(row: dict, base: dict) -> float:
 
 def print_summary(results: Results) -> None:
     print()
-    if results.rounds:
+    if results.rounds or results.scale or results.story:
         print(figures_markdown(results, datetime.date.today().isoformat()))
         print()
     if results.jobs:
@@ -489,7 +567,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--rules", type=Path, default=None, help="rules file (default: the repository's rules.toml)"
     )
     parser.add_argument(
-        "--only", default="abcdef", help="sections to run, e.g. 'ab' or 'f' (default all: abcdef)"
+        "--only", default="abcdefg", help="sections to run, e.g. 'ab' or 'g' (default all: abcdefg)"
     )
     parser.add_argument(
         "--write-readme", action="store_true", help="write the figures into benchmarks/README.md"
@@ -541,6 +619,10 @@ def main(argv: list[str] | None = None) -> None:
         if "c" in args.only:
             print(f"(c) copies: {', '.join(f'{m}x' for m in multipliers)} (--no-cache)", flush=True)
             scale_rounds(results, corpus, rules, scratch, multipliers)
+        if "g" in args.only:
+            sizes = (10, 20, 40, 80, 160) if args.quick else (10, 20, 40, 80, 160, 320)
+            print(f"(g) one story of {', '.join(map(str, sizes))} reports (--no-cache)", flush=True)
+            story_rounds(results, config, scratch, sizes)
     print_summary(results)
     if args.write_readme:
         write_readme(results)

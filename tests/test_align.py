@@ -162,3 +162,25 @@ def test_min_similarity_prunes_pairs_that_share_only_a_predicate():
     assert candidate_pairs(weak, min_similarity=40) == ()
     strong = [claim(0, ("election", "mayor"), "varga"), claim(10, ("cup", "final"), "varga")]
     assert len(candidate_pairs(strong, min_similarity=100)) == 1, "a shared subject keeps the pair"
+
+
+def test_a_block_of_many_texts_finds_neighbours_through_their_rarer_words(monkeypatch):
+    """Past EXACT_TEXTS distinct texts, each text is scored only against texts sharing one of its
+    rarer words: each still meets its near twin, which shares its rarest word, and the rows
+    have the width of the exact scoring."""
+    rng = random.Random(5)
+    common = ("say", "council", "town", "plan")
+    texts = []
+    for n in range(60):
+        rare = f"name{n}"
+        twin = (rare, rng.choice(common), rng.choice(common), f"thing{n}")
+        texts += [" ".join(twin), " ".join((*twin[:3], f"other{n}"))]
+    monkeypatch.setattr(align, "EXACT_TEXTS", 10)
+    nearest = align._nearest(list(range(len(texts))), texts)
+    assert nearest.shape == (len(texts), NEIGHBOURS + 1)
+    for position in range(0, len(texts), 2):
+        assert position + 1 in nearest[position].tolist()
+        assert position in nearest[position + 1].tolist()
+    monkeypatch.setattr(align, "EXACT_TEXTS", 10**6)
+    exact = align._nearest(list(range(len(texts))), texts)
+    assert all(position + 1 in exact[position].tolist() for position in range(0, len(texts), 2))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from claimcheck import events
 from claimcheck.model import Claim, ClaimQuantity, Finding, Quantity, Severity
@@ -27,6 +27,22 @@ def _sentence(doc: str, start: int, value: str, attribute: str = "sentence") -> 
         predicate="give",
         quantities=(ClaimQuantity(quantity, attribute, attribute),),
     )
+
+
+def test_a_large_story_told_alike_by_many_reports_is_compared_in_periods_not_pairs():
+    days = {f"r{n:02d}.md": date(2025, 3, 1) + timedelta(days=n % 20) for n in range(20)}
+    everyone = {doc: tuple(other for other in days if other != doc) for doc in days}
+    scopes = events.story_scopes(days, everyone)
+    assert all(len(found) == 4 and found[0] == doc for doc, found in scopes.items())
+    # Reports three weeks apart share no period; reports a day apart share one.
+    assert not set(scopes["r00.md"]) & set(scopes["r19.md"])
+    assert set(scopes["r00.md"][1:]) & set(scopes["r01.md"][1:])
+    # A chain of articles linked two by two keeps its pairs, and so does a small story.
+    chain = {doc: tuple(d for d in days if abs(int(d[1:3]) - int(doc[1:3])) == 1) for doc in days}
+    assert events.story_scopes(days, chain)["r05.md"] == events.scopes("r05.md", chain["r05.md"])
+    few = {doc: days[doc] for doc in list(days)[:5]}
+    few_partners = {doc: tuple(d for d in few if d != doc) for doc in few}
+    assert events.story_scopes(few, few_partners)["r01.md"] == events.scopes("r01.md", few_partners["r01.md"])
 
 
 def test_scopes_are_the_article_and_each_pair_with_a_report_of_its_story():

@@ -150,3 +150,18 @@ def test_a_file_changed_a_moment_ago_is_not_indexed(tmp_path, default_config, mo
     pipeline.run([str(folder)], default_config, options)
     assert len(read) == len(list(folder.iterdir()))
 
+
+def test_reports_giving_a_slot_one_and_the_same_value_are_not_paired_for_it():
+    from claimcheck.rules.matching import Lexicon, shared_slots
+
+    docs = [f"r{n}.md" for n in range(6)]
+    lexicon = Lexicon(related_docs=frozenset((a, b) for a in docs for b in docs if a < b))
+    by_doc = {doc: {"toll": [12]} for doc in docs}
+    by_doc["r4.md"] = {"toll": [19]}  # another value
+    by_doc["r5.md"] = {"toll": [12, 15]}  # two values: compared with every report
+    pairs = list(shared_slots(by_doc, lexicon, value=lambda v: v))
+    assert sorted((a, b) for a, b in pairs) == sorted(
+        [([12], [19])] * 4 + [([12], [12, 15])] * 4 + [([19], [12, 15])]
+    )
+    # Without ``value``, every related pair of reports that both give the slot.
+    assert len(list(shared_slots(by_doc, lexicon))) == 15

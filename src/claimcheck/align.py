@@ -233,11 +233,15 @@ def _nearest(members: list[int], contents: Sequence[str]) -> np.ndarray:
     when it ranks), best first, ties to the earlier member.
 
     Members with the same content words have the same row, so each distinct text is scored
-    once: a story syndicated N times costs no more to score than one copy.
+    once: a story syndicated N times costs no more to score than one copy. Past
+    ``EXACT_TEXTS`` distinct texts, each text is scored only against those sharing one of its
+    rarer words (:func:`_word_neighbours`), so a block's cost grows with its texts, not their square.
     """
     text_ids: dict[str, int] = {}
     member_text = np.array([text_ids.setdefault(contents[m], len(text_ids)) for m in members])
     texts = list(text_ids)
+    if len(texts) > EXACT_TEXTS:
+        return _word_neighbours(texts, member_text)[member_text]
     rows = []
     for start in range(0, len(texts), _ROWS_AT_ONCE):
         scores = process.cdist(
@@ -246,3 +250,33 @@ def _nearest(members: list[int], contents: Sequence[str]) -> np.ndarray:
         per_member = scores[:, member_text]
         rows.append(np.argsort(-per_member, axis=1, kind="stable")[:, : NEIGHBOURS + 1])
     return np.concatenate(rows)[member_text]
+
+
+EXACT_TEXTS = 300  # distinct texts of a block scored each against each
+RARE_WORDS = 4  # the words of a text whose other texts are its candidate neighbours
+WORD_TEXTS = 100  # a word in more texts of the block than this picks no candidates
+
+
+def _word_neighbours(texts: list[str], member_text: np.ndarray) -> np.ndarray:
+    """Per distinct text, the member positions of its NEIGHBOURS + 1 nearest texts among those
+    that share one of its ``RARE_WORDS`` rarest words (a word in more than ``WORD_TEXTS`` texts
+    is too common to tell), best first, ties to the earlier text; rows short of candidates are
+    padded with the text's own first member."""
+    words = [sorted(set(text.split())) for text in texts]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for t, text_words in enumerate(words):
+        for word in text_words:
+            postings[word].append(t)
+    members_of: list[list[int]] = [[] for _ in texts]
+    for position, t in enumerate(member_text.tolist()):
+        members_of[t].append(position)
+    width = NEIGHBOURS + 1
+    rows = np.empty((len(texts), width), dtype=np.int64)
+    for t, text_words in enumerate(words):
+        usable = sorted((len(postings[w]), w) for w in text_words if len(postings[w]) <= WORD_TEXTS)
+        candidates = sorted({c for _, w in usable[:RARE_WORDS] for c in postings[w]} | {t})
+        scores = process.cdist([texts[t]], [texts[c] for c in candidates], scorer=fuzz.token_set_ratio, workers=1)[0]
+        ranked = [candidates[k] for k in np.argsort(-scores, kind="stable")]
+        chosen = [position for c in ranked for position in members_of[c]][:width]
+        rows[t] = chosen + [members_of[t][0]] * (width - len(chosen))
+    return rows

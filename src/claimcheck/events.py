@@ -21,11 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from claimcheck import semantics, tallies
 from claimcheck.lexicon import OCCURRENCE_VERBS, STAGING_VERBS, direction_of
 from claimcheck.model import Claim
+from claimcheck.stories import STORY_MAX_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,54 @@ def scopes(doc: str, partners: Sequence[str]) -> tuple[str, ...]:
     with a report of the same story. (Pairs, not the whole group of linked reports: a chain of
     related reports can link a hundred articles that are not one story.)"""
     return (doc, *("|".join(sorted((doc, other))) for other in partners))
+
+
+# A story of more reports than this, most of them related to one another, is compared by
+# meaning in a few scopes of its own: per pair of reports, the blocks (and the work) would grow
+# with the square of its reports; in a shared scope, a large block keeps each claim's nearest
+# neighbours.
+ONE_SCOPE_FROM = 8
+ONE_SCOPE_DENSITY = 0.5  # of the pairs of its reports published within STORY_MAX_DAYS
+
+
+def story_scopes(
+    published: dict[str, date | None], partners_of: dict[str, Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
+    """:func:`scopes` of each of one story's articles (``published``: each one's date).
+
+    A large story whose reports, of those published close together, are most of them related
+    to one another (one event covered by many outlets, not a chain of articles linked two by
+    two) is compared by meaning in periods instead: each article's own scope, its period of
+    ``STORY_MAX_DAYS`` and the two periods either side, shared with the next and the previous.
+    """
+    docs = sorted(published)
+    if len(docs) <= ONE_SCOPE_FROM or not _dense(docs, published, partners_of):
+        return {doc: scopes(doc, partners_of.get(doc, ())) for doc in docs}
+    undated = any(day is None for day in published.values())
+    found = {}
+    for doc in docs:
+        period = 0 if undated else published[doc].toordinal() // STORY_MAX_DAYS
+        found[doc] = (
+            doc,
+            f"story:{docs[0]}:{period}",
+            f"story:{docs[0]}:{period - 1}-{period}",
+            f"story:{docs[0]}:{period}-{period + 1}",
+        )
+    return found
+
+
+def _dense(docs: Sequence[str], published: dict[str, date | None], partners_of: dict[str, Sequence[str]]) -> bool:
+    """Most pairs of ``docs`` published within STORY_MAX_DAYS of each other are related."""
+    links = sum(len(partners_of.get(doc, ())) for doc in docs) / 2
+    days = sorted(day.toordinal() for day in published.values() if day is not None)
+    undated = len(docs) - len(days)
+    close = undated * (len(docs) - 1) - undated * (undated - 1) / 2
+    start = 0
+    for end, day in enumerate(days):
+        while day - days[start] > STORY_MAX_DAYS:
+            start += 1
+        close += end - start
+    return links >= ONE_SCOPE_DENSITY * close
 
 
 def event_keys(claim: Claim, where: Sequence[str]) -> frozenset[str]:

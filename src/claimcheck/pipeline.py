@@ -336,7 +336,7 @@ def findings_in_story(
 ) -> list[Finding]:
     """Align the claims of one story and apply the rules; ``lexicon`` knows the story's related
     articles, ``order`` is the reading order of the whole run (it orders a finding's claims)."""
-    scopes = {doc: events.scopes(doc, partners_of.get(doc, ())) for doc in {c.doc for c in claims}}
+    scopes = events.story_scopes({c.doc: c.published for c in claims}, partners_of)
     pairs = candidate_pairs(
         claims,
         lexicon.predicate_class,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -537,18 +537,37 @@ _TOPICLESS = STATEMENT_VERBS | LIGHT_VERBS | frozenset(
 )
 
 
-def shared_slots(by_doc: dict[str, dict], lexicon: Lexicon) -> Iterator[tuple[list, list]]:
+def shared_slots(
+    by_doc: dict[str, dict], lexicon: Lexicon, value: Callable[[object], Hashable] | None = None
+) -> Iterator[tuple[list, list]]:
     """For each pair of related reports (``by_doc``: report -> slot -> its values), the values
-    each gives for every slot both give: what story-wide rules compare."""
-    docs = sorted(by_doc)
-    for i, doc_a in enumerate(docs):
-        for doc_b in docs[i + 1 :]:
-            if not lexicon.related(doc_a, doc_b):
-                continue
-            for slot, values_a in by_doc[doc_a].items():
-                values_b = by_doc[doc_b].get(slot)
-                if values_b:
-                    yield values_a, values_b
+    each gives for every slot both give: what story-wide rules compare.
+
+    With ``value`` (what makes two values one and the same), two reports that each give a slot
+    one value, the same one, are not paired for it: they cannot clash there. A story that many
+    reports tell alike then costs no pairs, where every pair of its reports would cost their
+    square; reports that differ are still paired, each with each.
+    """
+    holders: dict[object, list[str]] = {}
+    for doc in sorted(by_doc):
+        for slot in by_doc[doc]:
+            holders.setdefault(slot, []).append(doc)
+    for slot, docs in holders.items():
+        groups: dict[object, list[str]] = {}
+        for doc in docs:
+            given = {value(v) for v in by_doc[doc][slot]} if value is not None else set()
+            groups.setdefault(next(iter(given)) if len(given) == 1 else (_OWN_GROUP, doc), []).append(doc)
+        alike = list(groups.values())
+        for i, group_a in enumerate(alike):
+            for group_b in alike[i + 1 :]:
+                for doc_a in group_a:
+                    for doc_b in group_b:
+                        first, second = (doc_a, doc_b) if doc_a < doc_b else (doc_b, doc_a)
+                        if lexicon.related(first, second):
+                            yield by_doc[first][slot], by_doc[second][slot]
+
+
+_OWN_GROUP = object()  # a report giving a slot several values is compared with every other
 
 
 def topic_shared(a: Claim, b: Claim) -> bool:

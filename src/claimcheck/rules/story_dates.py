@@ -75,13 +75,19 @@ def story_date_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tu
             continue  # "set a new record" is not "the record set in 2019"
         event = lexicon.predicate_class(claim.predicate)
         by_doc.setdefault(claim.doc, {}).setdefault(event, []).append(Dated(claim, time, event))
-    for dated_a, dated_b in shared_slots(by_doc, lexicon):
+    for dated_a, dated_b in shared_slots(by_doc, lexicon, _identity):
         if not (_one_date(dated_a) and _one_date(dated_b)):
             continue
         for da in dated_a:
             for db in dated_b:
                 if _one_occasion(da.claim, db.claim, lexicon):
                     yield da, db
+
+
+def _identity(dated: Dated) -> tuple:
+    """What makes two dates one, that no other date of it contradicts."""
+    time = dated.time.mention.time
+    return time.type, time.value, time.mod
 
 
 def _one_date(dated: list[Dated]) -> bool:

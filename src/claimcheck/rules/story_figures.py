@@ -75,7 +75,7 @@ def story_figure_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[
     for claim in claims:
         for figure in _figures(claim, lexicon):
             slots.setdefault(claim.doc, {}).setdefault(_slot(figure), []).append(figure)
-    for figures_a, figures_b in shared_slots(slots, lexicon):
+    for figures_a, figures_b in shared_slots(slots, lexicon, _identity):
         yield from _pairs(figures_a, figures_b, lexicon)
     yield from _people_counted_once(slots, lexicon)
 
@@ -107,7 +107,8 @@ def _people_counted_once(
             continue
         if people and _one_value(people):
             crowds[doc] = people
-    for figures_a, figures_b in shared_slots({doc: {"people": people} for doc, people in crowds.items()}, lexicon):
+    crowd_slots = {doc: {"people": people} for doc, people in crowds.items()}
+    for figures_a, figures_b in shared_slots(crowd_slots, lexicon, _identity):
         for fa in figures_a:
             for fb in figures_b:
                 if fa.noun != fb.noun and _together(fa, fb, lexicon, crowd=True):
@@ -121,6 +122,13 @@ _WORKING = frozenset("worker merchant trader agent representative professional e
 
 def _working(noun: str) -> bool:
     return noun in _WORKING or bool(_WORKING & set(semantics.hypernyms(noun))) or noun.endswith("holder")
+
+
+def _identity(figure: Figure) -> tuple:
+    """What makes two figures one value (the same words for the same value and unit), that
+    holds with any figure like it."""
+    q = figure.quantity.quantity
+    return q.kind, q.value, q.unit, q.bound, q.approximate, q.text.casefold()
 
 
 def _slot(figure: Figure) -> tuple[str, str, str]:
