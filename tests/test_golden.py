@@ -195,6 +195,10 @@ KNOWN_VIOLATIONS = {
     # blind27's two at its first run, each inside a true clash's sentences: a batsman's 64 told
     # twice; a fire's building named two ways where its start is dated 11pm Monday and 4am Tuesday.
     "blind27": 2,
+    # blind28's two at its first run (not studied): a fare that "begins on Monday" in one report
+    # and "started today" in a report published that Monday; a share of systems restored "so
+    # far" (20 per cent) and "by Thursday" (85 per cent), progress told as a clash.
+    "blind28": 2,
 }
 
 MIN_RECALL = {
@@ -270,6 +274,10 @@ MIN_RECALL = {
     # run once on the seventh session's final code (610e13c): 13/57, precision 12/16, 2 violated,
     # exactly as the session's starting code fc4af1c. Not used to change the code.
     "blind27": 0.22,
+    # blind28 (24 reports, 8 stories, 119 contradictions, 72 consistent pairs), written sealed and
+    # run once on the eighth session's code after its story changes (4840d65's parent): 25/119,
+    # precision 24/28, 2 violated, exactly as the session's starting code 12afe86. Not studied.
+    "blind28": 0.21,
 }
 
 
