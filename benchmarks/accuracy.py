@@ -58,7 +58,7 @@ ANCHORS = {
     "blind24": "written sealed, run once on the seventh session's code after its changes, never used to change it: 7/68, precision 7/8, 0 violated",
     "blind25": "written sealed, run once on the seventh session's code (5406942): 12/84, precision 12/17, 0 violated (starting code: 12/84, 12/18); studied since",
     "blind26": "written sealed, run once on 54fa865: 14/89, precision 15/20, 1 violated (starting code fc4af1c: 13/89, 14/19, 1); studied since",
-    "blind27": "written sealed, run once on the seventh session's final code (610e13c): 13/57, precision 12/16, 2 violated (starting code: the same); held out",
+    "blind27": "written sealed, run once on the seventh session's final code (610e13c): 13/57, precision 12/16, 2 violated (starting code: the same); studied since",
     "blind28": "written sealed, run once on the eighth session's code after its story changes: 25/119, precision 24/28, 2 violated (starting code 12afe86: the same); held out",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"

@@ -183,7 +183,17 @@ def _value(figure: Figure) -> quantities.Quantity:
 
 
 def _same_event(fa: Figure, fb: Figure, lexicon: Lexicon) -> bool:
+    if fa.event in _PRESENCE and fb.event in _PRESENCE:
+        return True  # "carrying 31 passengers" / "had 24 passengers aboard": who was there
     return bool(fa.event) and (fa.event == fb.event or lexicon.same_event(fa.event, fb.event))
+
+
+# Verbs whose count is of who or what was there, whatever the verb: "was carrying 31
+# passengers" / "had 24 passengers aboard"; "crews from four stations attended" / "seven fire
+# stations were sent". (Crude stems, as Figure.event is.)
+_PRESENCE = frozenset(
+    crude_stem(verb) for verb in "have carry attend send deploy dispatch tackle fight battle respond".split()
+)
 
 
 def _together(fa: Figure, fb: Figure, lexicon: Lexicon, crowd: bool = False) -> bool:
