@@ -197,8 +197,9 @@ def posts_exclusive(a: str, b: str, lexicon: Lexicon, org_a: str = "", org_b: st
         return head_a != head_b or _RANK_STEPS & set(words_a[:-1]) != _RANK_STEPS & set(words_b[:-1])
     if head_a == head_b and _second(words_a) != _second(words_b):
         return True  # "deputy director" / "director", "assistant coach" / "head coach"
-    if head_a == head_b and head_a in _LEADING_POSTS:
-        return _two_kinds(words_a[:-1], words_b[:-1])  # "managing director" / "operations director"
+    if head_a == head_b and (head_a in _LEADING_POSTS or head_a in _SINGLE_IF_QUALIFIED):
+        # "managing director" / "operations director", "head coach" / "bowling coach"
+        return _two_kinds(words_a[:-1], words_b[:-1])
     leading = _heads_something(words_a) and _heads_something(words_b)
     if leading and head_a != head_b and _deputy(words_a) != _deputy(words_b):
         return True  # "deputy leader" / "general secretary": a deputy is not the one who leads
