@@ -199,6 +199,10 @@ KNOWN_VIOLATIONS = {
     # and "started today" in a report published that Monday; a share of systems restored "so
     # far" (20 per cent) and "by Thursday" (85 per cent), progress told as a clash.
     "blind28": 2,
+    # blind29's two at its first run (not studied): "about 5 kilometres" and "about three miles"
+    # from the town (a unit conversion within the approximation); two chains' price cuts
+    # announced on two days, taken for one announcement.
+    "blind29": 2,
 }
 
 MIN_RECALL = {
@@ -280,6 +284,10 @@ MIN_RECALL = {
     # run once on the eighth session's code after its story changes (4840d65's parent): 25/119,
     # precision 24/28, 2 violated, exactly as the session's starting code 12afe86. Not studied.
     "blind28": 0.21,
+    # blind29 (19 reports, 8 stories, 85 contradictions, 75 consistent pairs), written sealed and
+    # run once on the eighth session's final code (dc983be): 21/85, precision 19/21, 2 violated,
+    # exactly as the session's starting code 12afe86. Not studied.
+    "blind29": 0.24,
 }
 
 
