@@ -55,7 +55,7 @@ ANCHORS = {
     "blind21": "written sealed; first run (50b1ac0, late sixth session) 8/69, precision 8/11, 0 violated; studied since",
     "blind22": "written sealed, run once on the sixth session's final code (81735c1), never used to change it: 3/66, precision 3/6, 2 violated; the held-out figure then",
     "blind23": "written sealed; first run (seventh session's starting code fc4af1c) 9/85, precision 9/11, 0 violated; studied since",
-    "blind24": "written sealed, run once on the seventh session's code after its changes, never used to change it: 7/68, precision 7/8, 0 violated",
+    "blind24": "written sealed, run once on the seventh session's code after its changes: 7/68, precision 7/8, 0 violated; studied in the eighth session",
     "blind25": "written sealed, run once on the seventh session's code (5406942): 12/84, precision 12/17, 0 violated (starting code: 12/84, 12/18); studied since",
     "blind26": "written sealed, run once on 54fa865: 14/89, precision 15/20, 1 violated (starting code fc4af1c: 13/89, 14/19, 1); studied since",
     "blind27": "written sealed, run once on the seventh session's final code (610e13c): 13/57, precision 12/16, 2 violated (starting code: the same); studied since",

@@ -11,7 +11,10 @@ its own (see ``claimcheck.profiles``). Within an article or between reports of o
   ("lawyer" / "defence lawyer") agree, and so do posts one person often holds together
   ("striker" and "captain": a player and a leader);
 - one post that only one person holds at a time ("chief executive", "mayor", "captain") of one
-  named organisation, given to two people.
+  named organisation, given to two people;
+- the age of the one person an event befell, described in one place ("a 43-year-old man died",
+  "the collapse of a 52-year-old runner") and named in another ("Keith Amberley, 47,
+  collapsed"; "the dead man was named as Daniel Ferrow, 38").
 
 Passes: "Holt, 44, led the team. ... Maren Holt, 44, said the ice was thinning."
 Fails: "Kestrel Rail chief executive Harriet Olawale ... Kestrel Rail's operations director,
@@ -20,6 +23,7 @@ Harriet Olawale, said"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +34,7 @@ from claimcheck.entities import HONORIFICS
 from claimcheck.model import Claim, Finding, Severity
 from claimcheck.profiles import SECOND_RANKS as _SECOND
 from claimcheck.profiles import person_noun
-from claimcheck.rules.matching import Context, Lexicon, names_match, possessor, render_message
+from claimcheck.rules.matching import Context, Lexicon, crude_stem, names_match, possessor, render_message
 
 DEFAULT_SEVERITY = Severity.WARNING
 DEFAULT_MESSAGE = "{attribute}: {a} in one place, {b} in another"
@@ -135,6 +139,10 @@ def check(pairs: Sequence[CandidatePair], rule, context: Context) -> Iterator[Fi
     for a, b in _ages_by_post(context.claims, lexicon):
         if a.object_key != b.object_key and _near(a, b, options.age_days):
             yield _finding(rule, a, b, f"age of {_name(b)}")
+    for described, named in _ages_by_event(context.claims, lexicon):
+        if described.age != named.object_key and _near(described.claim, named, options.age_days):
+            shown = (f"{described.age} ({described.phrase})", named.object)
+            yield _finding(rule, described.claim, named, f"age of {_name(named)}", values=shown)
 
 
 def _ages_by_post(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[Claim, Claim]]:
@@ -164,6 +172,103 @@ def _ages_by_post(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[C
                 and names_match(holder, b.subject_key, lexicon, True)
             ):
                 yield a, b
+
+
+@dataclass(frozen=True, slots=True)
+class _Described:
+    """Someone a sentence gives an age and an event but no name: "a 43-year-old man died"."""
+
+    claim: Claim
+    age: str
+    noun: str  # what the sentence calls them ("man", "runner")
+    phrase: str  # as written: "a 43-year-old man"
+    event: str  # what befell them, as :func:`_event` gives it ("die", "collaps")
+
+
+# "a 43-year-old man", "the collapse of a 52-year-old amateur runner": the event noun before
+# "of", the age, and up to three words of what the person is.
+_DESCRIBED_AGE = re.compile(
+    r"(?:\b(?P<event>[a-z]+) of )?\b(?P<phrase>(?i:a|an|the) (?P<age>\d{1,3})-year-old (?P<words>[a-z]+(?: [a-z]+){0,2}))"
+)
+# Words that tell that someone died, as verbs, nouns or adjectives.
+_DEATH = frozenset("die dead death kill fatal".split())
+
+
+def _event(word: str) -> str:
+    """One form for the words of one event: "died", "dead", "death" are "die"; "collapsed" and
+    "collapse" share a crude stem."""
+    stem = crude_stem(word.casefold())
+    return "die" if stem in _DEATH or word.casefold() in ("died", "killed", "dead") else stem
+
+
+def _ages_by_event(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[_Described, Claim]]:
+    """The age given to someone described but not named, as the one person an event befell in
+    that report ("a 43-year-old man died"), paired with the age of the one named person that
+    event befell in the same or another report of the story ("Keith Amberley, 47, collapsed";
+    "the dead man was named as Daniel Ferrow, 38")."""
+    described: dict[tuple[str, str], list[_Described]] = {}
+    for claim in claims:
+        for found in _described(claim):
+            described.setdefault((claim.doc, found.event), []).append(found)
+    named: dict[tuple[str, str], list[Claim]] = {}
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault((claim.doc, claim.start), []).append(claim)
+    for claim in claims:
+        sentence = by_sentence[(claim.doc, claim.start)]
+        if claim.profile != "age" or not any(claim.subject_key in c.entities for c in sentence):
+            continue  # (a name as any claim of its sentence has it)
+        for event in _events_of(claim, sentence):
+            named.setdefault((claim.doc, event), []).append(claim)
+    for (doc, event), people in described.items():
+        if len({p.age for p in people}) != 1:
+            continue  # two people of different ages: which one is named is not known
+        for (other, other_event), ages in named.items():
+            if other_event != event or not lexicon.one_story(doc, other):
+                continue
+            if len({c.subject_key for c in ages}) != 1:
+                continue  # several named people the event befell
+            yield people[0], ages[0]
+
+
+def _described(claim: Claim) -> Iterator[_Described]:
+    """The people the sentence gives an age without a name, with the event that befell them: the
+    verb they are the subject of, or the event noun they are "of"."""
+    if claim.profile:
+        return
+    for match in _DESCRIBED_AGE.finditer(claim.text):
+        words = match.group("words").split()
+        noun = next((w for w in reversed(words) if person_noun(w)), "")
+        if not noun:
+            continue
+        if match.group("event"):
+            event = match.group("event")
+        elif claim.subject_key.split()[-1:] == [noun] and claim.predicate:
+            event = claim.predicate.split()[0]
+        else:
+            continue
+        phrase = match.group("phrase")
+        phrase = phrase[: phrase.rindex(noun) + len(noun)]  # "a 43-year-old man", not what follows
+        yield _Described(claim, match.group("age"), noun, phrase, _event(event))
+
+
+def _events_of(age: Claim, sentence: Sequence[Claim]) -> set[str]:
+    """What befell the person an age claim names, by its sentence: the verbs the name is the
+    subject of ("Keith Amberley, 47, collapsed"), or the event the sentence names them as the
+    person of ("the dead man was named as X", "the woman who died has been named as X")."""
+    events = {
+        _event(c.predicate.split()[0])
+        for c in sentence
+        if not c.profile and c.predicate and c.subject_key == age.subject_key
+    }
+    if any(c.predicate == "name" for c in sentence):
+        named_as = {c.object_key.split()[-1] for c in sentence if c.predicate == "name" and c.object_key}
+        for c in sentence:
+            if c.predicate and c.subject_key in named_as and c.predicate != "name":
+                events.add(_event(c.predicate.split()[0]))  # "the woman who died"
+        text = age.text.casefold()
+        events.update(_event(w) for w in _DEATH if re.search(rf"\b{w}\b (?:{'|'.join(named_as)})\b", text))
+    return events
 
 
 def _holds(post_words: list[str], noun: str) -> bool:
