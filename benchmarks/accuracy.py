@@ -60,7 +60,8 @@ ANCHORS = {
     "blind26": "written sealed, run once on 54fa865: 14/89, precision 15/20, 1 violated (starting code fc4af1c: 13/89, 14/19, 1); studied since",
     "blind27": "written sealed, run once on the seventh session's final code (610e13c): 13/57, precision 12/16, 2 violated (starting code: the same); studied since",
     "blind28": "written sealed, run once on the eighth session's code after its story changes: 25/119, precision 24/28, 2 violated (starting code 12afe86: the same); held out",
-    "blind29": "written sealed, run once on the eighth session's final code (dc983be): 21/85, precision 19/21, 2 violated (starting code 12afe86: the same); the held-out figure",
+    "blind29": "written sealed, run once on the eighth session's final code (dc983be): 21/85, precision 19/21, 2 violated (starting code 12afe86: the same); held out",
+    "blind30": "written sealed, run once on the eighth session's final code (0d583a2): 15/95, precision 14/21, 1 violated (starting code 12afe86: the same); the held-out figure",
 }
 GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden"
 
@@ -185,6 +186,7 @@ def main(argv: list[str]) -> int:
                     "blind27",
                     "blind28",
                     "blind29",
+                    "blind30",
                 )
             ),
         ]
