@@ -192,6 +192,21 @@ def _paragraphs(f: Facts, variant: int) -> list[str]:
 KINDS = ("acquisition", "fire", "election", "opening", "trial", "strike")
 
 
+def _facts(rng: random.Random, names: Names, kind: str, day: date) -> Facts:
+    """A story's facts, its people, companies and place drawn from ``names``."""
+    return Facts(
+        kind=kind,
+        person=names.person(),
+        company=names.company(),
+        other=names.company(),
+        place=names.place(),
+        day=day,
+        number=rng.randint(5, 900),
+        amount=rng.randint(2, 400),
+        outcome=True,
+    )
+
+
 def _conflicting(f: Facts, rng: random.Random) -> Facts:
     """One planted contradiction: another figure, another date or the opposite outcome."""
     change = rng.choice(("number", "day", "outcome"))
@@ -215,17 +230,7 @@ def articles(count: int, seed: int = 12, few_entities: bool = False) -> Iterator
     while written < count:
         story += 1
         day = START + timedelta(days=story // 4)
-        facts = Facts(
-            kind=rng.choice(KINDS),
-            person=names.person(),
-            company=names.company(),
-            other=names.company(),
-            place=names.place(),
-            day=day,
-            number=rng.randint(5, 900),
-            amount=rng.randint(2, 400),
-            outcome=True,
-        )
+        facts = _facts(rng, names, rng.choice(KINDS), day)
         reports = rng.choice((1, 1, 2, 2, 3, 3, 4, 5))
         planted = reports > 1 and rng.random() < 1 / 6
         outlets = rng.sample(OUTLETS, reports)
@@ -245,8 +250,8 @@ def articles(count: int, seed: int = 12, few_entities: bool = False) -> Iterator
 
 
 # What a report adds of its own: a witness or an official with their own figures, about the
-# story's company and place. Each figure is its named person's, so no two reports' figures
-# fill one slot.
+# story's company and place. Each figure is its named person's: reports give one slot (the
+# years a person has done something) other values, which the rules must tell apart by who.
 _OWN_SENTENCES = (
     "{person}, {age}, who has run a bakery in {place} for {n} years, said trade had fallen by a third.",
     "{person}, a councillor in {place}, has represented her ward for {n} years.",
@@ -261,17 +266,7 @@ def story_reports(count: int, seed: int = 12) -> Iterator[tuple[str, str]]:
     """(file name, markdown text) of ``count`` reports of one story, a few a day from many outlets."""
     rng = random.Random(seed)
     names = Names(rng, None)
-    facts = Facts(
-        kind="fire",
-        person=names.person(),
-        company=names.company(),
-        other=names.company(),
-        place=names.place(),
-        day=START,
-        number=rng.randint(5, 900),
-        amount=rng.randint(2, 400),
-        outcome=True,
-    )
+    facts = _facts(rng, names, "fire", START)
     for number in range(count):
         outlet = f"{OUTLETS[number % len(OUTLETS)]} {number // len(OUTLETS) + 1}"
         published = START + timedelta(days=1 + number * 10 // count)  # over ten days

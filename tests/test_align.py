@@ -172,9 +172,10 @@ def test_a_block_of_many_texts_finds_neighbours_through_their_rarer_words(monkey
     common = ("say", "council", "town", "plan")
     texts = []
     for n in range(60):
-        rare = f"name{n}"
-        twin = (rare, rng.choice(common), rng.choice(common), f"thing{n}")
-        texts += [" ".join(twin), " ".join((*twin[:3], f"other{n}"))]
+        # Twins share one rare word; each also has words of its own, rarer still but telling
+        # nothing of its neighbours.
+        shared = (f"name{n}", f"place{n}", f"firm{n}", rng.choice(common))
+        texts += [" ".join((*shared, *(f"own{n}x{k}" for k in range(5)))), " ".join((*shared, f"other{n}"))]
     monkeypatch.setattr(align, "EXACT_TEXTS", 10)
     nearest = align._nearest(list(range(len(texts))), texts)
     assert nearest.shape == (len(texts), NEIGHBOURS + 1)

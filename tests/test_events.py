@@ -30,15 +30,28 @@ def _sentence(doc: str, start: int, value: str, attribute: str = "sentence") -> 
 
 
 def test_a_large_story_told_alike_by_many_reports_is_compared_in_periods_not_pairs():
-    days = {f"r{n:02d}.md": date(2025, 3, 1) + timedelta(days=n % 20) for n in range(20)}
+    start = date.fromordinal((date(2025, 3, 1).toordinal() // 14) * 14)  # a period's first day
+    days = {f"r{n:02d}.md": start + timedelta(days=n % 5) for n in range(12)}
+    days |= {f"s{n:02d}.md": start + timedelta(days=42 + n % 5) for n in range(12)}
     everyone = {doc: tuple(other for other in days if other != doc) for doc in days}
     scopes = events.story_scopes(days, everyone)
-    assert all(len(found) == 4 and found[0] == doc for doc, found in scopes.items())
-    # Reports three weeks apart share no period; reports a day apart share one.
-    assert not set(scopes["r00.md"]) & set(scopes["r19.md"])
-    assert set(scopes["r00.md"][1:]) & set(scopes["r01.md"][1:])
+    # One period each, and no neighbouring period with reports: the article and one scope.
+    assert all(len(found) == 2 and found[0] == doc for doc, found in scopes.items())
+    assert scopes["r00.md"][1] == scopes["r11.md"][1]
+    # Reports six weeks apart share no scope.
+    assert not set(scopes["r00.md"]) & set(scopes["s00.md"])
+    # Reports in neighbouring periods share one; an undated report shares one with every report.
+    near = days | {"t00.md": start + timedelta(days=16)}
+    near_partners = {doc: tuple(other for other in near if other != doc) for doc in near}
+    with_near = events.story_scopes(near, near_partners)
+    assert set(with_near["t00.md"]) & set(with_near["r00.md"])
+    assert not set(with_near["t00.md"]) & set(with_near["s00.md"]) - {"t00.md"}
+    undated = days | {"u00.md": None}
+    undated_partners = {doc: tuple(other for other in undated if other != doc) for doc in undated}
+    found = events.story_scopes(undated, undated_partners)
+    assert all(set(found["u00.md"]) & set(found[doc]) for doc in days)
     # A chain of articles linked two by two keeps its pairs, and so does a small story.
-    chain = {doc: tuple(d for d in days if abs(int(d[1:3]) - int(doc[1:3])) == 1) for doc in days}
+    chain = {doc: tuple(d for d in days if d[0] == doc[0] and abs(int(d[1:3]) - int(doc[1:3])) == 1) for doc in days}
     assert events.story_scopes(days, chain)["r05.md"] == events.scopes("r05.md", chain["r05.md"])
     few = {doc: days[doc] for doc in list(days)[:5]}
     few_partners = {doc: tuple(d for d in few if d != doc) for doc in few}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from claimcheck import pipeline, stories
@@ -35,19 +35,25 @@ def test_stories_are_connected_groups_of_related_articles():
 def test_a_folder_of_one_story_is_one_story_though_every_report_gives_its_names():
     """Names in most articles say little of which story (a country in a national corpus), unless
     they travel together: then they are the names of the story most of the articles tell."""
-    folder = [_profile(f"r{n}.md", "draxley foods", "port celyn", f"witness {n}") for n in range(6)]
+    folder = [_profile(f"r{n}.md", "tessmere foods", "oldhaven", f"witness {n}") for n in range(6)]
     assert len(stories.related_pairs(folder)) == 15
     # A story told by most of a corpus: its reports are related, the other articles are not.
     corpus = folder + [_profile(f"other{n}.md", f"body {n}", f"town {n}") for n in range(3)]
     assert stories.related_pairs(corpus) == stories.related_pairs(folder)
     # A country and its capital, each in most articles of a national corpus, part company.
     national = [
-        _profile(f"n{n}.md", *(("arland",) if n % 3 else ()), *(("vesk",) if n % 3 != 1 else ()), f"topic {n}")
+        _profile(f"n{n}.md", *(("ardlow",) if n % 3 else ()), *(("quenwick",) if n % 3 != 1 else ()), f"topic {n}")
         for n in range(9)
     ]
     assert stories.related_pairs(national) == frozenset()
+    # A company and its town named week after week for a year of an archive are no one story.
+    archive = [
+        _profile(f"a{n}.md", "tessmere foods", "oldhaven", f"topic {n}", day=date(2025, 1, 6) + timedelta(weeks=n))
+        for n in range(60)
+    ]
+    assert stories.related_pairs(archive) == frozenset()
     # Reports of one story published weeks apart are still two stories.
-    late = [_profile("late.md", "draxley foods", "port celyn", day=date(2025, 5, 1))]
+    late = [_profile("late.md", "tessmere foods", "oldhaven", day=date(2025, 5, 1))]
     assert not any("late.md" in pair for pair in stories.related_pairs(folder + late))
 
 
@@ -56,8 +62,8 @@ def test_one_story_told_by_many_reports_is_checked_across_its_reports(tmp_path, 
     for n in range(12):
         day = "Tuesday, 4 March" if n == 7 else "Monday, 3 March"
         (tmp_path / f"report{n:02d}.md").write_text(
-            f"---\ntitle: Fire at Draxley Foods\npublished: 2025-03-0{5 + n % 3}\nsource: Outlet {n}\n---\n\n"
-            f"A fire destroyed the Draxley Foods bakery in Port Celyn on {day}.\n\n"
+            f"---\ntitle: Fire at Tessmere Foods\npublished: 2025-03-0{5 + n % 3}\nsource: Outlet {n}\n---\n\n"
+            f"A fire destroyed the Tessmere Foods bakery in Oldhaven on {day}.\n\n"
             f"Witness {'ABCDEFGHIJKL'[n]}ander said the smoke could be seen from the harbour.\n",
             encoding="utf-8",
         )

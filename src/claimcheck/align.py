@@ -108,8 +108,15 @@ def candidate_pairs(
     key_names = sorted(blocks)
     codes_per_block: list[np.ndarray] = []
     key_ids: list[np.ndarray] = []
+    made: dict[tuple[int, ...], np.ndarray] = {}  # blocks of the same members propose the same pairs
     for key_id, key in enumerate(key_names):
-        block = _block_pairs(blocks[key], claims, key, contents)
+        members = tuple(blocks[key])
+        if key.startswith("doc:"):
+            block = _block_pairs(blocks[key], claims, key, contents)
+        elif members in made:
+            block = made[members]
+        else:
+            block = made[members] = _block_pairs(blocks[key], claims, key, contents)
         if block.size:
             codes_per_block.append(block[0] * count + block[1])
             key_ids.append(np.full(block.shape[1], key_id, dtype=np.int64))
@@ -259,9 +266,9 @@ WORD_TEXTS = 100  # a word in more texts of the block than this picks no candida
 
 def _word_neighbours(texts: list[str], member_text: np.ndarray) -> np.ndarray:
     """Per distinct text, the member positions of its NEIGHBOURS + 1 nearest texts among those
-    that share one of its ``RARE_WORDS`` rarest words (a word in more than ``WORD_TEXTS`` texts
-    is too common to tell), best first, ties to the earlier text; rows short of candidates are
-    padded with the text's own first member."""
+    that share one of its ``RARE_WORDS`` rarest words with another text (of a word in more than
+    ``WORD_TEXTS`` texts, its first ``WORD_TEXTS`` texts), best first, ties to the earlier text;
+    rows short of candidates are padded with the text's own first member."""
     words = [sorted(set(text.split())) for text in texts]
     postings: dict[str, list[int]] = defaultdict(list)
     for t, text_words in enumerate(words):
@@ -273,8 +280,8 @@ def _word_neighbours(texts: list[str], member_text: np.ndarray) -> np.ndarray:
     width = NEIGHBOURS + 1
     rows = np.empty((len(texts), width), dtype=np.int64)
     for t, text_words in enumerate(words):
-        usable = sorted((len(postings[w]), w) for w in text_words if len(postings[w]) <= WORD_TEXTS)
-        candidates = sorted({c for _, w in usable[:RARE_WORDS] for c in postings[w]} | {t})
+        shared = sorted((len(postings[w]), w) for w in text_words if len(postings[w]) > 1)
+        candidates = sorted({c for _, w in shared[:RARE_WORDS] for c in postings[w][:WORD_TEXTS]} | {t})
         scores = process.cdist([texts[t]], [texts[c] for c in candidates], scorer=fuzz.token_set_ratio, workers=1)[0]
         ranked = [candidates[k] for k in np.argsort(-scores, kind="stable")]
         chosen = [position for c in ranked for position in members_of[c]][:width]

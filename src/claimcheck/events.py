@@ -127,11 +127,11 @@ def scopes(doc: str, partners: Sequence[str]) -> tuple[str, ...]:
 
 
 # A story of more reports than this, most of them related to one another, is compared by
-# meaning in a few scopes of its own: per pair of reports, the blocks (and the work) would grow
-# with the square of its reports; in a shared scope, a large block keeps each claim's nearest
+# meaning in periods of its own: per pair of reports, the blocks (and the work) would grow with
+# the square of its reports; in a shared scope, a large block keeps each claim's nearest
 # neighbours.
-ONE_SCOPE_FROM = 8
-ONE_SCOPE_DENSITY = 0.5  # of the pairs of its reports published within STORY_MAX_DAYS
+LARGE_STORY_FROM = 8
+LARGE_STORY_DENSITY = 0.5  # of the pairs of its reports published within STORY_MAX_DAYS
 
 
 def story_scopes(
@@ -142,22 +142,26 @@ def story_scopes(
     A large story whose reports, of those published close together, are most of them related
     to one another (one event covered by many outlets, not a chain of articles linked two by
     two) is compared by meaning in periods instead: each article's own scope, its period of
-    ``STORY_MAX_DAYS`` and the two periods either side, shared with the next and the previous.
+    ``STORY_MAX_DAYS`` and, where the story has reports in them, the period before and the one
+    after, each shared with that neighbour. An undated report is in every period.
     """
     docs = sorted(published)
-    if len(docs) <= ONE_SCOPE_FROM or not _dense(docs, published, partners_of):
+    if len(docs) <= LARGE_STORY_FROM or not _dense(docs, published, partners_of):
         return {doc: scopes(doc, partners_of.get(doc, ())) for doc in docs}
-    undated = any(day is None for day in published.values())
-    found = {}
-    for doc in docs:
-        period = 0 if undated else published[doc].toordinal() // STORY_MAX_DAYS
-        found[doc] = (
-            doc,
-            f"story:{docs[0]}:{period}",
-            f"story:{docs[0]}:{period - 1}-{period}",
-            f"story:{docs[0]}:{period}-{period + 1}",
-        )
-    return found
+    periods = {doc: day.toordinal() // STORY_MAX_DAYS for doc, day in published.items() if day is not None}
+    present = sorted(set(periods.values()))
+    tag = f"story:{docs[0]}"
+
+    def of_period(period: int) -> tuple[str, ...]:
+        found = [f"{tag}:{period}"]
+        if period - 1 in present:
+            found.append(f"{tag}:{period - 1}-{period}")
+        if period + 1 in present:
+            found.append(f"{tag}:{period}-{period + 1}")
+        return tuple(found)
+
+    every = tuple(dict.fromkeys(key for period in present for key in of_period(period))) or (f"{tag}:0",)
+    return {doc: (doc, *(of_period(periods[doc]) if doc in periods else every)) for doc in docs}
 
 
 def _dense(docs: Sequence[str], published: dict[str, date | None], partners_of: dict[str, Sequence[str]]) -> bool:
@@ -171,7 +175,7 @@ def _dense(docs: Sequence[str], published: dict[str, date | None], partners_of: 
         while day - days[start] > STORY_MAX_DAYS:
             start += 1
         close += end - start
-    return links >= ONE_SCOPE_DENSITY * close
+    return links >= LARGE_STORY_DENSITY * close
 
 
 def event_keys(claim: Claim, where: Sequence[str]) -> frozenset[str]:

@@ -822,7 +822,7 @@ class _ArticleClaims:
             if any(t.ent_type_ == "PERSON" for t in name):
                 key = self.people.resolve(key)
             if key and (_untagged_name(name) or _partly_tagged_name(name)):
-                # "Rovigo FC" tagged as no entity, "Hugo Pambas" with "Hugo" alone tagged (as a
+                # "Quenwick FC" tagged as no entity, "Hugo Pambas" with "Hugo" alone tagged (as a
                 # person, or a storm): a name all the same
                 self.untagged_names.add(key)
             return span.text, key
@@ -1312,7 +1312,7 @@ def _partly_tagged_name(span) -> bool:
 
 
 def _proper_compound(token):
-    """A name the model did not tag: the proper nouns compounded onto ``token`` ("Rovigo FC")."""
+    """A name the model did not tag: the proper nouns compounded onto ``token`` ("Quenwick FC")."""
     start = token.i
     while start > 0:
         before = token.doc[start - 1]

@@ -28,6 +28,7 @@ STORY_MAX_DAYS = 14  # and the most days between their publication dates
 COMMON_SHARE = 0.5  # a name in more than this share of the articles (of five or more) is common
 MAX_NAME_ARTICLES = 50  # a name in very many articles says little about which story
 TOGETHER = 0.8  # two such names in this share of each other's articles are one story's names
+TOGETHER_DAYS = 2 * STORY_MAX_DAYS  # and when their articles were published within this
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ def related_pairs(articles: Sequence[Profile]) -> frozenset[tuple[str, str]]:
         for pair, count in shared.items()
         if count >= STORY_MIN_SHARED and _near(published[pair[0]], published[pair[1]])
     }
-    for members in _together(frequent, by_name):
+    for members in _together(frequent, by_name, published):
         related.update(_within_days(members, published))
     return frozenset(related)
 
@@ -92,16 +93,34 @@ def _near(day_a: date | None, day_b: date | None) -> bool:
     return not (day_a and day_b and abs((day_a - day_b).days) > STORY_MAX_DAYS)
 
 
-def _together(frequent: set[str], by_name: dict[str, list[str]]) -> Iterator[list[str]]:
+def _together(
+    frequent: set[str], by_name: dict[str, list[str]], published: dict[str, date | None]
+) -> Iterator[list[str]]:
     """The articles (sorted) naming two frequent names that travel together: each name is in
-    the other's articles at least ``TOGETHER`` of the time."""
-    names = sorted(frequent)
-    held = {name: set(by_name[name]) for name in names}
-    for i, first in enumerate(names):
-        for second in names[i + 1 :]:
-            both = held[first] & held[second]
-            if len(both) >= TOGETHER * max(len(held[first]), len(held[second])):
-                yield sorted(both)
+    the other's articles at least ``TOGETHER`` of the time, and those articles were published
+    within ``TOGETHER_DAYS`` (a company and its town named in a year of an archive's articles
+    are no one story). Each group of articles once, however many such pairs of names it has."""
+    held = {name: frozenset(by_name[name]) for name in frequent}
+    # Pairs of frequent names counted over the articles that name both, not over every pair.
+    names_of: dict[str, list[str]] = {}
+    for name in sorted(frequent):
+        for doc in by_name[name]:
+            names_of.setdefault(doc, []).append(name)
+    met: dict[tuple[str, str], int] = {}
+    for names in names_of.values():
+        for i, first in enumerate(names):
+            for second in names[i + 1 :]:
+                met[(first, second)] = met.get((first, second), 0) + 1
+    seen: set[frozenset[str]] = set()
+    for (first, second), count in sorted(met.items()):
+        if count < TOGETHER * max(len(held[first]), len(held[second])):
+            continue
+        both = held[first] & held[second]
+        days = [published[doc] for doc in both if published[doc] is not None]
+        if both in seen or (days and (max(days) - min(days)).days > TOGETHER_DAYS):
+            continue
+        seen.add(both)
+        yield sorted(both)
 
 
 def _within_days(members: list[str], published: dict[str, date | None]) -> Iterator[tuple[str, str]]:

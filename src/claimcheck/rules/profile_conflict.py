@@ -13,8 +13,8 @@ its own (see ``claimcheck.profiles``). Within an article or between reports of o
 - one post that only one person holds at a time ("chief executive", "mayor", "captain") of one
   named organisation, given to two people;
 - the age of the one person an event befell, described in one place ("a 43-year-old man died",
-  "the collapse of a 52-year-old runner") and named in another ("Keith Amberley, 47,
-  collapsed"; "the dead man was named as Daniel Ferrow, 38").
+  "the collapse of a 52-year-old runner") and named in another ("Ivo Marrant, 47, collapsed";
+  "the dead man was named as Oskar Brenlow, 38").
 
 Passes: "Holt, 44, led the team. ... Maren Holt, 44, said the ice was thinning."
 Fails: "Kestrel Rail chief executive Harriet Olawale ... Kestrel Rail's operations director,
@@ -188,47 +188,65 @@ class _Described:
 # "a 43-year-old man", "the collapse of a 52-year-old amateur runner": the event noun before
 # "of", the age, and up to three words of what the person is.
 _DESCRIBED_AGE = re.compile(
-    r"(?:\b(?P<event>[a-z]+) of )?\b(?P<phrase>(?i:a|an|the) (?P<age>\d{1,3})-year-old (?P<words>[a-z]+(?: [a-z]+){0,2}))"
+    r"(?:\b(?P<event>[a-z]+) of )?\b(?P<phrase>(?i:a|an|the) (?P<age>\d{1,3})[-\u2013 ]year[-\u2013 ]old "
+    r"(?P<words>[a-z]+(?: [a-z]+){0,2}))"
 )
-# Words that tell that someone died, as verbs, nouns or adjectives.
-_DEATH = frozenset("die dead death kill fatal".split())
+# Words after which a description of a person has ended ("a 43-year-old man whose wife ...").
+_DESCRIPTION_ENDS = frozenset("who whose whom that which from in at on of with and or was is had has".split())
+# Words that tell that someone died, as verbs, nouns or adjectives. ("Killed" is not among them:
+# the subject of "killed" is the killer.)
+_DEATH = frozenset("die dies died dying dead death fatal".split())
 
 
 def _event(word: str) -> str:
     """One form for the words of one event: "died", "dead", "death" are "die"; "collapsed" and
     "collapse" share a crude stem."""
-    stem = crude_stem(word.casefold())
-    return "die" if stem in _DEATH or word.casefold() in ("died", "killed", "dead") else stem
+    word = word.casefold()
+    return "die" if word in _DEATH or crude_stem(word) == "di" else crude_stem(word)
 
 
 def _ages_by_event(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[_Described, Claim]]:
     """The age given to someone described but not named, as the one person an event befell in
     that report ("a 43-year-old man died"), paired with the age of the one named person that
-    event befell in the same or another report of the story ("Keith Amberley, 47, collapsed";
-    "the dead man was named as Daniel Ferrow, 38")."""
+    event befell in the same or another report of the story ("Ivo Marrant, 47, collapsed";
+    "the dead man was named as Oskar Brenlow, 38"). Left out: an event the story names by
+    name for several people, or counts as befalling two or more ("two men died")."""
     described: dict[tuple[str, str], list[_Described]] = {}
     for claim in claims:
         for found in _described(claim):
             described.setdefault((claim.doc, found.event), []).append(found)
-    named: dict[tuple[str, str], list[Claim]] = {}
+    if not described:
+        return
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
     for claim in claims:
         by_sentence.setdefault((claim.doc, claim.start), []).append(claim)
+    named: dict[str, list[Claim]] = {}  # event -> the named ages it befell, story-wide
     for claim in claims:
         sentence = by_sentence[(claim.doc, claim.start)]
         if claim.profile != "age" or not any(claim.subject_key in c.entities for c in sentence):
             continue  # (a name as any claim of its sentence has it)
         for event in _events_of(claim, sentence):
-            named.setdefault((claim.doc, event), []).append(claim)
+            named.setdefault(event, []).append(claim)
+    several = _befalling_several(claims)
     for (doc, event), people in described.items():
-        if len({p.age for p in people}) != 1:
-            continue  # two people of different ages: which one is named is not known
-        for (other, other_event), ages in named.items():
-            if other_event != event or not lexicon.one_story(doc, other):
-                continue
-            if len({c.subject_key for c in ages}) != 1:
-                continue  # several named people the event befell
-            yield people[0], ages[0]
+        ages = named.get(event, [])
+        if event in several or len({p.age for p in people}) != 1 or len({c.subject_key for c in ages}) != 1:
+            continue  # several people, or nobody named, that the event befell
+        for age in ages:
+            if lexicon.one_story(doc, age.doc):
+                yield people[0], age
+                break
+
+
+def _befalling_several(claims: Sequence[Claim]) -> set[str]:
+    """Events a sentence counts as befalling two or more ("two men died", "three people
+    collapsed")."""
+    return {
+        _event(c.predicate.split()[0])
+        for c in claims
+        if c.predicate
+        and any(q.quantity.kind == "count" and q.quantity.value >= 2 for q in c.quantities)
+    }
 
 
 def _described(claim: Claim) -> Iterator[_Described]:
@@ -237,11 +255,15 @@ def _described(claim: Claim) -> Iterator[_Described]:
     if claim.profile:
         return
     for match in _DESCRIBED_AGE.finditer(claim.text):
-        words = match.group("words").split()
+        words = []
+        for word in match.group("words").split():
+            if word in _DESCRIPTION_ENDS:
+                break
+            words.append(word)
         noun = next((w for w in reversed(words) if person_noun(w)), "")
         if not noun:
             continue
-        if match.group("event"):
+        if match.group("event") and semantics.is_event_noun(match.group("event")):
             event = match.group("event")
         elif claim.subject_key.split()[-1:] == [noun] and claim.predicate:
             event = claim.predicate.split()[0]
@@ -254,20 +276,21 @@ def _described(claim: Claim) -> Iterator[_Described]:
 
 def _events_of(age: Claim, sentence: Sequence[Claim]) -> set[str]:
     """What befell the person an age claim names, by its sentence: the verbs the name is the
-    subject of ("Keith Amberley, 47, collapsed"), or the event the sentence names them as the
+    subject of ("Ivo Marrant, 47, collapsed"), or the event the sentence names them as the
     person of ("the dead man was named as X", "the woman who died has been named as X")."""
     events = {
         _event(c.predicate.split()[0])
         for c in sentence
         if not c.profile and c.predicate and c.subject_key == age.subject_key
     }
-    if any(c.predicate == "name" for c in sentence):
-        named_as = {c.object_key.split()[-1] for c in sentence if c.predicate == "name" and c.object_key}
+    named_as = {c.object_key.split()[-1] for c in sentence if c.predicate == "name" and c.object_key}
+    if named_as:
         for c in sentence:
             if c.predicate and c.subject_key in named_as and c.predicate != "name":
                 events.add(_event(c.predicate.split()[0]))  # "the woman who died"
-        text = age.text.casefold()
-        events.update(_event(w) for w in _DEATH if re.search(rf"\b{w}\b (?:{'|'.join(named_as)})\b", text))
+        nouns = "|".join(re.escape(noun) for noun in sorted(named_as))
+        if re.search(rf"\b(?:dead|fatally injured) (?:{nouns})\b", age.text.casefold()):
+            events.add("die")  # "the dead man"
     return events
 
 

@@ -85,9 +85,10 @@ def story_date_pairs(claims: tuple[Claim, ...], lexicon: Lexicon) -> Iterator[tu
 
 
 def _identity(dated: Dated) -> tuple:
-    """What makes two dates one, that no other date of it contradicts."""
+    """What makes two dates one, that no other date of it contradicts (the same value, read as
+    the same days: "today" in reports of two days is two dates)."""
     time = dated.time.mention.time
-    return time.type, time.value, time.mod
+    return time.type, time.value, time.mod, time.earliest, time.latest
 
 
 def _one_date(dated: list[Dated]) -> bool:
