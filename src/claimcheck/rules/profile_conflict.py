@@ -234,8 +234,34 @@ def _ages_by_event(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[
             continue  # several people, or nobody named, that the event befell
         for age in ages:
             if lexicon.one_story(doc, age.doc):
-                yield people[0], age
+                if not _sexes_differ(_NOUN_SEX.get(people[0].noun, ""), _named_sex(age, claims)):
+                    yield people[0], age
                 break
+
+
+# What a described person's noun, or a name's title, says of their sex ("" when nothing).
+_NOUN_SEX = {
+    **dict.fromkeys("man boy father husband son brother grandfather gentleman".split(), "m"),
+    **dict.fromkeys("woman girl mother wife daughter sister grandmother lady".split(), "f"),
+}
+_TITLE_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _named_sex(age: Claim, claims: Sequence[Claim]) -> str:
+    """What the article of a named person's age says of their sex, by the title it gives their
+    surname ("Ms Ruskin"), or "" when it gives none or both."""
+    surname = age.subject_key.split()[-1] if age.subject_key else ""
+    if not surname:
+        return ""
+    title = re.compile(rf"\b(mr|mrs|ms|miss)\.? {re.escape(surname)}\b", re.I)
+    found = {
+        _TITLE_SEX[m.group(1).casefold()] for c in claims if c.doc == age.doc for m in title.finditer(c.text)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+def _sexes_differ(a: str, b: str) -> bool:
+    return bool(a and b and a != b)
 
 
 def _befalling_several(claims: Sequence[Claim]) -> set[str]:
