@@ -27,7 +27,7 @@ from functools import lru_cache
 from claimcheck import semantics, tallies
 from claimcheck.lexicon import OCCURRENCE_VERBS, STAGING_VERBS, direction_of
 from claimcheck.model import Claim
-from claimcheck.stories import STORY_MAX_DAYS
+from claimcheck.stories import STORY_MAX_DAYS, window_starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +170,7 @@ def _dense(docs: Sequence[str], published: dict[str, date | None], partners_of: 
     days = sorted(day.toordinal() for day in published.values() if day is not None)
     undated = len(docs) - len(days)
     close = undated * (len(docs) - 1) - undated * (undated - 1) / 2
-    start = 0
-    for end, day in enumerate(days):
-        while day - days[start] > STORY_MAX_DAYS:
-            start += 1
-        close += end - start
+    close += sum(end - start for end, start in enumerate(window_starts(days)))
     return links >= LARGE_STORY_DENSITY * close
 
 

@@ -821,7 +821,7 @@ class _ArticleClaims:
             key = self.aliases.canonical(_SCORE.sub("", name.text))
             if any(t.ent_type_ == "PERSON" for t in name):
                 key = self.people.resolve(key)
-            if key and (_untagged_name(name) or _partly_tagged_name(name)):
+            if key and _untagged_name(name):
                 # "Quenwick FC" tagged as no entity, "Hugo Pambas" with "Hugo" alone tagged (as a
                 # person, or a storm): a name all the same
                 self.untagged_names.add(key)
@@ -1296,19 +1296,12 @@ _NEGATIVE_ARGUMENTS = frozenset({"nobody", "nothing", "none", "noone"})
 
 
 def _untagged_name(span) -> bool:
-    """Capitalised proper nouns the model tagged as no entity, that are not a title after
-    "the" ("The Mayor", "the Government" name an office, not one body in every story)."""
-    if not all(t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() for t in span):
+    """Capitalised proper nouns the model tagged as no entity, or only in part ("Hugo Pambas"
+    with "Hugo" alone tagged): the whole is a name. Not a single word after "the" ("The Mayor",
+    "the Government" name an office, not one body in every story)."""
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) or all(t.ent_type_ for t in span):
         return False
     return len(span) > 1 or not any(c.dep_ == "det" for c in span.root.children)
-
-
-def _partly_tagged_name(span) -> bool:
-    """Capitalised proper nouns of which the model tagged only some as an entity: the whole is
-    the name ("Hugo Pambas" when only "Hugo" is tagged)."""
-    return len(span) > 1 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) and any(
-        not t.ent_type_ for t in span
-    )
 
 
 def _proper_compound(token):

@@ -130,11 +130,20 @@ def _within_days(members: list[str], published: dict[str, date | None]) -> Itera
     dated = sorted((doc for doc in members if published[doc] is not None), key=lambda doc: published[doc])
     for doc in undated:
         yield from (tuple(sorted((doc, other))) for other in members if other != doc)
-    start = 0
-    for end, doc in enumerate(dated):
-        while (published[doc] - published[dated[start]]).days > STORY_MAX_DAYS:
-            start += 1
+    starts = window_starts([published[doc].toordinal() for doc in dated])
+    for end, (doc, start) in enumerate(zip(dated, starts, strict=True)):
         yield from (tuple(sorted((other, doc))) for other in dated[start:end])
+
+
+def window_starts(days: Sequence[int]) -> list[int]:
+    """For each of ``days`` (day ordinals, sorted), the index of the first day at most
+    STORY_MAX_DAYS before it: day ``i`` is close to days ``window_starts(days)[i]`` to ``i``."""
+    starts, start = [], 0
+    for day in days:
+        while day - days[start] > STORY_MAX_DAYS:
+            start += 1
+        starts.append(start)
+    return starts
 
 
 def group(docs: Sequence[str], related: Iterable[tuple[str, str]]) -> tuple[tuple[str, ...], ...]:

@@ -202,7 +202,7 @@ def _event(word: str) -> str:
     """One form for the words of one event: "died", "dead", "death" are "die"; "collapsed" and
     "collapse" share a crude stem."""
     word = word.casefold()
-    return "die" if word in _DEATH or crude_stem(word) == "di" else crude_stem(word)
+    return "die" if word in _DEATH else crude_stem(word)
 
 
 def _ages_by_event(claims: Sequence[Claim], lexicon: Lexicon) -> Iterator[tuple[_Described, Claim]]:
